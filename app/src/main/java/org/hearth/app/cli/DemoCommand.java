@@ -1,0 +1,54 @@
+package org.hearth.app.cli;
+
+import java.io.PrintWriter;
+import org.hearth.chain.RpcClient;
+import org.hearth.config.DataDir;
+import org.hearth.node.DemoWorld;
+import org.hearth.node.DemoWorldResult;
+import org.hearth.node.LocalNode;
+import org.hearth.store.Database;
+import org.hearth.store.DemoWorldRepository;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code hearth demo deploy [--fund ADDRESS]}: the demo world on the local chain. */
+@Command(name = "demo", description = "The demo world on the local chain.")
+public final class DemoCommand {
+
+    @ParentCommand
+    HearthCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Command(name = "deploy", description = "Deploy the demo contracts once per chain and optionally fund an address.")
+    int deploy(@Option(names = "--fund", paramLabel = "ADDRESS",
+            description = "Give this address ETH, HRTH, collectibles and items, and voting power.") String fund) {
+        PrintWriter out = spec.commandLine().getOut();
+        DataDir dataDir = root.dataDir();
+        RpcClient rpc;
+        if (root.rpc() != null) {
+            rpc = new RpcClient(root.rpc());
+        } else {
+            LocalNode node = NodeCommand.localNode(dataDir);
+            if (node.running().isEmpty()) {
+                out.println("Starting the local chain (it keeps running; `hearth node stop` stops it)...");
+            }
+            rpc = new RpcClient(node.start().rpcUrl());
+        }
+        Database db = Database.open(dataDir.databaseFile());
+        DemoWorldResult result = new DemoWorld(rpc, new DemoWorldRepository(db), dataDir.chainDir().resolve("demo.lock")).ensure(fund);
+        out.printf("Demo world on chain %d: %s%n", result.chainId(), result.deployedNow() ? "deployed" : "already deployed");
+        result.contracts().forEach((name, address) -> out.printf("%-20s %s%n", name, address));
+        if (fund != null) {
+            String shown = org.web3j.crypto.Keys.toChecksumAddress(fund);
+            out.println(result.fundedNow() ? "Funded " + shown + ": 100 ETH, 10000 HRTH, 3 collectibles, 26 items, voting power delegated."
+                    : shown + " was funded before; nothing sent.");
+        }
+        out.printf("Done in %d ms.%n", result.millis());
+        return 0;
+    }
+}

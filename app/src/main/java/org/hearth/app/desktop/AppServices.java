@@ -1,0 +1,70 @@
+package org.hearth.app.desktop;
+
+import org.hearth.config.DataDir;
+import org.hearth.node.AnvilLocator;
+import org.hearth.node.LocalNode;
+import org.hearth.node.LocalNodeConfig;
+import org.hearth.node.NodeSupervisor;
+import org.hearth.node.RestartPolicy;
+import org.hearth.store.Database;
+import org.hearth.store.DemoWorldRepository;
+import org.hearth.store.SettingsRepository;
+
+/** The core services one window uses, built once from the launch options. */
+public final class AppServices implements AutoCloseable {
+
+    private final LaunchOptions options;
+    private final DataDir dataDir;
+    private final Database database;
+    private final SettingsRepository settings;
+    private final DemoWorldRepository demoWorld;
+    private NodeSupervisor supervisor;
+
+    private AppServices(LaunchOptions options, DataDir dataDir, Database database) {
+        this.options = options;
+        this.dataDir = dataDir;
+        this.database = database;
+        this.settings = new SettingsRepository(database);
+        this.demoWorld = new DemoWorldRepository(database);
+    }
+
+    public static AppServices open(LaunchOptions options) {
+        DataDir dataDir = DataDir.resolve(options.dataDir()).ensureExists();
+        return new AppServices(options, dataDir, Database.open(dataDir.databaseFile()));
+    }
+
+    public LaunchOptions options() {
+        return options;
+    }
+
+    public DataDir dataDir() {
+        return dataDir;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public SettingsRepository settings() {
+        return settings;
+    }
+
+    public DemoWorldRepository demoWorld() {
+        return demoWorld;
+    }
+
+    /** The local node supervisor, created on first use (locating anvil may fail with a clear message). */
+    public synchronized NodeSupervisor supervisor() {
+        if (supervisor == null) {
+            supervisor = new NodeSupervisor(new LocalNode(dataDir, AnvilLocator.locate(), LocalNodeConfig.defaults()), RestartPolicy.defaults());
+        }
+        return supervisor;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (supervisor != null) {
+            supervisor.close();
+        }
+    }
+}

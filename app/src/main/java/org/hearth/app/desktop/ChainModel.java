@@ -1,0 +1,151 @@
+package org.hearth.app.desktop;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.hearth.chain.RpcClient;
+import org.hearth.chain.RpcException;
+import org.hearth.node.DemoWorld;
+import org.hearth.node.ExternalNode;
+import org.hearth.node.NodeState;
+import org.hearth.node.NodeStatus;
+
+/**
+ * What the window knows about the chain: state, endpoint, chain id, height, log tail and the demo
+ * contracts. Shared by the status bar and the Node screen; refreshed once a second off the FX thread.
+ */
+public final class ChainModel implements AutoCloseable {
+
+    private static final int LOG_LINES = 200;
+
+    private final AppServices services;
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "chain-poller");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile ExternalNode external;
+
+    public final ObjectProperty<NodeState> state = new SimpleObjectProperty<>(NodeState.STOPPED);
+    public final StringProperty rpcUrl = new SimpleStringProperty("");
+    public final ObjectProperty<Long> chainId = new SimpleObjectProperty<>();
+    public final ObjectProperty<Long> height = new SimpleObjectProperty<>();
+    public final StringProperty message = new SimpleStringProperty("");
+    public final BooleanProperty busy = new SimpleBooleanProperty(false);
+    public final StringProperty busyText = new SimpleStringProperty("");
+    public final StringProperty logText = new SimpleStringProperty("");
+    public final ObservableList<Map.Entry<String, String>> contracts = FXCollections.observableArrayList();
+
+    public ChainModel(AppServices services) {
+        this.services = services;
+    }
+
+    /** Starts (or attaches to) the chain in the background and deploys the demo world on a local one. */
+    public void start(String startingText, String deployingText) {
+        busy.set(true);
+        busyText.set(startingText);
+        URI rpc = services.options().rpc();
+        UiThread.background(() -> {
+            if (rpc != null) {
+                external = ExternalNode.attach(rpc, null);
+                return Map.<String, String>of();
+            }
+            services.supervisor().start();
+            UiThread.run(() -> busyText.set(deployingText));
+            RpcClient client = services.supervisor().rpc().orElseThrow();
+            return new DemoWorld(client, services.demoWorld(), services.dataDir().chainDir().resolve("demo.lock")).ensure(null).contracts();
+        }, deployed -> {
+            busy.set(false);
+            contracts.setAll(deployed.entrySet());
+            message.set("");
+            refreshNow();
+        }, failure -> {
+            busy.set(false);
+            message.set(failure.getMessage());
+            refreshNow();
+        });
+        poller.scheduleWithFixedDelay(this::poll, 0, 1, TimeUnit.SECONDS);
+    }
+
+    public void stop(String stoppingText) {
+        busy.set(true);
+        busyText.set(stoppingText);
+        UiThread.background(() -> {
+            services.supervisor().stop();
+            return null;
+        }, ignored -> busy.set(false), failure -> {
+            busy.set(false);
+            message.set(failure.getMessage());
+        });
+    }
+
+    private void refreshNow() {
+        poller.execute(this::poll);
+    }
+
+    private void poll() {
+        try {
+            if (external != null) {
+                pollExternal();
+            } else if (services.options().rpc() == null) {
+                pollLocal();
+            }
+        } catch (RuntimeException e) {
+            UiThread.run(() -> message.set(e.getMessage()));
+        }
+    }
+
+    private void pollLocal() {
+        NodeStatus status = services.supervisor().status();
+        List<String> log = services.supervisor().node().logTail(LOG_LINES);
+        UiThread.run(() -> {
+            state.set(status.state());
+            rpcUrl.set(status.rpcUrl() == null ? "" : status.rpcUrl().toString());
+            chainId.set(status.chainId());
+            height.set(status.height());
+            if (status.message() != null && !busy.get()) {
+                message.set(status.message());
+            }
+            logText.set(String.join("\n", log));
+        });
+    }
+
+    private void pollExternal() {
+        ExternalNode node = external;
+        Long h;
+        try {
+            h = new RpcClient(node.rpc().endpoint(), new RpcClient.Options(Duration.ofSeconds(2), Duration.ofSeconds(4), 1 << 20, 0, Duration.ZERO)).blockNumber();
+        } catch (RpcException e) {
+            h = null;
+        }
+        Long height = h;
+        UiThread.run(() -> {
+            state.set(NodeState.ATTACHED);
+            rpcUrl.set(node.rpc().displayEndpoint());
+            chainId.set(node.chainId());
+            this.height.set(height);
+        });
+    }
+
+    /** Exposed for tests and the Node screen: whether the demo world is known. */
+    public boolean hasDemoWorld() {
+        return contracts.stream().anyMatch(e -> e.getKey().equals("HearthGovernor"));
+    }
+
+    @Override
+    public void close() {
+        poller.shutdownNow();
+    }
+}

@@ -1,0 +1,82 @@
+package org.hearth.app.desktop;
+
+import java.util.ResourceBundle;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.hearth.app.node.NodeView;
+import org.hearth.app.placeholder.ComingSoonView;
+import org.hearth.app.settings.SettingsView;
+import org.hearth.app.shell.MainWindow;
+import org.hearth.app.shell.Screen;
+import org.hearth.app.shell.StatusBar;
+import org.hearth.app.shell.Theme;
+import org.hearth.app.shell.WindowGeometry;
+
+/** The desktop window. It appears first; the chain starts behind a progress indicator. */
+public final class HearthApplication extends Application {
+
+    /** Set by {@link DesktopLauncher} (JavaFX instantiates this class itself). */
+    static volatile LaunchOptions options = new LaunchOptions(null, null);
+
+    private final ResourceBundle text = ResourceBundle.getBundle("org.hearth.app.messages");
+    private AppServices services;
+    private ChainModel chain;
+    private MainWindow window;
+
+    public HearthApplication() {
+    }
+
+    /** For tests: a window on a given data dir. */
+    public HearthApplication(LaunchOptions launchOptions) {
+        options = launchOptions;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        services = AppServices.open(options);
+        Theme.load(services.settings()).apply();
+        chain = new ChainModel(services);
+        window = new MainWindow(text, this::createScreen, StatusBar.create(text, chain));
+        Scene scene = new Scene(window.root());
+        scene.getStylesheets().add(HearthApplication.class.getResource("/org/hearth/app/hearth.css").toExternalForm());
+        stage.setTitle(text.getString("app.title"));
+        stage.setScene(scene);
+        WindowGeometry.restore(stage, services.settings());
+        window.show(Screen.NODE);
+        stage.setOnCloseRequest(e -> WindowGeometry.save(stage, services.settings()));
+        stage.show();
+        chain.start(text.getString("status.starting"), text.getString("status.deploying"));
+    }
+
+    public MainWindow window() {
+        return window;
+    }
+
+    public ChainModel chain() {
+        return chain;
+    }
+
+    public AppServices services() {
+        return services;
+    }
+
+    private Node createScreen(Screen screen) {
+        return switch (screen) {
+            case NODE -> NodeView.create(text, chain);
+            case SETTINGS -> SettingsView.create(text, services);
+            default -> ComingSoonView.create(text, screen);
+        };
+    }
+
+    @Override
+    public void stop() {
+        if (chain != null) {
+            chain.close();
+        }
+        if (services != null) {
+            services.close();
+        }
+    }
+}

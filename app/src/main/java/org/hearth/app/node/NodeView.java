@@ -1,0 +1,115 @@
+package org.hearth.app.node;
+
+import java.util.Map;
+import java.util.ResourceBundle;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.hearth.app.control.CopyableText;
+import org.hearth.app.control.ScreenHeader;
+import org.hearth.app.desktop.ChainModel;
+import org.hearth.node.NodeState;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The Node screen: state, endpoint, chain id, live height, start/stop, demo contracts, log tail. */
+public final class NodeView {
+
+    private NodeView() {
+    }
+
+    public static Node create(ResourceBundle text, ChainModel chain) {
+        Label state = new Label();
+        state.setId("node-state");
+        state.textProperty().bind(Bindings.createStringBinding(
+                () -> text.getString("state." + chain.state.get().name().toLowerCase()), chain.state));
+        state.getStyleClass().add("hearth-badge");
+
+        Label height = new Label();
+        height.setId("node-height");
+        height.getStyleClass().add("title-1");
+        height.textProperty().bind(Bindings.createStringBinding(
+                () -> chain.height.get() == null ? "—" : String.format("%,d", chain.height.get()), chain.height));
+
+        Label chainId = new Label();
+        chainId.setId("node-chain-id");
+        chainId.textProperty().bind(Bindings.createStringBinding(
+                () -> chain.chainId.get() == null ? "—" : Long.toString(chain.chainId.get()), chain.chainId));
+
+        GridPane facts = new GridPane(16, 8);
+        facts.addRow(0, muted(text.getString("node.state")), state);
+        facts.addRow(1, muted(text.getString("node.rpc")), new CopyableText(chain.rpcUrl, text.getString("action.copy")));
+        facts.addRow(2, muted(text.getString("node.chainId")), chainId);
+        facts.addRow(3, muted(text.getString("node.height")), height);
+
+        Button start = new Button(text.getString("node.start"), new FontIcon("fth-play"));
+        start.setId("node-start");
+        start.getStyleClass().add("accent");
+        start.disableProperty().bind(chain.busy.or(Bindings.createBooleanBinding(() -> isUp(chain.state.get()), chain.state)));
+        start.setOnAction(e -> chain.start(text.getString("status.starting"), text.getString("status.deploying")));
+        Button stop = new Button(text.getString("node.stop"), new FontIcon("fth-square"));
+        stop.setId("node-stop");
+        stop.disableProperty().bind(chain.busy.or(Bindings.createBooleanBinding(
+                () -> chain.state.get() != NodeState.RUNNING, chain.state)));
+        stop.setOnAction(e -> chain.stop(text.getString("status.stopping")));
+        HBox actions = new HBox(8, start, stop);
+
+        Label message = new Label();
+        message.textProperty().bind(chain.message);
+        message.getStyleClass().add("danger");
+        message.setWrapText(true);
+
+        TableView<Map.Entry<String, String>> contracts = new TableView<>(chain.contracts);
+        contracts.setId("node-contracts");
+        TableColumn<Map.Entry<String, String>, String> name = new TableColumn<>(text.getString("node.contract"));
+        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getKey()));
+        name.setPrefWidth(200);
+        TableColumn<Map.Entry<String, String>, String> address = new TableColumn<>(text.getString("node.address"));
+        address.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue()));
+        address.setPrefWidth(420);
+        contracts.getColumns().setAll(java.util.List.of(name, address));
+        contracts.setPlaceholder(new Label(text.getString("node.noContracts")));
+        contracts.setPrefHeight(200);
+
+        TextArea log = new TextArea();
+        log.setId("node-log");
+        log.setEditable(false);
+        log.getStyleClass().add("hearth-mono");
+        log.textProperty().bind(chain.logText);
+        log.textProperty().addListener((obs, was, is) -> log.setScrollTop(Double.MAX_VALUE));
+        VBox.setVgrow(log, Priority.ALWAYS);
+
+        VBox box = new VBox(14,
+                new ScreenHeader(text.getString("node.title"), text.getString("node.subtitle")),
+                facts, actions, message,
+                section(text.getString("node.contracts")), contracts,
+                section(text.getString("node.log")), log);
+        box.setPadding(new Insets(24));
+        return box;
+    }
+
+    private static boolean isUp(NodeState s) {
+        return s == NodeState.RUNNING || s == NodeState.STARTING || s == NodeState.ATTACHED || s == NodeState.RESTARTING;
+    }
+
+    private static Label muted(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("text-muted");
+        return l;
+    }
+
+    private static Label section(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("title-4");
+        return l;
+    }
+}

@@ -1,0 +1,38 @@
+package org.hearth.app.placeholder;
+
+import java.util.ResourceBundle;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import org.hearth.app.control.ScreenHeader;
+import org.hearth.app.shell.Screen;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Says plainly that a screen is not built yet and what it will do. */
+public final class ComingSoonView {
+
+    private ComingSoonView() {
+    }
+
+    public static Node create(ResourceBundle text, Screen screen) {
+        String key = "screen." + screen.id();
+        FontIcon icon = new FontIcon(screen.icon());
+        icon.setIconSize(56);
+        icon.getStyleClass().add("text-subtle");
+        Label notBuilt = new Label(text.getString("comingSoon.notBuilt"));
+        notBuilt.getStyleClass().addAll("title-3");
+        Label plan = new Label(text.getString(key + ".plan"));
+        plan.setWrapText(true);
+        plan.setMaxWidth(620);
+        plan.getStyleClass().add("text-muted");
+        VBox center = new VBox(12, icon, notBuilt, plan);
+        center.setAlignment(Pos.CENTER);
+        center.setId("coming-" + screen.id());
+        VBox.setVgrow(center, javafx.scene.layout.Priority.ALWAYS);
+        VBox box = new VBox(14, new ScreenHeader(text.getString("nav." + screen.id()), text.getString(key + ".subtitle")), center);
+        box.setPadding(new Insets(24));
+        return box;
+    }
+}

@@ -1,0 +1,57 @@
+package org.hearth.app.settings;
+
+import java.util.ResourceBundle;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.hearth.app.control.CopyableText;
+import org.hearth.app.control.ScreenHeader;
+import org.hearth.app.desktop.AppServices;
+import org.hearth.app.shell.Theme;
+
+/** Settings: theme, and where Hearth keeps its files. */
+public final class SettingsView {
+
+    private SettingsView() {
+    }
+
+    public static Node create(ResourceBundle text, AppServices services) {
+        ToggleGroup themes = new ToggleGroup();
+        RadioButton light = new RadioButton(text.getString("settings.theme.light"));
+        light.setId("theme-light");
+        RadioButton dark = new RadioButton(text.getString("settings.theme.dark"));
+        dark.setId("theme-dark");
+        light.setToggleGroup(themes);
+        dark.setToggleGroup(themes);
+        (Theme.load(services.settings()) == Theme.DARK ? dark : light).setSelected(true);
+        themes.selectedToggleProperty().addListener((obs, was, is) -> {
+            Theme theme = is == dark ? Theme.DARK : Theme.LIGHT;
+            theme.apply();
+            theme.save(services.settings());
+        });
+
+        GridPane grid = new GridPane(16, 10);
+        grid.addRow(0, muted(text.getString("settings.theme")), new HBox(16, light, dark));
+        grid.addRow(1, muted(text.getString("settings.dataDir")),
+                new CopyableText(new ReadOnlyStringWrapper(services.dataDir().root().toString()), text.getString("action.copy")));
+        grid.addRow(2, muted(text.getString("settings.database")),
+                new CopyableText(new ReadOnlyStringWrapper(services.database().file().toString()), text.getString("action.copy")));
+        grid.addRow(3, muted(text.getString("settings.schema")), new Label(services.database().schemaVersion()));
+
+        VBox box = new VBox(18, new ScreenHeader(text.getString("nav.settings"), text.getString("settings.subtitle")), grid);
+        box.setPadding(new Insets(24));
+        return box;
+    }
+
+    private static Label muted(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("text-muted");
+        return l;
+    }
+}

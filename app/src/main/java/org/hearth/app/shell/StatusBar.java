@@ -1,0 +1,62 @@
+package org.hearth.app.shell;
+
+import java.util.ResourceBundle;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Separator;
+import javafx.geometry.Orientation;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.hearth.app.desktop.ChainModel;
+import org.hearth.node.NodeState;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Network, block height and background progress along the bottom of the window. */
+public final class StatusBar {
+
+    private StatusBar() {
+    }
+
+    public static Node create(ResourceBundle text, ChainModel chain) {
+        Label network = new Label();
+        network.setId("status-network");
+        network.setGraphic(new FontIcon("fth-globe"));
+        network.textProperty().bind(Bindings.createStringBinding(() -> networkText(text, chain), chain.state, chain.chainId));
+
+        Label height = new Label();
+        height.setId("status-height");
+        height.setGraphic(new FontIcon("fth-box"));
+        height.textProperty().bind(Bindings.createStringBinding(() -> chain.height.get() == null
+                ? text.getString("status.height.unknown")
+                : String.format(text.getString("status.height"), chain.height.get()), chain.height));
+
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(16, 16);
+        spinner.visibleProperty().bind(chain.busy);
+        spinner.managedProperty().bind(chain.busy);
+        Label busy = new Label();
+        busy.setId("status-busy");
+        busy.textProperty().bind(Bindings.when(chain.busy).then(chain.busyText).otherwise(chain.message));
+        busy.getStyleClass().add("text-muted");
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(10, network, new Separator(Orientation.VERTICAL), height, spacer, spinner, busy);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 12, 4, 12));
+        bar.getStyleClass().add("hearth-status-bar");
+        return bar;
+    }
+
+    private static String networkText(ResourceBundle text, ChainModel chain) {
+        NodeState state = chain.state.get();
+        Long id = chain.chainId.get();
+        String name = state == NodeState.ATTACHED ? text.getString("status.network.external") : text.getString("status.network.local");
+        return id == null ? name + " · " + text.getString("state." + state.name().toLowerCase()) : name + " · " + String.format(text.getString("status.chainId"), id);
+    }
+}

@@ -1,0 +1,165 @@
+package org.hearth.node;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hearth.chain.ContractArtifact;
+import org.hearth.chain.RpcClient;
+import org.hearth.store.DemoWorldRepository;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.DynamicArray;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.abi.datatypes.generated.Uint32;
+import org.web3j.abi.datatypes.generated.Uint48;
+
+/**
+ * The demo world on a fresh local chain: token, timelock + governor, collectibles, items and
+ * Multicall3, deployed once per chain (chain id + genesis hash, so a reset chain is noticed), an
+ * address funded once, and two proposals (one executed, one open for voting).
+ */
+public final class DemoWorld {
+
+    public static final BigInteger ETHER = BigInteger.TEN.pow(18);
+    /** Token amounts use 18 decimals, like ether. */
+    public static final BigInteger TOKEN = ETHER;
+
+    static final long VOTING_DELAY_BLOCKS = 1;
+    /**
+     * The governor starts with a short voting period so the first proposal can complete at once
+     * (mining thousands of blocks in anvil is slow); that proposal then sets {@link #VOTING_PERIOD_BLOCKS}.
+     */
+    static final long BOOTSTRAP_VOTING_PERIOD_BLOCKS = 10;
+    /** About a day at one block every two seconds. */
+    static final long VOTING_PERIOD_BLOCKS = 43_200;
+    static final long TIMELOCK_DELAY_SECONDS = 60;
+
+    static final List<String> CONTRACTS = List.of(
+            "Multicall3", "HearthToken", "HearthTimelock", "HearthGovernor", "HearthCollectibles", "HearthItems");
+
+    private final RpcClient rpc;
+    private final DevChain dev;
+    private final DemoWorldRepository repository;
+    private final Path lockFile;
+
+    public DemoWorld(RpcClient rpc, DemoWorldRepository repository, Path lockFile) {
+        this.rpc = rpc;
+        this.dev = new DevChain(rpc);
+        this.repository = repository;
+        this.lockFile = lockFile;
+    }
+
+    /**
+     * Deploys the demo world unless this chain already has it, then funds {@code fundAddress}
+     * (may be null) unless it was funded before. Safe to call from several processes at once.
+     */
+    public DemoWorldResult ensure(String fundAddress) {
+        long started = System.nanoTime();
+        if (fundAddress != null && !org.hearth.chain.Addresses.isValid(fundAddress)) {
+            throw new NodeException("Not an Ethereum address: " + fundAddress);
+        }
+        long chainId = rpc.chainId();
+        if (!dev.isAnvil()) {
+            throw new NodeException("The demo world is only deployed on the local anvil chain; " + rpc.displayEndpoint()
+                    + " (chain id " + chainId + ") is not one.");
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = channel.lock()) {
+            String genesis = dev.genesisHash();
+            Map<String, String> contracts = repository.contracts(chainId, genesis);
+            boolean deployNow = !isComplete(contracts);
+            if (deployNow) {
+                contracts = deploy();
+                repository.saveContracts(chainId, genesis, contracts);
+            }
+            boolean fundNow = fundAddress != null && !repository.isFunded(chainId, genesis, fundAddress);
+            if (fundNow) {
+                fund(contracts, fundAddress);
+                repository.markFunded(chainId, genesis, fundAddress);
+            }
+            if (deployNow) {
+                new DemoProposals(dev, contracts).create(dev.accounts());
+            }
+            return new DemoWorldResult(chainId, checksummed(contracts), deployNow, fundNow, (System.nanoTime() - started) / 1_000_000);
+        } catch (IOException e) {
+            throw new NodeException("Cannot lock " + lockFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean isComplete(Map<String, String> recorded) {
+        return recorded.keySet().containsAll(CONTRACTS) && CONTRACTS.stream().allMatch(n -> dev.hasCode(recorded.get(n)));
+    }
+
+    private Map<String, String> deploy() {
+        List<String> accounts = dev.accounts();
+        String owner = accounts.getFirst();
+        Address ownerAddress = new Address(owner);
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("Multicall3", dev.deploy(owner, bytecode("Multicall3"), List.of()));
+        String token = dev.deploy(owner, bytecode("HearthToken"), List.of(ownerAddress));
+        out.put("HearthToken", token);
+        String timelock = dev.deploy(owner, bytecode("HearthTimelock"), List.of(
+                new Uint256(TIMELOCK_DELAY_SECONDS),
+                new DynamicArray<>(Address.class, List.of()),
+                new DynamicArray<>(Address.class, List.of(Address.DEFAULT)), // anyone may execute a passed proposal
+                ownerAddress));
+        out.put("HearthTimelock", timelock);
+        String governor = dev.deploy(owner, bytecode("HearthGovernor"), List.of(
+                new Address(token), new Address(timelock), new Uint48(VOTING_DELAY_BLOCKS), new Uint32(BOOTSTRAP_VOTING_PERIOD_BLOCKS),
+                new Uint256(0), new Uint256(4)));
+        out.put("HearthGovernor", governor);
+        out.put("HearthCollectibles", dev.deploy(owner, bytecode("HearthCollectibles"), List.of(ownerAddress)));
+        out.put("HearthItems", dev.deploy(owner, bytecode("HearthItems"), List.of(ownerAddress)));
+
+        // Hand the timelock to the governor and give up the deployer's admin role.
+        for (String role : List.of("PROPOSER_ROLE", "CANCELLER_ROLE")) {
+            dev.call(owner, timelock, "grantRole", List.of(role(role), new Address(governor)));
+        }
+        dev.call(owner, timelock, "renounceRole", List.of(new org.web3j.abi.datatypes.generated.Bytes32(new byte[32]), ownerAddress));
+        // The deployer votes with its tokens; a quarter of the supply becomes the DAO treasury.
+        dev.call(owner, token, "delegate", List.of(ownerAddress));
+        dev.call(owner, token, "transfer", List.of(new Address(timelock), new Uint256(TOKEN.multiply(BigInteger.valueOf(250_000)))));
+        return out;
+    }
+
+    private void fund(Map<String, String> contracts, String address) {
+        String owner = dev.accounts().getFirst();
+        Address to = new Address(address);
+        dev.send(owner, address, ETHER.multiply(BigInteger.valueOf(100)), null);
+        dev.call(owner, contracts.get("HearthToken"), "transfer", List.of(to, new Uint256(TOKEN.multiply(BigInteger.valueOf(10_000)))));
+        for (int i = 0; i < 3; i++) {
+            dev.call(owner, contracts.get("HearthCollectibles"), "mint", List.of(to));
+        }
+        long[][] items = {{1, 5}, {2, 1}, {3, 20}};
+        for (long[] item : items) {
+            dev.call(owner, contracts.get("HearthItems"), "mint", List.of(to, new Uint256(item[0]), new Uint256(item[1])));
+        }
+        // Give the funded account voting power on the open proposal: delegate to itself (an anvil cheat;
+        // the user's key is not needed and never touched here).
+        dev.impersonate(address, true);
+        try {
+            dev.call(address, contracts.get("HearthToken"), "delegate", List.of(to));
+        } finally {
+            dev.impersonate(address, false);
+        }
+    }
+
+    private static String bytecode(String name) {
+        return ContractArtifact.load(name).bytecode();
+    }
+
+    static org.web3j.abi.datatypes.generated.Bytes32 role(String name) {
+        return new org.web3j.abi.datatypes.generated.Bytes32(org.web3j.crypto.Hash.sha3(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private static Map<String, String> checksummed(Map<String, String> contracts) {
+        Map<String, String> out = new LinkedHashMap<>();
+        contracts.forEach((k, v) -> out.put(k, org.hearth.chain.Addresses.checksummed(v)));
+        return out;
+    }
+}

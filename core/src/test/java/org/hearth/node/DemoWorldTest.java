@@ -1,0 +1,147 @@
+package org.hearth.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.hearth.chain.RpcClient;
+import org.hearth.config.DataDir;
+import org.hearth.store.Database;
+import org.hearth.store.DemoWorldRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Uint256;
+
+/** The demo world on a real anvil: what it deploys, what the funded user owns, idempotence, resets. */
+class DemoWorldTest {
+
+    private static final String USER = "0x1111111111111111111111111111111111111111";
+
+    @TempDir
+    Path dir;
+
+    private LocalNode node;
+
+    @AfterEach
+    void stop() {
+        if (node != null) {
+            node.stop(Duration.ofSeconds(5));
+        }
+    }
+
+    private DemoWorld demoWorld(RpcClient rpc) {
+        return new DemoWorld(rpc, new DemoWorldRepository(Database.open(dir.resolve("hearth.db"))), dir.resolve("demo.lock"));
+    }
+
+    private RpcClient startNode() {
+        node = new LocalNode(new DataDir(dir), AnvilLocator.locate(), new LocalNodeConfig(2, 1, Duration.ofSeconds(30)));
+        return new RpcClient(node.start().rpcUrl());
+    }
+
+    @Test
+    void deploysFundsAndCreatesProposalsOnce() throws Exception {
+        RpcClient rpc = startNode();
+        DemoWorldResult first = demoWorld(rpc).ensure(USER);
+        System.out.printf("demo world deployed and funded in %d ms%n", first.millis());
+        assertTrue(first.deployedNow());
+        assertTrue(first.fundedNow());
+        assertEquals(DemoWorld.CONTRACTS, List.copyOf(first.contracts().keySet()));
+        DevChain dev = new DevChain(rpc);
+        var c = first.contracts();
+
+        // 100 ETH less the gas of the user's own delegation
+        BigInteger eth = rpc.callQuantity("eth_getBalance", USER, "latest");
+        assertTrue(eth.compareTo(DemoWorld.ETHER.multiply(BigInteger.valueOf(100))) < 0, eth.toString());
+        assertTrue(eth.compareTo(DemoWorld.ETHER.multiply(BigInteger.valueOf(99))) > 0, eth.toString());
+        assertEquals(DemoWorld.TOKEN.multiply(BigInteger.valueOf(10_000)), dev.readUint(c.get("HearthToken"), "balanceOf", List.of(new Address(USER))));
+        assertEquals(DemoWorld.TOKEN.multiply(BigInteger.valueOf(10_000)), dev.readUint(c.get("HearthToken"), "getVotes", List.of(new Address(USER))),
+                "the funded user can vote with its tokens");
+        assertEquals(BigInteger.valueOf(3), dev.readUint(c.get("HearthCollectibles"), "balanceOf", List.of(new Address(USER))));
+        assertEquals(BigInteger.valueOf(20), dev.readUint(c.get("HearthItems"), "balanceOf", List.of(new Address(USER), new Uint256(3))));
+        assertEquals(DemoWorld.TOKEN.multiply(BigInteger.valueOf(250_000)), dev.readUint(c.get("HearthToken"), "balanceOf", List.of(new Address(c.get("HearthTimelock")))));
+        // The executed proposal changed the governor's own setting through the timelock.
+        assertEquals(BigInteger.valueOf(DemoWorld.VOTING_PERIOD_BLOCKS), dev.readUint(c.get("HearthGovernor"), "votingPeriod", List.of()));
+
+        assertCollectibleIsOnChainJsonWithSvg(dev, c.get("HearthCollectibles"));
+        assertProposalStates(dev, c.get("HearthGovernor"));
+
+        DemoWorldResult second = demoWorld(rpc).ensure(USER);
+        assertFalse(second.deployedNow());
+        assertFalse(second.fundedNow());
+        assertEquals(first.contracts(), second.contracts());
+        assertEquals(BigInteger.valueOf(3), dev.readUint(c.get("HearthCollectibles"), "balanceOf", List.of(new Address(USER))), "no second mint");
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void assertCollectibleIsOnChainJsonWithSvg(DevChain dev, String collectibles) throws Exception {
+        Function tokenUri = new Function("tokenURI", List.of(new Uint256(1)), List.of((TypeReference) TypeReference.create(Utf8String.class)));
+        String uri = ((Type<String>) dev.read(collectibles, tokenUri).getFirst()).getValue();
+        String prefix = "data:application/json;base64,";
+        assertTrue(uri.startsWith(prefix), uri);
+        JsonNode json = new ObjectMapper().readTree(Base64.getDecoder().decode(uri.substring(prefix.length())));
+        assertTrue(json.path("name").asText().contains("#1"), json.toString());
+        String image = json.path("image").asText();
+        assertTrue(image.startsWith("data:image/svg+xml;base64,"), image);
+        String svg = new String(Base64.getDecoder().decode(image.substring(image.indexOf(',') + 1)), StandardCharsets.UTF_8);
+        assertTrue(svg.startsWith("<svg") && svg.endsWith("</svg>"), svg);
+    }
+
+    private static void assertProposalStates(DevChain dev, String governor) {
+        // Governor emits ProposalCreated; read the ids back through the logs.
+        JsonNode logs = new DevChainLogs(dev).proposalIds(governor);
+        assertEquals(2, logs.size(), "two proposals");
+        BigInteger executed = new BigInteger(logs.get(0).asText());
+        BigInteger active = new BigInteger(logs.get(1).asText());
+        assertEquals(BigInteger.valueOf(7), stateOf(dev, governor, executed), "first proposal executed");
+        assertEquals(BigInteger.valueOf(1), stateOf(dev, governor, active), "second proposal active");
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static BigInteger stateOf(DevChain dev, String governor, BigInteger id) {
+        Function state = new Function("state", List.of(new Uint256(id)),
+                List.of((TypeReference) TypeReference.create(org.web3j.abi.datatypes.generated.Uint8.class)));
+        return (BigInteger) dev.read(governor, state).getFirst().getValue();
+    }
+
+    @Test
+    void aResetChainIsNoticedAndGetsANewDeployment() throws Exception {
+        RpcClient rpc = startNode();
+        DemoWorldResult first = demoWorld(rpc).ensure(null);
+        String genesis = new DevChain(rpc).genesisHash();
+
+        node.stop(Duration.ofSeconds(10));
+        Files.delete(node.stateFile()); // the user reset the chain
+        Thread.sleep(1100); // anvil's genesis timestamp has one-second resolution
+        RpcClient fresh = new RpcClient(node.start().rpcUrl());
+        assertNotEquals(genesis, new DevChain(fresh).genesisHash());
+
+        DemoWorldResult second = demoWorld(fresh).ensure(null);
+        assertTrue(second.deployedNow(), "a reset chain gets the demo world again");
+        assertTrue(new DevChain(fresh).hasCode(second.contracts().get("HearthGovernor")));
+        assertEquals(first.contracts().keySet(), second.contracts().keySet());
+    }
+
+    @Test
+    void refusesABadAddress() {
+        RpcClient rpc = startNode();
+        NodeException e = assertThrows(NodeException.class, () -> demoWorld(rpc).ensure("0x123"));
+        assertTrue(e.getMessage().contains("Not an Ethereum address"));
+    }
+}

@@ -1,0 +1,28 @@
+# Sourced by ./hearth and ./run-tests: exports JAVA_HOME pointing at a JDK 25 or newer.
+java_feature_version() {
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n1
+}
+
+is_jdk25() {
+  [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 1
+  local v
+  v=$(java_feature_version "$1/bin/java")
+  [ -n "$v" ] && [ "${v%%.*}" -ge 25 ] 2>/dev/null
+}
+
+find_jdk25() {
+  if [ -n "${JAVA_HOME:-}" ] && is_jdk25 "$JAVA_HOME"; then return 0; fi
+  local javac_path
+  javac_path=$(command -v javac 2>/dev/null || true)
+  if [ -n "$javac_path" ]; then
+    local home
+    home=$(dirname "$(dirname "$(readlink -f "$javac_path")")")
+    if is_jdk25 "$home"; then export JAVA_HOME="$home"; return 0; fi
+  fi
+  local d
+  for d in /usr/lib/jvm/* /opt/java/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+    if [ -d "$d" ] && is_jdk25 "$d"; then export JAVA_HOME="$d"; return 0; fi
+  done
+  echo "Hearth needs JDK 25 or newer. Install one (e.g. Temurin 25) or set JAVA_HOME to it." >&2
+  return 1
+}
