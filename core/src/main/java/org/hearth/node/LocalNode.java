@@ -26,6 +26,9 @@ import org.hearth.config.DataDir;
 public final class LocalNode {
 
     private static final int LOG_TAIL_BYTES = 64 * 1024;
+    private static final long LOG_ROTATE_BYTES = 10L * 1024 * 1024;
+    /** anvil logs every RPC method it serves on a line of its own; status polling would bury the rest. */
+    private static final java.util.regex.Pattern RPC_METHOD_LINE = java.util.regex.Pattern.compile("\\s*(eth|net|web3|anvil|evm)_\\w+\\s*");
 
     private final Path chainDir;
     private final Path anvil;
@@ -99,7 +102,8 @@ public final class LocalNode {
             file.seek(from);
             file.readFully(buffer);
             List<String> all = Arrays.asList(new String(buffer, StandardCharsets.UTF_8).split("\\R"));
-            List<String> nonEmpty = new ArrayList<>(all.stream().filter(l -> !l.isBlank()).toList());
+            List<String> nonEmpty = new ArrayList<>(all.stream()
+                    .filter(l -> !l.isBlank() && !RPC_METHOD_LINE.matcher(l).matches()).toList());
             return List.copyOf(nonEmpty.subList(Math.max(0, nonEmpty.size() - lines), nonEmpty.size()));
         } catch (IOException e) {
             return List.of("(cannot read " + log.getFileName() + ": " + e.getMessage() + ")");
@@ -116,6 +120,7 @@ public final class LocalNode {
                 "--state", stateFile().toString(), "--state-interval", Integer.toString(config.stateIntervalSeconds()),
                 "--block-time", Integer.toString(config.blockTimeSeconds())));
         try {
+            rotateLog();
             Files.writeString(logFile(), "--- hearth: starting anvil on 127.0.0.1:" + port + " at " + Instant.now() + System.lineSeparator(),
                     StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             return new ProcessBuilder(command)
@@ -125,6 +130,14 @@ public final class LocalNode {
                     .start();
         } catch (IOException e) {
             throw new NodeException("Cannot start anvil (" + anvil + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** Keeps one previous log; anvil appends a line for every request it serves. */
+    private void rotateLog() throws IOException {
+        Path log = logFile();
+        if (Files.isRegularFile(log) && Files.size(log) > LOG_ROTATE_BYTES) {
+            Files.move(log, chainDir.resolve("anvil.log.1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -118,7 +118,10 @@ public final class ChainModel implements AutoCloseable {
             if (status.message() != null && !busy.get()) {
                 message.set(status.message());
             }
-            logText.set(String.join("\n", log));
+            String joined = String.join("\n", log);
+            if (!joined.equals(logText.get())) {
+                logText.set(joined);
+            }
         });
     }
 

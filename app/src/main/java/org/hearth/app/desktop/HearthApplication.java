@@ -24,6 +24,7 @@ public final class HearthApplication extends Application {
     private AppServices services;
     private ChainModel chain;
     private MainWindow window;
+    private Stage stage;
 
     public HearthApplication() {
     }
@@ -35,6 +36,7 @@ public final class HearthApplication extends Application {
 
     @Override
     public void start(Stage stage) {
+        this.stage = stage;
         services = AppServices.open(options);
         Theme.load(services.settings()).apply();
         chain = new ChainModel(services);
@@ -45,7 +47,6 @@ public final class HearthApplication extends Application {
         stage.setScene(scene);
         WindowGeometry.restore(stage, services.settings());
         window.show(Screen.NODE);
-        stage.setOnCloseRequest(e -> WindowGeometry.save(stage, services.settings()));
         stage.show();
         chain.start(text.getString("status.starting"), text.getString("status.deploying"));
     }
@@ -72,6 +73,9 @@ public final class HearthApplication extends Application {
 
     @Override
     public void stop() {
+        if (stage != null && services != null) {
+            WindowGeometry.save(stage, services.settings());
+        }
         if (chain != null) {
             chain.close();
         }

@@ -77,6 +77,7 @@ public final class NodeView {
         address.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue()));
         address.setPrefWidth(420);
         contracts.getColumns().setAll(java.util.List.of(name, address));
+        contracts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         contracts.setPlaceholder(new Label(text.getString("node.noContracts")));
         contracts.setPrefHeight(200);
 
@@ -84,8 +85,11 @@ public final class NodeView {
         log.setId("node-log");
         log.setEditable(false);
         log.getStyleClass().add("hearth-mono");
-        log.textProperty().bind(chain.logText);
-        log.textProperty().addListener((obs, was, is) -> log.setScrollTop(Double.MAX_VALUE));
+        // Follow the end of the log, like `tail -f`.
+        chain.logText.addListener((obs, was, is) -> {
+            log.setText(is);
+            log.positionCaret(is.length());
+        });
         VBox.setVgrow(log, Priority.ALWAYS);
 
         VBox box = new VBox(14,

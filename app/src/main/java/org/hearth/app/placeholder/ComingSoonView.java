@@ -19,8 +19,6 @@ public final class ComingSoonView {
     public static Node create(ResourceBundle text, Screen screen) {
         String key = "screen." + screen.id();
         FontIcon icon = new FontIcon(screen.icon());
-        icon.setIconSize(56);
-        icon.getStyleClass().add("text-subtle");
         Label notBuilt = new Label(text.getString("comingSoon.notBuilt"));
         notBuilt.getStyleClass().addAll("title-3");
         Label plan = new Label(text.getString(key + ".plan"));
@@ -30,6 +28,7 @@ public final class ComingSoonView {
         VBox center = new VBox(12, icon, notBuilt, plan);
         center.setAlignment(Pos.CENTER);
         center.setId("coming-" + screen.id());
+        center.getStyleClass().add("hearth-coming");
         VBox.setVgrow(center, javafx.scene.layout.Priority.ALWAYS);
         VBox box = new VBox(14, new ScreenHeader(text.getString("nav." + screen.id()), text.getString(key + ".subtitle")), center);
         box.setPadding(new Insets(24));

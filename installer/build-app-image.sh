@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds a self-contained Hearth app-image for Linux with jpackage: a private Java runtime, the app,
+# JavaFX (on the module path) and the anvil binary. Result: installer/target/Hearth/bin/Hearth
+# (desktop window; pass CLI arguments to it as to ./hearth).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$ROOT/scripts/java-home.sh"
+find_jdk25
+
+cd "$ROOT"
+./mvnw -q -B package -DskipTests   # the package only; ./run-tests runs the tests
+
+OUT="$ROOT/installer/target"
+INPUT="$OUT/input"
+rm -rf "$OUT"
+mkdir -p "$INPUT/javafx" "$INPUT/anvil"
+cp app/target/hearth-app.jar app/target/lib/*.jar "$INPUT/"
+cp app/target/javafx/*.jar "$INPUT/javafx/"
+cp resources/target/anvil/anvil "$INPUT/anvil/anvil"
+chmod 755 "$INPUT/anvil/anvil"
+
+"$JAVA_HOME/bin/jpackage" \
+  --type app-image \
+  --name Hearth \
+  --app-version 0.1.0 \
+  --vendor "Hearth" \
+  --input "$INPUT" \
+  --main-jar hearth-app.jar \
+  --main-class org.hearth.app.Main \
+  --java-options '--enable-native-access=ALL-UNNAMED' \
+  --java-options '--module-path $APPDIR/javafx' \
+  --java-options '--add-modules javafx.controls,javafx.swing' \
+  --java-options '-Dhearth.anvil=$APPDIR/anvil/anvil' \
+  --dest "$OUT"
+
+echo "App image: $OUT/Hearth (run $OUT/Hearth/bin/Hearth)"
