@@ -29,6 +29,7 @@ import org.hearth.node.NodeStatus;
 public final class ChainModel implements AutoCloseable {
 
     private static final int LOG_LINES = 200;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChainModel.class);
 
     private final AppServices services;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -67,6 +68,7 @@ public final class ChainModel implements AutoCloseable {
             RpcClient client = services.supervisor().rpc().orElseThrow();
             return new DemoWorld(client, services.demoWorld(), services.dataDir().chainDir().resolve("demo.lock")).ensure(null).contracts();
         }, deployed -> {
+            LOG.info("Chain ready {} ms after launch", HearthApplication.sinceLaunch());
             busy.set(false);
             contracts.setAll(deployed.entrySet());
             message.set("");

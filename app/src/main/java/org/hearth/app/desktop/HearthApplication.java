@@ -17,6 +17,8 @@ import org.hearth.app.shell.WindowGeometry;
 /** The desktop window. It appears first; the chain starts behind a progress indicator. */
 public final class HearthApplication extends Application {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HearthApplication.class);
+
     /** Set by {@link DesktopLauncher} (JavaFX instantiates this class itself). */
     static volatile LaunchOptions options = new LaunchOptions(null, null);
 
@@ -38,6 +40,8 @@ public final class HearthApplication extends Application {
     public void start(Stage stage) {
         this.stage = stage;
         services = AppServices.open(options);
+        // JavaFX skips stop() when the process is terminated (SIGTERM, logout): still stop our node then.
+        Runtime.getRuntime().addShutdownHook(new Thread(services::close, "hearth-shutdown"));
         Theme.load(services.settings()).apply();
         chain = new ChainModel(services);
         window = new MainWindow(text, this::createScreen, StatusBar.create(text, chain));
@@ -48,7 +52,13 @@ public final class HearthApplication extends Application {
         WindowGeometry.restore(stage, services.settings());
         window.show(Screen.NODE);
         stage.show();
+        LOG.info("Window shown {} ms after launch", sinceLaunch());
         chain.start(text.getString("status.starting"), text.getString("status.deploying"));
+    }
+
+    /** Milliseconds since the JVM started, for the start-up figures in the log. */
+    static long sinceLaunch() {
+        return System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
     public MainWindow window() {
