@@ -16,13 +16,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DatabaseMigrationTest {
 
+    /** The newest migration in core/src/main/resources/org/hearth/store/migration. */
+    private static final String LATEST = "3";
+
     @TempDir
     Path dir;
 
     @Test
     void emptyDatabaseMigratesToTheNewestSchemaInWalMode() throws Exception {
         Database db = Database.open(dir.resolve("hearth.db"));
-        assertEquals("2", db.schemaVersion());
+        assertEquals(LATEST, db.schemaVersion());
         try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery("PRAGMA journal_mode")) {
             rs.next();
             assertEquals("wal", rs.getString(1));
@@ -39,7 +42,7 @@ class DatabaseMigrationTest {
         new SettingsRepository(v1).put("window.width", "1024");
 
         Database upgraded = Database.open(file);
-        assertEquals("2", upgraded.schemaVersion());
+        assertEquals(LATEST, upgraded.schemaVersion());
         assertEquals("1024", new SettingsRepository(upgraded).get("window.width").orElseThrow());
         DemoWorldRepository demo = new DemoWorldRepository(upgraded);
         demo.saveContracts(31337, "0xabc", Map.of("HearthToken", "0x01"));
@@ -47,7 +50,7 @@ class DatabaseMigrationTest {
         assertTrue(demo.contracts(31337, "0xdef").isEmpty(), "another genesis is another chain");
 
         // opening again is a no-op
-        assertEquals("2", Database.open(file).schemaVersion());
+        assertEquals(LATEST, Database.open(file).schemaVersion());
     }
 
     @Test
