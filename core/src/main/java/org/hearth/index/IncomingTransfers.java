@@ -1,0 +1,95 @@
+package org.hearth.index;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hearth.chain.Hex;
+import org.hearth.chain.RpcClient;
+import org.hearth.store.Database;
+import org.hearth.store.StoreException;
+
+/**
+ * Records successful top-level transactions that send ether to a watched address. Value moved by
+ * contracts (internal transfers) needs call traces and is not seen here.
+ */
+public final class IncomingTransfers implements BlockSubscriber {
+
+    private final RpcClient rpc;
+    private final Database db;
+    private final Set<String> watched = ConcurrentHashMap.newKeySet();
+
+    public IncomingTransfers(RpcClient rpc, Database db) {
+        this.rpc = rpc;
+        this.db = db;
+    }
+
+    public void watch(String address) {
+        watched.add(address.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public void onBlock(Connection c, long chainId, JsonNode block) throws SQLException {
+        long number = Hex.quantity(block.path("number").asText(), IllegalStateException::new).longValueExact();
+        for (JsonNode tx : block.path("transactions")) {
+            String to = tx.path("to").asText("").toLowerCase(Locale.ROOT);
+            if (!watched.contains(to)) {
+                continue;
+            }
+            BigInteger value = Hex.quantity(tx.path("value").asText("0x0"), IllegalStateException::new);
+            if (value.signum() == 0 || !succeeded(tx.path("hash").asText())) {
+                continue;
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO incoming_transfer"
+                    + "(chain_id, tx_hash, block_number, sender, recipient, value_wei) VALUES(?, ?, ?, ?, ?, ?)")) {
+                ps.setLong(1, chainId);
+                ps.setString(2, tx.path("hash").asText());
+                ps.setLong(3, number);
+                ps.setString(4, tx.path("from").asText().toLowerCase(Locale.ROOT));
+                ps.setString(5, to);
+                ps.setString(6, value.toString());
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    @Override
+    public void onRollback(Connection c, long chainId, long fromBlock) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM incoming_transfer WHERE chain_id = ? AND block_number >= ?")) {
+            ps.setLong(1, chainId);
+            ps.setLong(2, fromBlock);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Newest first. */
+    public List<IncomingTransfer> to(long chainId, String address) {
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
+                "SELECT tx_hash, block_number, sender, recipient, value_wei FROM incoming_transfer "
+                        + "WHERE chain_id = ? AND recipient = ? ORDER BY block_number DESC")) {
+            ps.setLong(1, chainId);
+            ps.setString(2, address.toLowerCase(Locale.ROOT));
+            List<IncomingTransfer> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new IncomingTransfer(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), new BigInteger(rs.getString(5))));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read incoming transfers: " + e.getMessage(), e);
+        }
+    }
+
+    private boolean succeeded(String hash) {
+        JsonNode receipt = rpc.call("eth_getTransactionReceipt", hash);
+        return receipt != null && "0x1".equals(receipt.path("status").asText());
+    }
+}
