@@ -1,0 +1,122 @@
+package org.hearth.app.wallet;
+
+import java.util.ResourceBundle;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.hearth.chain.tx.FeeLevel;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Send ETH: the form, then the review screen, then the sent transaction's hash. */
+public final class SendPane extends StackPane {
+
+    private final ResourceBundle text;
+    private final SendModel model;
+    private final VBox form;
+
+    public SendPane(ResourceBundle text, SendModel model) {
+        this.text = text;
+        this.model = model;
+        this.form = form();
+        getChildren().setAll(form);
+        model.prepared.addListener((obs, was, tx) -> getChildren().setAll(tx == null ? form : new ReviewPane(text, model, tx, () -> model.prepared.set(null))));
+        model.sent.addListener((obs, was, record) -> {
+            if (record != null) {
+                getChildren().setAll(sentNotice(record.hash()));
+            }
+        });
+    }
+
+    private VBox form() {
+        TextField to = new TextField();
+        to.setId("send-to");
+        to.setPromptText(text.getString("send.toPrompt"));
+        to.textProperty().bindBidirectional(model.to);
+        TextField amount = new TextField();
+        amount.setId("send-amount");
+        amount.setPromptText("0.0");
+        amount.textProperty().bindBidirectional(model.amount);
+
+        ToggleGroup levels = new ToggleGroup();
+        HBox levelButtons = new HBox(0);
+        for (FeeLevel level : FeeLevel.values()) {
+            ToggleButton b = new ToggleButton(text.getString("fee." + level.name().toLowerCase()));
+            b.setId("fee-" + level.name().toLowerCase());
+            b.setToggleGroup(levels);
+            b.setSelected(level == model.level.get());
+            b.setOnAction(e -> {
+                model.level.set(level);
+                model.custom.set(false);
+            });
+            levelButtons.getChildren().add(b);
+        }
+        ToggleButton custom = new ToggleButton(text.getString("fee.custom"));
+        custom.setId("fee-custom");
+        custom.setToggleGroup(levels);
+        custom.setOnAction(e -> model.custom.set(custom.isSelected()));
+        levelButtons.getChildren().add(custom);
+
+        TextField maxFee = new TextField();
+        maxFee.setId("fee-max");
+        maxFee.setPromptText(text.getString("fee.maxFeeGwei"));
+        maxFee.textProperty().bindBidirectional(model.customMaxFeeGwei);
+        TextField tip = new TextField();
+        tip.setId("fee-tip");
+        tip.setPromptText(text.getString("fee.tipGwei"));
+        tip.textProperty().bindBidirectional(model.customTipGwei);
+        HBox customFees = new HBox(8, maxFee, tip);
+        customFees.visibleProperty().bind(model.custom);
+        customFees.managedProperty().bind(model.custom);
+
+        GridPane grid = new GridPane(12, 10);
+        grid.addRow(0, new Label(text.getString("send.to")), to);
+        grid.addRow(1, new Label(text.getString("send.amount")), new HBox(6, amount, new Label("ETH")));
+        grid.addRow(2, new Label(text.getString("send.fee")), new VBox(6, levelButtons, customFees));
+        to.setPrefColumnCount(34);
+
+        Label error = new Label();
+        error.setId("send-error");
+        error.getStyleClass().add("danger");
+        error.setWrapText(true);
+        error.textProperty().bind(model.error);
+
+        Button review = new Button(text.getString("send.review"), new FontIcon("fth-eye"));
+        review.setId("send-review");
+        review.getStyleClass().add("accent");
+        review.setDefaultButton(true);
+        review.disableProperty().bind(model.busy.or(model.to.isEmpty()).or(model.amount.isEmpty()));
+        review.setOnAction(e -> model.review());
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(18, 18);
+        spinner.visibleProperty().bind(model.busy);
+
+        VBox box = new VBox(14, grid, new HBox(10, review, spinner), error);
+        box.setPadding(new Insets(16));
+        return box;
+    }
+
+    private VBox sentNotice(String hash) {
+        Label title = new Label(text.getString("send.sent"), new FontIcon("fth-send"));
+        title.getStyleClass().add("title-4");
+        Label hashLabel = new Label(hash);
+        hashLabel.setId("send-hash");
+        hashLabel.getStyleClass().add("hearth-mono");
+        Button another = new Button(text.getString("send.another"));
+        another.setOnAction(e -> {
+            model.amount.set("");
+            model.sent.set(null);
+            getChildren().setAll(form);
+        });
+        VBox box = new VBox(10, title, hashLabel, new Label(text.getString("send.sentHint")), another);
+        box.setPadding(new Insets(16));
+        return box;
+    }
+}

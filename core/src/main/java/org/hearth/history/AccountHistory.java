@@ -1,0 +1,49 @@
+package org.hearth.history;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.hearth.chain.tx.TxKind;
+import org.hearth.chain.tx.TxRecord;
+import org.hearth.chain.tx.TxStatus;
+import org.hearth.index.IncomingTransfer;
+import org.hearth.index.IncomingTransfers;
+import org.hearth.store.TxRepository;
+
+/**
+ * An account's history: its own sends and incoming ether. Pending first, then newest block first;
+ * transactions that were replaced (never mined) last.
+ */
+public final class AccountHistory {
+
+    private final TxRepository sent;
+    private final IncomingTransfers received;
+
+    public AccountHistory(TxRepository sent, IncomingTransfers received) {
+        this.sent = sent;
+        this.received = received;
+    }
+
+    public List<HistoryItem> of(long chainId, String address) {
+        List<HistoryItem> items = new ArrayList<>();
+        for (TxRecord tx : sent.history(chainId, address)) {
+            items.add(new HistoryItem(HistoryItem.Direction.SENT, tx.hash(), tx.recipient(), tx.value(), tx.status(), tx.kind(),
+                    tx.blockNumber(), tx.feePaid()));
+        }
+        for (IncomingTransfer in : received.to(chainId, address)) {
+            if (!in.sender().equalsIgnoreCase(address)) { // a send to oneself is already listed as sent
+                items.add(new HistoryItem(HistoryItem.Direction.RECEIVED, in.txHash(), in.sender(), in.value(), TxStatus.CONFIRMED,
+                        TxKind.SEND, in.blockNumber(), null));
+            }
+        }
+        items.sort(Comparator.comparingLong(AccountHistory::sortKey).reversed());
+        return items;
+    }
+
+    private static long sortKey(HistoryItem item) {
+        if (item.status() == TxStatus.PENDING) {
+            return Long.MAX_VALUE;
+        }
+        return item.block() == null ? -1 : item.block();
+    }
+}
