@@ -31,10 +31,10 @@ public final class ReviewPane extends VBox {
         grid.addRow(row++, muted(text.getString("review.from")), mono("review-from", tx.from()));
         String label = model.labelOf(tx.to());
         grid.addRow(row++, muted(text.getString("review.to")), mono("review-to", tx.to() + (label.isEmpty() ? "" : "  (" + label + ")")));
-        grid.addRow(row++, muted(text.getString("review.amount")), value("review-amount", SendModel.eth(tx.value())));
-        grid.addRow(row++, muted(text.getString("review.maxFee")), value("review-max-fee", SendModel.eth(tx.maxNetworkFee())
+        grid.addRow(row++, muted(text.getString("review.amount")), value("review-amount", SendModel.ethExact(tx.value())));
+        grid.addRow(row++, muted(text.getString("review.maxFee")), value("review-max-fee", SendModel.ethExact(tx.maxNetworkFee())
                 + "  (" + tx.gasLimit() + " gas × " + SendModel.gwei(tx.fees().maxFeePerGas()) + ")"));
-        Label total = value("review-total", SendModel.eth(tx.maxTotal()));
+        Label total = value("review-total", SendModel.ethExact(tx.maxTotal()));
         total.getStyleClass().add("title-4");
         grid.addRow(row++, muted(text.getString("review.total")), total);
         grid.addRow(row, muted(text.getString("review.nonce")), value("review-nonce", Long.toString(tx.nonce())));

@@ -111,7 +111,12 @@ public final class SendModel {
         error.set(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
     }
 
-    /** Whole ETH with up to 6 decimals, for labels. */
+    /** Every digit, for the review screen: a maximum must never be shown rounded down. */
+    public static String ethExact(BigInteger wei) {
+        return Amounts.format(wei, ETH_DECIMALS) + " ETH";
+    }
+
+    /** Up to 6 decimals, rounded down, for lists. */
     public static String eth(BigInteger wei) {
         return Amounts.formatShort(wei, ETH_DECIMALS, 6) + " ETH";
     }

@@ -110,6 +110,7 @@ public final class SendPane extends StackPane {
         hashLabel.setId("send-hash");
         hashLabel.getStyleClass().add("hearth-mono");
         Button another = new Button(text.getString("send.another"));
+        another.setId("send-another");
         another.setOnAction(e -> {
             model.amount.set("");
             model.sent.set(null);

@@ -1,0 +1,92 @@
+package org.hearth.app.wallet;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.hearth.app.desktop.UiThread;
+import org.hearth.chain.RpcClient;
+import org.hearth.chain.tx.TxPipeline;
+import org.hearth.chain.tx.TxSigner;
+import org.hearth.chain.tx.TxTracker;
+import org.hearth.history.AccountHistory;
+import org.hearth.history.HistoryItem;
+import org.hearth.index.BlockIndexer;
+
+/**
+ * One account on screen: balance and history, refreshed on demand (the wallet screen calls
+ * {@link #refresh()} on each new block); speed-up and cancel of its pending sends.
+ */
+public final class AccountModel {
+
+    public final ObjectProperty<BigInteger> balance = new SimpleObjectProperty<>();
+    public final ObservableList<HistoryItem> history = FXCollections.observableArrayList();
+    public final StringProperty error = new SimpleStringProperty("");
+
+    private final String address;
+    private final RpcClient rpc;
+    private final TxPipeline pipeline;
+    private final TxTracker tracker;
+    private final BlockIndexer indexer;
+    private final AccountHistory accountHistory;
+    private final Supplier<TxSigner> signer;
+    private volatile boolean refreshing;
+
+    public AccountModel(String address, RpcClient rpc, TxPipeline pipeline, TxTracker tracker, BlockIndexer indexer,
+                        AccountHistory accountHistory, Supplier<TxSigner> signer) {
+        this.address = address;
+        this.rpc = rpc;
+        this.pipeline = pipeline;
+        this.tracker = tracker;
+        this.indexer = indexer;
+        this.accountHistory = accountHistory;
+        this.signer = signer;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public void refresh() {
+        if (refreshing) {
+            return;
+        }
+        refreshing = true;
+        UiThread.background(() -> {
+            tracker.refresh(pipeline.chainId(), address);
+            indexer.step(500);
+            BigInteger wei = rpc.callQuantity("eth_getBalance", address, "latest");
+            return new Snapshot(wei, accountHistory.of(pipeline.chainId(), address));
+        }, snapshot -> {
+            refreshing = false;
+            balance.set(snapshot.balance());
+            if (!snapshot.items().equals(history)) {
+                history.setAll(snapshot.items());
+            }
+        }, failure -> {
+            refreshing = false;
+            error.set(failure.getMessage());
+        });
+    }
+
+    public void speedUp(HistoryItem item) {
+        replace(() -> pipeline.speedUp(item.hash(), signer.get(), null));
+    }
+
+    public void cancel(HistoryItem item) {
+        replace(() -> pipeline.cancel(item.hash(), signer.get(), null));
+    }
+
+    private void replace(java.util.concurrent.Callable<?> action) {
+        error.set("");
+        UiThread.background(action, ignored -> refresh(), failure -> error.set(failure.getMessage()));
+    }
+
+    private record Snapshot(BigInteger balance, List<HistoryItem> items) {
+    }
+}
