@@ -147,7 +147,7 @@ public final class NodeSupervisor implements AutoCloseable {
                 NodeRecord record = node.start();
                 startedHere = true;
                 adopt(record);
-            } catch (NodeException e) {
+            } catch (RuntimeException e) { // NodeException, or an I/O failure writing the node record
                 message = e.getMessage();
                 onExitLater(generation);
             }

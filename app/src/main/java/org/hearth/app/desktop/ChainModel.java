@@ -38,6 +38,7 @@ public final class ChainModel implements AutoCloseable {
         return t;
     });
     private volatile ExternalNode external;
+    private boolean polling;
 
     public final ObjectProperty<NodeState> state = new SimpleObjectProperty<>(NodeState.STOPPED);
     public final StringProperty rpcUrl = new SimpleStringProperty("");
@@ -78,7 +79,10 @@ public final class ChainModel implements AutoCloseable {
             message.set(failure.getMessage());
             refreshNow();
         });
-        poller.scheduleWithFixedDelay(this::poll, 0, 1, TimeUnit.SECONDS);
+        if (!polling) {
+            polling = true;
+            poller.scheduleWithFixedDelay(this::poll, 0, 1, TimeUnit.SECONDS);
+        }
     }
 
     public void stop(String stoppingText) {

@@ -16,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.hearth.app.control.CopyableText;
+import org.hearth.app.control.Labels;
 import org.hearth.app.control.ScreenHeader;
 import org.hearth.app.desktop.ChainModel;
 import org.hearth.node.NodeState;
@@ -46,10 +47,10 @@ public final class NodeView {
                 () -> chain.chainId.get() == null ? "—" : Long.toString(chain.chainId.get()), chain.chainId));
 
         GridPane facts = new GridPane(16, 8);
-        facts.addRow(0, muted(text.getString("node.state")), state);
-        facts.addRow(1, muted(text.getString("node.rpc")), new CopyableText(chain.rpcUrl, text.getString("action.copy")));
-        facts.addRow(2, muted(text.getString("node.chainId")), chainId);
-        facts.addRow(3, muted(text.getString("node.height")), height);
+        facts.addRow(0, Labels.muted(text.getString("node.state")), state);
+        facts.addRow(1, Labels.muted(text.getString("node.rpc")), new CopyableText(chain.rpcUrl, text.getString("action.copy")));
+        facts.addRow(2, Labels.muted(text.getString("node.chainId")), chainId);
+        facts.addRow(3, Labels.muted(text.getString("node.height")), height);
 
         Button start = new Button(text.getString("node.start"), new FontIcon("fth-play"));
         start.setId("node-start");
@@ -95,25 +96,13 @@ public final class NodeView {
         VBox box = new VBox(14,
                 new ScreenHeader(text.getString("node.title"), text.getString("node.subtitle")),
                 facts, actions, message,
-                section(text.getString("node.contracts")), contracts,
-                section(text.getString("node.log")), log);
+                Labels.section(text.getString("node.contracts")), contracts,
+                Labels.section(text.getString("node.log")), log);
         box.setPadding(new Insets(24));
         return box;
     }
 
     private static boolean isUp(NodeState s) {
         return s == NodeState.RUNNING || s == NodeState.STARTING || s == NodeState.ATTACHED || s == NodeState.RESTARTING;
-    }
-
-    private static Label muted(String s) {
-        Label l = new Label(s);
-        l.getStyleClass().add("text-muted");
-        return l;
-    }
-
-    private static Label section(String s) {
-        Label l = new Label(s);
-        l.getStyleClass().add("title-4");
-        return l;
     }
 }

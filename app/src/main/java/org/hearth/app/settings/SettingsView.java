@@ -11,6 +11,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.hearth.app.control.CopyableText;
+import org.hearth.app.control.Labels;
 import org.hearth.app.control.ScreenHeader;
 import org.hearth.app.desktop.AppServices;
 import org.hearth.app.shell.Theme;
@@ -37,21 +38,15 @@ public final class SettingsView {
         });
 
         GridPane grid = new GridPane(16, 10);
-        grid.addRow(0, muted(text.getString("settings.theme")), new HBox(16, light, dark));
-        grid.addRow(1, muted(text.getString("settings.dataDir")),
+        grid.addRow(0, Labels.muted(text.getString("settings.theme")), new HBox(16, light, dark));
+        grid.addRow(1, Labels.muted(text.getString("settings.dataDir")),
                 new CopyableText(new ReadOnlyStringWrapper(services.dataDir().root().toString()), text.getString("action.copy")));
-        grid.addRow(2, muted(text.getString("settings.database")),
+        grid.addRow(2, Labels.muted(text.getString("settings.database")),
                 new CopyableText(new ReadOnlyStringWrapper(services.database().file().toString()), text.getString("action.copy")));
-        grid.addRow(3, muted(text.getString("settings.schema")), new Label(services.database().schemaVersion()));
+        grid.addRow(3, Labels.muted(text.getString("settings.schema")), new Label(services.database().schemaVersion()));
 
         VBox box = new VBox(18, new ScreenHeader(text.getString("nav.settings"), text.getString("settings.subtitle")), grid);
         box.setPadding(new Insets(24));
         return box;
-    }
-
-    private static Label muted(String s) {
-        Label l = new Label(s);
-        l.getStyleClass().add("text-muted");
-        return l;
     }
 }

@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.hearth.app.control.Labels;
 import org.hearth.chain.tx.PreparedTx;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -26,18 +27,18 @@ public final class ReviewPane extends VBox {
 
         GridPane grid = new GridPane(16, 8);
         int row = 0;
-        grid.addRow(row++, muted(text.getString("review.network")), value("review-network",
+        grid.addRow(row++, Labels.muted(text.getString("review.network")), value("review-network",
                 String.format(text.getString("review.networkValue"), tx.chainId())));
-        grid.addRow(row++, muted(text.getString("review.from")), mono("review-from", tx.from()));
+        grid.addRow(row++, Labels.muted(text.getString("review.from")), mono("review-from", tx.from()));
         String label = model.labelOf(tx.to());
-        grid.addRow(row++, muted(text.getString("review.to")), mono("review-to", tx.to() + (label.isEmpty() ? "" : "  (" + label + ")")));
-        grid.addRow(row++, muted(text.getString("review.amount")), value("review-amount", SendModel.ethExact(tx.value())));
-        grid.addRow(row++, muted(text.getString("review.maxFee")), value("review-max-fee", SendModel.ethExact(tx.maxNetworkFee())
+        grid.addRow(row++, Labels.muted(text.getString("review.to")), mono("review-to", tx.to() + (label.isEmpty() ? "" : "  (" + label + ")")));
+        grid.addRow(row++, Labels.muted(text.getString("review.amount")), value("review-amount", SendModel.ethExact(tx.value())));
+        grid.addRow(row++, Labels.muted(text.getString("review.maxFee")), value("review-max-fee", SendModel.ethExact(tx.maxNetworkFee())
                 + "  (" + tx.gasLimit() + " gas × " + SendModel.gwei(tx.fees().maxFeePerGas()) + ")"));
         Label total = value("review-total", SendModel.ethExact(tx.maxTotal()));
         total.getStyleClass().add("title-4");
-        grid.addRow(row++, muted(text.getString("review.total")), total);
-        grid.addRow(row, muted(text.getString("review.nonce")), value("review-nonce", Long.toString(tx.nonce())));
+        grid.addRow(row++, Labels.muted(text.getString("review.total")), total);
+        grid.addRow(row, Labels.muted(text.getString("review.nonce")), value("review-nonce", Long.toString(tx.nonce())));
 
         Button back = new Button(text.getString("review.back"));
         back.setId("review-back");
@@ -52,12 +53,6 @@ public final class ReviewPane extends VBox {
         note.getStyleClass().add("text-muted");
         note.setWrapText(true);
         getChildren().addAll(title, grid, note, new HBox(8, back, confirm));
-    }
-
-    private static Label muted(String s) {
-        Label l = new Label(s);
-        l.getStyleClass().add("text-muted");
-        return l;
     }
 
     private static Label value(String id, String s) {
