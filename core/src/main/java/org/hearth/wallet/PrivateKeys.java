@@ -1,0 +1,30 @@
+package org.hearth.wallet;
+
+import java.math.BigInteger;
+import org.web3j.crypto.ECKeyPair;
+import org.web3j.crypto.Sign;
+
+/** Raw private keys as people paste them: 64 hex digits, with or without 0x. Errors never echo the key. */
+public final class PrivateKeys {
+
+    private PrivateKeys() {
+    }
+
+    public static ECKeyPair parse(String text) {
+        String body = text == null ? "" : text.strip();
+        if (body.startsWith("0x") || body.startsWith("0X")) {
+            body = body.substring(2);
+        }
+        if (body.length() != 64) {
+            throw new WalletException("A private key is 32 bytes (64 hex digits); this one has " + body.length() + " characters.");
+        }
+        if (!body.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            throw new WalletException("The private key is not hex: only 0-9 and a-f may appear.");
+        }
+        BigInteger key = new BigInteger(body, 16);
+        if (key.signum() == 0 || key.compareTo(Sign.CURVE_PARAMS.getN()) >= 0) {
+            throw new WalletException("The private key is outside the secp256k1 range (1 to n-1).");
+        }
+        return ECKeyPair.create(key);
+    }
+}
