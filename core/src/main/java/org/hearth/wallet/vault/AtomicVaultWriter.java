@@ -1,0 +1,135 @@
+package org.hearth.wallet.vault;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.function.Consumer;
+
+/**
+ * Replaces the vault file so that a crash (or kill -9, or power loss) at any moment leaves either
+ * the old or the new version readable:
+ * <ol>
+ *   <li>write {@code vault.hearth.tmp} in the same folder, fsync it, read it back and verify it;</li>
+ *   <li>copy the current file to {@code vault.hearth.bak} (itself written via a fsynced temp file);</li>
+ *   <li>rename the temp file over the vault atomically, fsync the folder;</li>
+ *   <li>read the vault back and verify it again; only then delete the backup, whose old password
+ *       should not keep working after a password change.</li>
+ * </ol>
+ */
+final class AtomicVaultWriter {
+
+    private AtomicVaultWriter() {
+    }
+
+    static Path temp(Path file) {
+        return file.resolveSibling(file.getFileName() + ".tmp");
+    }
+
+    static Path backup(Path file) {
+        return file.resolveSibling(file.getFileName() + ".bak");
+    }
+
+    /** Writes {@code bytes} as the new vault; {@code verify} throws when what was read back is not right. */
+    static void replace(Path file, byte[] bytes, Consumer<byte[]> verify) {
+        Path dir = file.toAbsolutePath().getParent();
+        Path temp = temp(file);
+        Path backup = backup(file);
+        try {
+            Files.createDirectories(dir);
+            writeSynced(temp, bytes);
+            verifyOrFail(temp, verify, "the new vault file did not read back correctly; the previous one is untouched");
+            if (Files.exists(file)) {
+                Path backupTemp = backup.resolveSibling(backup.getFileName() + ".tmp");
+                writeSynced(backupTemp, readBounded(file));
+                move(backupTemp, backup);
+            }
+            move(temp, file);
+            syncDirectory(dir);
+            verifyOrFail(file, verify, "the vault file did not read back correctly after saving; the previous version is kept in "
+                    + backup.getFileName());
+            Files.deleteIfExists(backup);
+            syncDirectory(dir);
+        } catch (IOException e) {
+            throw new VaultException("Could not save the vault file " + file + ": " + e.getMessage()
+                    + ". The previous version is unchanged.", e);
+        }
+    }
+
+    /** Copies a good backup over a missing or damaged vault, keeping the damaged file aside. */
+    static Path restore(Path file, byte[] backupBytes) throws IOException {
+        Path aside = null;
+        if (Files.exists(file)) {
+            aside = file.resolveSibling(file.getFileName() + ".damaged-" + System.currentTimeMillis());
+            Files.move(file, aside);
+        }
+        Path temp = temp(file);
+        writeSynced(temp, backupBytes);
+        move(temp, file);
+        syncDirectory(file.toAbsolutePath().getParent());
+        return aside;
+    }
+
+    /** Reads at most {@link VaultFile#MAX_FILE_BYTES} + 1 bytes, so a huge file is never loaded whole. */
+    static byte[] readBounded(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(VaultFile.MAX_FILE_BYTES + 1);
+        }
+    }
+
+    private static void verifyOrFail(Path path, Consumer<byte[]> verify, String message) throws IOException {
+        try {
+            verify.accept(readBounded(path));
+        } catch (VaultException e) {
+            throw new VaultException("Could not save the vault: " + message, e);
+        }
+    }
+
+    private static void writeSynced(Path path, byte[] bytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ownerOnly(path);
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+    }
+
+    private static void ownerOnly(Path path) {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // Not a POSIX file system (Windows): the user's profile folder protects the file instead.
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("this file system cannot replace files atomically", e);
+        }
+    }
+
+    /** Makes the rename durable; some platforms (Windows) cannot open a folder, which is fine there. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Not supported on this platform; the rename itself is still atomic.
+        }
+    }
+
+    static boolean isMissing(IOException e) {
+        return e instanceof NoSuchFileException;
+    }
+}
