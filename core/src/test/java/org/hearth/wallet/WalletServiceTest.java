@@ -1,0 +1,115 @@
+package org.hearth.wallet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.hearth.chain.RpcClient;
+import org.hearth.chain.tx.FeeLevel;
+import org.hearth.chain.tx.TxPipeline;
+import org.hearth.chain.tx.TxRecord;
+import org.hearth.config.DataDir;
+import org.hearth.node.AnvilLocator;
+import org.hearth.node.LocalNode;
+import org.hearth.node.LocalNodeConfig;
+import org.hearth.store.Database;
+import org.hearth.store.TxRepository;
+import org.hearth.wallet.discovery.AccountDiscovery;
+import org.hearth.wallet.hd.AddressScheme;
+import org.hearth.wallet.keystore.KeystoreV3;
+import org.hearth.wallet.mnemonic.Mnemonic;
+import org.hearth.wallet.vault.UnlockedVault;
+import org.hearth.wallet.vault.Vault;
+import org.hearth.wallet.vault.VaultAccount;
+import org.hearth.wallet.vault.VaultParams;
+import org.hearth.wallet.vault.WrongPasswordException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The wallet end to end on a real anvil and a real vault file ("test … junk" is anvil's own phrase). */
+class WalletServiceTest {
+
+    private static final Mnemonic ANVIL = Mnemonic.parse("test test test test test test test test test test test junk");
+    /** Small Argon2 memory: this test is about the wallet, the vault's own tests use the defaults. */
+    private static final VaultParams FAST = new VaultParams(1024, 1, 1);
+
+    @TempDir
+    Path dir;
+
+    private LocalNode node;
+    private RpcClient rpc;
+    private WalletService wallet;
+
+    @BeforeEach
+    void start() {
+        node = new LocalNode(new DataDir(dir), AnvilLocator.locate(), new LocalNodeConfig(60, 5, Duration.ofSeconds(30)));
+        rpc = new RpcClient(node.start().rpcUrl());
+        wallet = new WalletService(Vault.at(dir.resolve("vault.hearth"), FAST, d -> { }));
+    }
+
+    @AfterEach
+    void stop() {
+        node.stop(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void restoreDiscoversAnvilsTenFundedAccountsAndSignsForThem() throws Exception {
+        List<Integer> used = WalletService.discover(ANVIL, "", AddressScheme.BIP44, new AccountDiscovery(rpc, 20));
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), used);
+        List<String> nodeAccounts = java.util.stream.StreamSupport.stream(rpc.call("eth_accounts").spliterator(), false)
+                .map(n -> n.asText().toLowerCase()).toList();
+        try (UnlockedVault open = wallet.create("correct horse".toCharArray(), ANVIL, "", AddressScheme.BIP44, used)) {
+            assertEquals(nodeAccounts, open.publicData().accounts().stream().map(a -> a.address().toLowerCase()).toList());
+
+            Database db = Database.open(dir.resolve("hearth.db"));
+            TxPipeline pipeline = new TxPipeline(rpc, 31337, new TxRepository(db));
+            String from = open.publicData().accounts().get(3).address();
+            TxRecord sent = pipeline.send(pipeline.prepare(from, "0x000000000000000000000000000000000000dEaD", BigInteger.TWO, null, FeeLevel.NORMAL),
+                    wallet.signer(open, from));
+            rpc.call("evm_mine");
+            assertEquals("0x1", rpc.call("eth_getTransactionReceipt", sent.hash()).path("status").asText());
+        }
+    }
+
+    @Test
+    void accountsAreListedWithoutThePasswordAndAddedImportedAndWatched() {
+        try (UnlockedVault open = wallet.create("pw".toCharArray(), ANVIL, "", AddressScheme.BIP44, List.of(0))) {
+            VaultAccount second = wallet.addAccount(open, WalletService.SEED_SOURCE);
+            assertEquals(1, second.index());
+            assertEquals("0x70997970C51812dc3A010C7d01b50e0d17dc79C8", second.address());
+            wallet.importPrivateKey(open, "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a", "anvil #2 key");
+            wallet.addWatchOnly(open, "0x90F79bf6EB2c4f870365E785982E1f101E93b906", "anvil #3");
+            IllegalArgumentException watchOnly = assertThrows(IllegalArgumentException.class,
+                    () -> wallet.signer(open, "0x90F79bf6EB2c4f870365E785982E1f101E93b906"));
+            assertTrue(watchOnly.getMessage().contains("watch-only"));
+        }
+        WalletService reopened = new WalletService(Vault.at(dir.resolve("vault.hearth"), FAST, d -> { }));
+        assertEquals(List.of("Account 1", "Account 2", "anvil #2 key"),
+                reopened.listing().accounts().stream().map(VaultAccount::label).toList());
+        assertEquals(1, reopened.listing().watchOnly().size());
+        assertThrows(WrongPasswordException.class, () -> reopened.unlock("wrong".toCharArray()));
+        try (UnlockedVault open = reopened.unlock("pw".toCharArray())) {
+            assertEquals("0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC", wallet.signer(open, "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC").address());
+        }
+    }
+
+    @Test
+    void exportNeedsThePasswordAgain() throws Exception {
+        try (UnlockedVault open = wallet.create("pw".toCharArray(), ANVIL, "", AddressScheme.BIP44, List.of(0))) {
+            KeyExport export = new KeyExport(wallet);
+            String account = open.publicData().accounts().getFirst().address();
+            assertThrows(WrongPasswordException.class, () -> export.privateKeyHex(open, account, "nope".toCharArray()));
+            assertEquals("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80", export.privateKeyHex(open, account, "pw".toCharArray()));
+            String json = export.keystore(open, account, "pw".toCharArray(), "keystore-password");
+            assertEquals(account.toLowerCase(), org.hearth.wallet.hd.HdKeyring.address(KeystoreV3.decrypt(json, "keystore-password")).toLowerCase());
+            assertFalse(json.contains("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
+        }
+    }
+}
