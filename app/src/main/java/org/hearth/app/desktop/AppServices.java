@@ -9,6 +9,7 @@ import org.hearth.node.RestartPolicy;
 import org.hearth.store.Database;
 import org.hearth.store.DemoWorldRepository;
 import org.hearth.store.SettingsRepository;
+import org.hearth.wallet.vault.Vault;
 
 /** The core services one window uses, built once from the launch options. */
 public final class AppServices implements AutoCloseable {
@@ -18,6 +19,7 @@ public final class AppServices implements AutoCloseable {
     private final Database database;
     private final SettingsRepository settings;
     private final DemoWorldRepository demoWorld;
+    private final Vault vault;
     private NodeSupervisor supervisor;
 
     private AppServices(LaunchOptions options, DataDir dataDir, Database database) {
@@ -26,6 +28,7 @@ public final class AppServices implements AutoCloseable {
         this.database = database;
         this.settings = new SettingsRepository(database);
         this.demoWorld = new DemoWorldRepository(database);
+        this.vault = Vault.inDataDir(dataDir.root());
     }
 
     public static AppServices open(LaunchOptions options) {
@@ -47,6 +50,11 @@ public final class AppServices implements AutoCloseable {
 
     public SettingsRepository settings() {
         return settings;
+    }
+
+    /** The wallet's encrypted vault file in the data dir (it may not exist yet). */
+    public Vault vault() {
+        return vault;
     }
 
     public DemoWorldRepository demoWorld() {

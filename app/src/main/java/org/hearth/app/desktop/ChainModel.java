@@ -148,6 +148,20 @@ public final class ChainModel implements AutoCloseable {
         });
     }
 
+    /** The chain's RPC client once it answers: the local node's, or the attached external node's. */
+    public java.util.Optional<RpcClient> rpc() {
+        ExternalNode node = external;
+        if (node != null) {
+            return java.util.Optional.of(node.rpc());
+        }
+        return services.options().rpc() == null && state.get() == NodeState.RUNNING ? services.supervisor().rpc() : java.util.Optional.empty();
+    }
+
+    /** True on the embedded local chain (where the demo world and the backup-skip exist). */
+    public boolean isLocalChain() {
+        return services.options().rpc() == null;
+    }
+
     /** Exposed for tests and the Node screen: whether the demo world is known. */
     public boolean hasDemoWorld() {
         return contracts.stream().anyMatch(e -> e.getKey().equals("HearthGovernor"));

@@ -13,6 +13,8 @@ import org.hearth.app.shell.Screen;
 import org.hearth.app.shell.StatusBar;
 import org.hearth.app.shell.Theme;
 import org.hearth.app.shell.WindowGeometry;
+import org.hearth.app.wallet.WalletModel;
+import org.hearth.app.wallet.WalletView;
 
 /** The desktop window. It appears first; the chain starts behind a progress indicator. */
 public final class HearthApplication extends Application {
@@ -25,6 +27,7 @@ public final class HearthApplication extends Application {
     private final ResourceBundle text = ResourceBundle.getBundle("org.hearth.app.messages");
     private AppServices services;
     private ChainModel chain;
+    private WalletModel wallet;
     private MainWindow window;
     private Stage stage;
 
@@ -65,6 +68,14 @@ public final class HearthApplication extends Application {
         return window;
     }
 
+    /** The wallet's model, created on first use of the Wallet screen. */
+    public WalletModel wallet() {
+        if (wallet == null) {
+            wallet = new WalletModel(services, chain);
+        }
+        return wallet;
+    }
+
     public ChainModel chain() {
         return chain;
     }
@@ -76,6 +87,7 @@ public final class HearthApplication extends Application {
     private Node createScreen(Screen screen) {
         return switch (screen) {
             case NODE -> NodeView.create(text, chain);
+            case WALLET -> WalletView.create(text, wallet());
             case SETTINGS -> SettingsView.create(text, services);
             default -> ComingSoonView.create(text, screen);
         };
@@ -85,6 +97,9 @@ public final class HearthApplication extends Application {
     public void stop() {
         if (stage != null && services != null) {
             WindowGeometry.save(stage, services.settings());
+        }
+        if (wallet != null) {
+            wallet.close();
         }
         if (chain != null) {
             chain.close();

@@ -41,7 +41,7 @@ public final class HistoryPane extends ListView<HistoryItem> {
         String who = item.counterparty() == null ? text.getString("history.contract") : Addresses.checksummed(item.counterparty());
         Label title = new Label(text.getString(sent ? "history.sentTo" : "history.receivedFrom") + " " + shorten(who));
         Label detail = new Label(status(text, item) + (item.block() == null ? "" : " · " + String.format(text.getString("history.block"), item.block()))
-                + (item.fee() == null ? "" : " · " + text.getString("history.fee") + " " + SendModel.eth(item.fee())));
+                + (item.fee() == null ? "" : " · " + text.getString("history.fee") + " " + SendModel.ethExact(item.fee())));
         detail.getStyleClass().add("text-muted");
         Label amount = new Label((sent ? "−" : "+") + SendModel.eth(item.value()));
         amount.getStyleClass().add(sent ? "text-default" : "success");

@@ -91,6 +91,7 @@ class MainWindowUiTest {
             String marker = switch (screen) {
                 case NODE -> "#node-height";
                 case SETTINGS -> "#theme-dark";
+                case WALLET -> "#wallet-create";
                 default -> "#coming-" + screen.id();
             };
             assertTrue(robot.lookup(marker).tryQuery().map(n -> n.isVisible() && n.getScene() != null).orElse(false),

@@ -1,0 +1,130 @@
+package org.hearth.app.wallet;
+
+import java.util.ResourceBundle;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.hearth.app.control.CopyableText;
+import org.hearth.app.desktop.UiThread;
+import org.hearth.wallet.vault.VaultAccount;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The unlocked wallet: accounts on the left; the selected one's balance, Send, Receive and History. */
+final class AccountsPane extends BorderPane {
+
+    private final ResourceBundle text;
+    private final WalletModel model;
+    private ChainServices chainServices;
+    private AccountModel current;
+
+    AccountsPane(ResourceBundle text, WalletModel model) {
+        this.text = text;
+        this.model = model;
+        ListView<VaultAccount> list = new ListView<>(model.accounts);
+        list.setId("account-list");
+        list.setPrefWidth(250);
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(VaultAccount a, boolean empty) {
+                super.updateItem(a, empty);
+                setText(empty || a == null ? null : a.label() + "\n" + a.address().substring(0, 8) + "…" + a.address().substring(36));
+            }
+        });
+        list.getSelectionModel().select(model.selected.get());
+        list.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
+            if (is != null) {
+                model.selected.set(is);
+            }
+        });
+        Button add = new Button(text.getString("accounts.add"), new FontIcon("fth-plus"));
+        add.setId("account-add");
+        add.setOnAction(e -> model.addAccount());
+        Button lock = new Button(text.getString("accounts.lock"), new FontIcon("fth-lock"));
+        lock.setId("wallet-lock");
+        lock.setOnAction(e -> model.lock());
+        VBox left = new VBox(8, list, new HBox(8, add, lock));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        left.setPadding(new Insets(0, 12, 0, 0));
+        setLeft(left);
+        model.selected.addListener((obs, was, is) -> show(is));
+        model.chain().height.addListener((obs, was, is) -> refresh());
+        show(model.selected.get());
+    }
+
+    private void show(VaultAccount account) {
+        if (account == null) {
+            setCenter(new Label(text.getString("accounts.none")));
+            return;
+        }
+        Label name = new Label(account.label());
+        name.getStyleClass().add("title-3");
+        CopyableText address = new CopyableText(new ReadOnlyStringWrapper(account.address()), text.getString("action.copy"));
+        address.valueLabel().setId("account-address");
+        Label balance = new Label("…");
+        balance.setId("account-balance");
+        balance.getStyleClass().add("title-2");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        VBox header = new VBox(4, new HBox(name, spacer), address, balance);
+
+        TabPane tabs = new TabPane();
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Tab receive = new Tab(text.getString("accounts.receive"), new ReceivePane(text, account.address()));
+        receive.setId("tab-receive");
+        Tab send = new Tab(text.getString("accounts.send"));
+        send.setId("tab-send");
+        Tab history = new Tab(text.getString("accounts.history"));
+        history.setId("tab-history");
+        tabs.getTabs().setAll(send, receive, history);
+        setCenter(new VBox(14, header, tabs));
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+
+        current = null;
+        UiThread.background(this::chainServices, services -> {
+            AccountModel accountModel = new AccountModel(account.address(), services.rpc(), services.pipeline(), services.tracker(),
+                    services.indexer(), services.history(), () -> model.signer(account.address()));
+            services.incoming().watch(account.address());
+            current = accountModel;
+            balance.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                    () -> accountModel.balance.get() == null ? "…" : SendModel.eth(accountModel.balance.get()), accountModel.balance));
+            SendModel sendModel = new SendModel(services.pipeline(), account.address(), services.addressBook(), () -> model.signer(account.address()));
+            sendModel.sent.addListener((o, w, sent) -> accountModel.refresh());
+            send.setContent(withPadding(new SendPane(text, sendModel)));
+            history.setContent(new HistoryPane(text, accountModel.history, accountModel::speedUp, accountModel::cancel));
+            accountModel.refresh();
+        }, failure -> send.setContent(new Label(text.getString("accounts.noChain") + " " + failure.getMessage())));
+    }
+
+    private synchronized ChainServices chainServices() {
+        if (chainServices == null) {
+            var rpc = model.chain().rpc().orElseThrow(() -> new IllegalStateException(text.getString("accounts.chainNotReady")));
+            long start = model.chain().isLocalChain() ? 0 : rpc.blockNumber();
+            chainServices = ChainServices.open(rpc, model.services().database(), start);
+        }
+        return chainServices;
+    }
+
+    private void refresh() {
+        AccountModel m = current;
+        if (m != null) {
+            m.refresh();
+        }
+    }
+
+    private static Node withPadding(Node n) {
+        VBox box = new VBox(n);
+        box.setPadding(new Insets(8, 0, 0, 0));
+        return box;
+    }
+}

@@ -1,0 +1,30 @@
+package org.hearth.app.wallet;
+
+import org.hearth.chain.RpcClient;
+import org.hearth.chain.tx.TxPipeline;
+import org.hearth.chain.tx.TxTracker;
+import org.hearth.history.AccountHistory;
+import org.hearth.index.BlockIndexer;
+import org.hearth.index.IncomingTransfers;
+import org.hearth.store.AddressBookRepository;
+import org.hearth.store.Database;
+import org.hearth.store.TxRepository;
+
+/** The chain-bound services the wallet screen shares between its accounts: one pipeline, one indexer. */
+record ChainServices(RpcClient rpc, long chainId, TxPipeline pipeline, TxTracker tracker, BlockIndexer indexer,
+                     IncomingTransfers incoming, AccountHistory history, AddressBookRepository addressBook) {
+
+    /**
+     * {@code startBlock}: where history scanning begins (0 on the local chain; elsewhere the head at
+     * first use, since scanning a public chain from genesis block by block is not practical).
+     */
+    static ChainServices open(RpcClient rpc, Database db, long startBlock) {
+        long chainId = rpc.chainId();
+        TxRepository txs = new TxRepository(db);
+        BlockIndexer indexer = new BlockIndexer(rpc, chainId, db, startBlock);
+        IncomingTransfers incoming = new IncomingTransfers(rpc, db);
+        indexer.subscribe(incoming);
+        return new ChainServices(rpc, chainId, new TxPipeline(rpc, chainId, txs), new TxTracker(rpc, txs), indexer, incoming,
+                new AccountHistory(txs, incoming), new AddressBookRepository(db));
+    }
+}

@@ -1,0 +1,185 @@
+package org.hearth.app.wallet;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.hearth.app.desktop.AppServices;
+import org.hearth.app.desktop.ChainModel;
+import org.hearth.app.desktop.UiThread;
+import org.hearth.chain.tx.TxSigner;
+import org.hearth.node.DemoWorld;
+import org.hearth.wallet.WalletService;
+import org.hearth.wallet.discovery.AccountDiscovery;
+import org.hearth.wallet.hd.AddressScheme;
+import org.hearth.wallet.mnemonic.Mnemonic;
+import org.hearth.wallet.vault.AutoLock;
+import org.hearth.wallet.vault.UnlockedVault;
+import org.hearth.wallet.vault.VaultAccount;
+
+/**
+ * The Wallet screen's state: no wallet yet, locked, or unlocked with its accounts. Creating,
+ * restoring and unlocking run in the background (Argon2id takes a noticeable moment); the vault
+ * locks itself after the idle time set in the settings.
+ */
+public final class WalletModel implements AutoCloseable {
+
+    public enum State { NONE, LOCKED, UNLOCKED }
+
+    static final Duration DEFAULT_AUTO_LOCK = Duration.ofMinutes(15);
+
+    public final ObjectProperty<State> state = new SimpleObjectProperty<>(State.NONE);
+    public final ObservableList<VaultAccount> accounts = FXCollections.observableArrayList();
+    public final ObjectProperty<VaultAccount> selected = new SimpleObjectProperty<>();
+    public final StringProperty error = new SimpleStringProperty("");
+    public final BooleanProperty busy = new SimpleBooleanProperty(false);
+    public final StringProperty busyText = new SimpleStringProperty("");
+
+    private final AppServices services;
+    private final ChainModel chain;
+    private final WalletService wallet;
+    private final ScheduledExecutorService lockTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "wallet-auto-lock");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile UnlockedVault open;
+    private AutoLock autoLock;
+
+    public WalletModel(AppServices services, ChainModel chain) {
+        this.services = services;
+        this.chain = chain;
+        this.wallet = new WalletService(services.vault());
+        reload();
+    }
+
+    public ChainModel chain() {
+        return chain;
+    }
+
+    public AppServices services() {
+        return services;
+    }
+
+    /** Re-reads the public listing (no password needed) and the state. */
+    public void reload() {
+        if (open != null && !open.isLocked()) {
+            accounts.setAll(open.publicData().accounts().stream().filter(a -> !a.hidden()).toList());
+            state.set(State.UNLOCKED);
+        } else if (wallet.exists()) {
+            accounts.setAll(wallet.listing().accounts().stream().filter(a -> !a.hidden()).toList());
+            state.set(State.LOCKED);
+        } else {
+            accounts.clear();
+            state.set(State.NONE);
+        }
+        if (selected.get() == null || !accounts.contains(selected.get())) {
+            selected.set(accounts.isEmpty() ? null : accounts.getFirst());
+        }
+    }
+
+    public void create(Mnemonic mnemonic, char[] password, String busyMessage) {
+        run(busyMessage, () -> wallet.create(password, mnemonic, "", AddressScheme.BIP44, List.of(0)), this::opened);
+    }
+
+    public void restore(Mnemonic mnemonic, String passphrase, AddressScheme scheme, char[] password, String busyMessage) {
+        run(busyMessage, () -> {
+            List<Integer> used = chain.rpc()
+                    .map(rpc -> WalletService.discover(mnemonic, passphrase, scheme, new AccountDiscovery(rpc, AccountDiscovery.DEFAULT_GAP_LIMIT)))
+                    .orElse(List.of(0));
+            return wallet.create(password, mnemonic, passphrase, scheme, used);
+        }, this::opened);
+    }
+
+    public void unlock(char[] password, String busyMessage) {
+        run(busyMessage, () -> wallet.unlock(password), this::opened);
+    }
+
+    public void lock() {
+        UnlockedVault current = open;
+        open = null;
+        if (autoLock != null) {
+            autoLock.close();
+        }
+        if (current != null) {
+            current.lock();
+        }
+        reload();
+    }
+
+    public void addAccount() {
+        run("", () -> wallet.addAccount(requireOpen(), WalletService.SEED_SOURCE), account -> {
+            reload();
+            selected.set(account);
+        });
+    }
+
+    /** The signer for an account; counts as activity for the auto-lock. */
+    public TxSigner signer(String address) {
+        if (autoLock != null) {
+            autoLock.touch();
+        }
+        return wallet.signer(requireOpen(), address);
+    }
+
+    private UnlockedVault requireOpen() {
+        UnlockedVault current = open;
+        if (current == null || current.isLocked()) {
+            throw new IllegalStateException("The wallet is locked");
+        }
+        return current;
+    }
+
+    private void opened(UnlockedVault vault) {
+        open = vault;
+        autoLock = new AutoLock(vault, DEFAULT_AUTO_LOCK, InstantSource.system());
+        autoLock.start(lockTimer, Duration.ofSeconds(5));
+        vault.addLockListener(() -> UiThread.run(this::reload));
+        reload();
+        fundOnLocalChain();
+    }
+
+    /** On the embedded chain the first account gets demo ETH, tokens, collectibles and votes (once). */
+    private void fundOnLocalChain() {
+        if (!chain.isLocalChain() || accounts.isEmpty()) {
+            return;
+        }
+        String first = accounts.getFirst().address();
+        chain.rpc().ifPresent(rpc -> UiThread.background(
+                () -> new DemoWorld(rpc, services.demoWorld(), services.dataDir().chainDir().resolve("demo.lock")).ensure(first),
+                result -> { }, failure -> error.set(failure.getMessage())));
+    }
+
+    private <T> void run(String message, Callable<T> work, Consumer<T> then) {
+        error.set("");
+        busy.set(true);
+        busyText.set(message);
+        UiThread.background(work, result -> {
+            busy.set(false);
+            then.accept(result);
+        }, failure -> {
+            busy.set(false);
+            error.set(failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
+        });
+    }
+
+    @Override
+    public void close() {
+        lockTimer.shutdownNow();
+        UnlockedVault current = open;
+        if (current != null) {
+            current.lock();
+        }
+    }
+}

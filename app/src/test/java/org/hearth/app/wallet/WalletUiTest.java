@@ -1,0 +1,142 @@
+package org.hearth.app.wallet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.hearth.app.desktop.HearthApplication;
+import org.hearth.app.desktop.LaunchOptions;
+import org.hearth.chain.tx.TxStatus;
+import org.hearth.node.NodeState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The whole app under Xvfb on its own local chain: create with the backup quiz, send; restore. */
+class WalletUiTest {
+
+    private static final Path SHOTS = Path.of(System.getProperty("hearth.screenshots", "target/screenshots"));
+    private static final Pattern QUIZ = Pattern.compile("Word #(\\d+)");
+    private final FxRobot robot = new FxRobot();
+    private HearthApplication app;
+
+    private void launch() throws Exception {
+        Path dataDir = Files.createTempDirectory("hearth-wallet-ui");
+        Files.createDirectories(SHOTS);
+        FxToolkit.registerPrimaryStage();
+        app = (HearthApplication) FxToolkit.setupApplication(() -> new HearthApplication(new LaunchOptions(dataDir, null)));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.chain().state.get() == NodeState.RUNNING && !app.chain().busy.get());
+        robot.clickOn("#nav-wallet");
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void createWithTheBackupQuizThenSendToConfirmation() throws Exception {
+        launch();
+        robot.clickOn("#wallet-create");
+        List<String> words = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            words.add(label("#word-" + i).replaceFirst("^\\d+\\. ", ""));
+        }
+        screenshot("wallet-phrase");
+        robot.clickOn("#backup-done");
+
+        // a wrong answer is refused
+        robot.clickOn("#quiz-0").write("wrongword");
+        robot.clickOn("#quiz-check");
+        assertTrue(label("#quiz-error").contains("does not match"), label("#quiz-error"));
+        for (int q = 0; q < 3; q++) {
+            Matcher m = QUIZ.matcher(label("#quiz-label-" + q));
+            assertTrue(m.matches());
+            String word = words.get(Integer.parseInt(m.group(1)) - 1);
+            int field = q;
+            WaitForAsyncUtils.asyncFx(() -> robot.lookup("#quiz-" + field).queryTextInputControl().clear()).get();
+            robot.clickOn("#quiz-" + q).write(word);
+        }
+        screenshot("wallet-quiz");
+        robot.clickOn("#quiz-check");
+        robot.clickOn("#password-new").write("correct horse battery");
+        robot.clickOn("#password-repeat").write("correct horse battery");
+        robot.clickOn("#wallet-create-confirm");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.wallet().state.get() == WalletModel.State.UNLOCKED);
+
+        // the demo world funds the first account on the local chain (100 ETH, less the gas of its vote delegation)
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> label("#account-balance").startsWith("99.99"));
+        screenshot("wallet-account");
+
+        robot.clickOn("#send-to").write("0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC");
+        robot.clickOn("#send-amount").write("2.5");
+        robot.clickOn("#send-review");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#review-pane").tryQuery().isPresent());
+        assertEquals("2.5 ETH", label("#review-amount"));
+        robot.clickOn("#review-confirm");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#send-hash").tryQuery().isPresent());
+        String hash = label("#send-hash");
+        robot.clickOn("#tab-history");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.wallet() != null && historyHas(hash));
+        screenshot("wallet-history");
+
+        // lock and unlock with the password
+        robot.clickOn("#tab-send");
+        robot.clickOn("#wallet-lock");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.wallet().state.get() == WalletModel.State.LOCKED);
+        robot.clickOn("#unlock-password").write("not the password");
+        robot.clickOn("#unlock-action");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> label("#unlock-error").equals("Wrong password"));
+        robot.clickOn("#unlock-password").write("correct horse battery");
+        robot.clickOn("#unlock-action");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.wallet().state.get() == WalletModel.State.UNLOCKED);
+    }
+
+    @Test
+    void restoreFindsTheUsedAccounts() throws Exception {
+        launch();
+        robot.clickOn("#wallet-restore");
+        robot.clickOn("#restore-words").write("test test test test test test test test test test test jun");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(label("#restore-suggest").contains("junk"), label("#restore-suggest"));
+        robot.write("k");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> label("#restore-status").equals("12 words, checksum correct"));
+        robot.clickOn("#password-new").write("another password");
+        robot.clickOn("#password-repeat").write("another password");
+        screenshot("wallet-restore");
+        robot.clickOn("#restore-confirm");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.wallet().state.get() == WalletModel.State.UNLOCKED);
+        assertEquals(10, app.wallet().accounts.size(), "anvil funds the phrase's first ten accounts");
+        assertEquals("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", app.wallet().accounts.getFirst().address());
+    }
+
+    private boolean historyHas(String hash) {
+        return robot.lookup("#history-list").tryQuery()
+                .map(n -> ((javafx.scene.control.ListView<?>) n).getItems().stream()
+                        .anyMatch(i -> i instanceof org.hearth.history.HistoryItem h && h.hash().equals(hash) && h.status() == TxStatus.CONFIRMED))
+                .orElse(false);
+    }
+
+    private String label(String id) {
+        return robot.lookup(id).tryQuery().map(n -> ((Label) n).getText()).orElse("");
+    }
+
+    private void screenshot(String name) throws Exception {
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> robot.window(0).getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", SHOTS.resolve(name + ".png").toFile());
+    }
+
+}
