@@ -140,6 +140,21 @@ class VaultTest {
         assertTrue(e.getMessage().contains("already exists"));
     }
 
+    @Test
+    void aSaveByAnotherOpenVaultIsNeverOverwrittenSilently() {
+        Path file = dir.resolve(Vault.FILE_NAME);
+        VaultFixtures.vault(file).create("pw".toCharArray(), VaultFixtures.secrets(), VaultFixtures.publicData()).close();
+        try (UnlockedVault first = VaultFixtures.vault(file).unlock("pw".toCharArray());
+             UnlockedVault second = VaultFixtures.vault(file).unlock("pw".toCharArray())) {
+            first.updatePublic(p -> p.withLabel(VaultFixtures.ANVIL[0], "From the first window"));
+            VaultException e = assertThrows(VaultException.class,
+                    () -> second.updatePublic(p -> p.withLabel(VaultFixtures.ANVIL[0], "From the second window")));
+            assertTrue(e.getMessage().contains("changed on disk"), e.getMessage());
+            assertEquals("Account 1", second.publicData().accounts().getFirst().label(), "the refused change is rolled back");
+        }
+        assertEquals("From the first window", VaultFixtures.vault(file).readPublic().accounts().getFirst().label());
+    }
+
     static byte[] readAll(Path file) {
         try {
             return Files.readAllBytes(file);
