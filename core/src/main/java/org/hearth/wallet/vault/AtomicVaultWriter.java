@@ -51,14 +51,10 @@ final class AtomicVaultWriter {
         Path dir = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
-            synchronized (IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new Object())) {
-                try (FileChannel lockFile = FileChannel.open(file.resolveSibling(file.getFileName() + ".lock"),
-                        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                     FileLock lock = lockFile.lock()) {
-                    requireUnchanged(file, expectedSha);
-                    replaceLocked(file, dir, bytes, verify);
-                }
-            }
+            locked(file, () -> {
+                requireUnchanged(file, expectedSha);
+                replaceLocked(file, dir, bytes, verify);
+            });
         } catch (IOException e) {
             throw new VaultException("Could not save the vault file " + file + ": " + e.getMessage()
                     + ". The previous version is unchanged.", e);
@@ -97,16 +93,33 @@ final class AtomicVaultWriter {
 
     /** Copies a good backup over a missing or damaged vault, keeping the damaged file aside. */
     static Path restore(Path file, byte[] backupBytes) throws IOException {
-        Path aside = null;
-        if (Files.exists(file)) {
-            aside = file.resolveSibling(file.getFileName() + ".damaged-" + System.currentTimeMillis());
-            Files.move(file, aside);
+        Path[] aside = {null};
+        locked(file, () -> {
+            if (Files.exists(file)) {
+                aside[0] = file.resolveSibling(file.getFileName() + ".damaged-" + System.currentTimeMillis());
+                Files.move(file, aside[0]);
+            }
+            Path temp = temp(file);
+            writeSynced(temp, backupBytes);
+            move(temp, file);
+            syncDirectory(file.toAbsolutePath().getParent());
+        });
+        return aside[0];
+    }
+
+    private interface FileWork {
+        void run() throws IOException;
+    }
+
+    /** Runs {@code work} holding {@code vault.hearth.lock} (other processes) and a monitor (other threads). */
+    private static void locked(Path file, FileWork work) throws IOException {
+        synchronized (IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new Object())) {
+            try (FileChannel lockFile = FileChannel.open(file.resolveSibling(file.getFileName() + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock lock = lockFile.lock()) {
+                work.run();
+            }
         }
-        Path temp = temp(file);
-        writeSynced(temp, backupBytes);
-        move(temp, file);
-        syncDirectory(file.toAbsolutePath().getParent());
-        return aside;
     }
 
     /** Reads at most {@link VaultFile#MAX_FILE_BYTES} + 1 bytes, so a huge file is never loaded whole. */
