@@ -91,6 +91,23 @@ class VaultTest {
     }
 
     @Test
+    void changingThePasswordUpgradesTheFileToTheConfiguredParameters() {
+        Path file = dir.resolve(Vault.FILE_NAME);
+        VaultFixtures.vault(file).create("old".toCharArray(), VaultFixtures.secrets(), PublicData.EMPTY).close();
+        VaultParams stronger = new VaultParams(256, 2, 2);
+        Vault configured = Vault.at(file, stronger, VaultFixtures.noWait());
+        try (UnlockedVault unlocked = configured.unlock("old".toCharArray())) {
+            unlocked.updatePublic(p -> p.withWatchOnly(new WatchOnlyAddress(VaultFixtures.ANVIL[0], "watched", false)));
+            assertEquals(VaultFixtures.SMALL, VaultFile.parse(readAll(file)).params(), "ordinary saves keep the key");
+            unlocked.changePassword("old".toCharArray(), "new".toCharArray());
+        }
+        assertEquals(stronger, VaultFile.parse(readAll(file)).params());
+        try (UnlockedVault unlocked = configured.unlock("new".toCharArray())) {
+            assertEquals(1, unlocked.publicData().watchOnly().size());
+        }
+    }
+
+    @Test
     void addRemoveSecretsAndRenameOrHideAccountsAreSaved() {
         Path file = dir.resolve(Vault.FILE_NAME);
         Vault vault = VaultFixtures.vault(file);
