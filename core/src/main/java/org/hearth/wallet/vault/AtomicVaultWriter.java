@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -26,6 +27,9 @@ import java.util.function.Consumer;
  */
 final class AtomicVaultWriter {
 
+    /** File locks exclude other processes; this excludes other threads of this one (a JVM cannot lock a file twice). */
+    private static final java.util.concurrent.ConcurrentHashMap<Path, Object> IN_PROCESS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private AtomicVaultWriter() {
     }
 
@@ -37,44 +41,85 @@ final class AtomicVaultWriter {
         return file.resolveSibling(file.getFileName() + ".bak");
     }
 
-    /** Writes {@code bytes} as the new vault; {@code verify} throws when what was read back is not right. */
-    static void replace(Path file, byte[] bytes, Consumer<byte[]> verify) {
+    /**
+     * Writes {@code bytes} as the new vault; {@code verify} throws when what was read back is not right.
+     * {@code expectedSha} is the SHA-256 of the file this state was read from (null: no file yet); if the
+     * file changed since (another Hearth process saved), nothing is written, so no change is lost silently.
+     * A lock file keeps two processes from interleaving these steps.
+     */
+    static void replace(Path file, byte[] expectedSha, byte[] bytes, Consumer<byte[]> verify) {
         Path dir = file.toAbsolutePath().getParent();
-        Path temp = temp(file);
-        Path backup = backup(file);
         try {
             Files.createDirectories(dir);
-            writeSynced(temp, bytes);
-            verifyOrFail(temp, verify, "the new vault file did not read back correctly; the previous one is untouched");
-            if (Files.exists(file)) {
-                Path backupTemp = backup.resolveSibling(backup.getFileName() + ".tmp");
-                writeSynced(backupTemp, readBounded(file));
-                move(backupTemp, backup);
-            }
-            move(temp, file);
-            syncDirectory(dir);
-            verifyOrFail(file, verify, "the vault file did not read back correctly after saving; the previous version is kept in "
-                    + backup.getFileName());
-            Files.deleteIfExists(backup);
-            syncDirectory(dir);
+            locked(file, () -> {
+                requireUnchanged(file, expectedSha);
+                replaceLocked(file, dir, bytes, verify);
+            });
         } catch (IOException e) {
             throw new VaultException("Could not save the vault file " + file + ": " + e.getMessage()
                     + ". The previous version is unchanged.", e);
         }
     }
 
+    private static void requireUnchanged(Path file, byte[] expectedSha) throws IOException {
+        byte[] current = null;
+        if (Files.exists(file)) {
+            byte[] bytes = readBounded(file);
+            current = VaultFile.sha(bytes, 0, bytes.length);
+        }
+        if (!java.util.Arrays.equals(current, expectedSha)) {
+            throw new VaultException("The vault file changed on disk since it was unlocked (another Hearth window or process?). "
+                    + "Nothing was saved; lock the vault and unlock it again to continue.");
+        }
+    }
+
+    private static void replaceLocked(Path file, Path dir, byte[] bytes, Consumer<byte[]> verify) throws IOException {
+        Path temp = temp(file);
+        Path backup = backup(file);
+        writeSynced(temp, bytes);
+        verifyOrFail(temp, verify, "the new vault file did not read back correctly; the previous one is untouched");
+        if (Files.exists(file)) {
+            Path backupTemp = backup.resolveSibling(backup.getFileName() + ".tmp");
+            writeSynced(backupTemp, readBounded(file));
+            move(backupTemp, backup);
+        }
+        move(temp, file);
+        syncDirectory(dir);
+        verifyOrFail(file, verify, "the vault file did not read back correctly after saving; the previous version is kept in "
+                + backup.getFileName());
+        Files.deleteIfExists(backup);
+        syncDirectory(dir);
+    }
+
     /** Copies a good backup over a missing or damaged vault, keeping the damaged file aside. */
     static Path restore(Path file, byte[] backupBytes) throws IOException {
-        Path aside = null;
-        if (Files.exists(file)) {
-            aside = file.resolveSibling(file.getFileName() + ".damaged-" + System.currentTimeMillis());
-            Files.move(file, aside);
+        Path[] aside = {null};
+        locked(file, () -> {
+            if (Files.exists(file)) {
+                aside[0] = file.resolveSibling(file.getFileName() + ".damaged-" + System.currentTimeMillis());
+                Files.move(file, aside[0]);
+            }
+            Path temp = temp(file);
+            writeSynced(temp, backupBytes);
+            move(temp, file);
+            syncDirectory(file.toAbsolutePath().getParent());
+        });
+        return aside[0];
+    }
+
+    private interface FileWork {
+        void run() throws IOException;
+    }
+
+    /** Runs {@code work} holding {@code vault.hearth.lock} (other processes) and a monitor (other threads). */
+    private static void locked(Path file, FileWork work) throws IOException {
+        synchronized (IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new Object())) {
+            try (FileChannel lockFile = FileChannel.open(file.resolveSibling(file.getFileName() + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock lock = lockFile.lock()) {
+                work.run();
+            }
         }
-        Path temp = temp(file);
-        writeSynced(temp, backupBytes);
-        move(temp, file);
-        syncDirectory(file.toAbsolutePath().getParent());
-        return aside;
     }
 
     /** Reads at most {@link VaultFile#MAX_FILE_BYTES} + 1 bytes, so a huge file is never loaded whole. */

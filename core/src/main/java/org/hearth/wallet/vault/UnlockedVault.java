@@ -23,9 +23,13 @@ public final class UnlockedVault implements AutoCloseable {
     private byte[] salt;
     private final List<VaultSecret> secrets = new ArrayList<>();
     private PublicData publicData;
+    /** SHA-256 of the file as last read or written, to notice a save by another process. */
+    private byte[] fileSha;
 
-    UnlockedVault(Vault vault, VaultKey key, VaultParams params, byte[] salt, List<VaultSecret> secrets, PublicData publicData) {
+    UnlockedVault(Vault vault, VaultKey key, VaultParams params, byte[] salt, List<VaultSecret> secrets, PublicData publicData,
+                  byte[] fileSha) {
         this.vault = vault;
+        this.fileSha = fileSha;
         this.key = key;
         this.params = params;
         this.salt = salt.clone();
@@ -178,7 +182,8 @@ public final class UnlockedVault implements AutoCloseable {
         try {
             byte[] bytes = VaultFile.encode(params.memoryKiB(), params.iterations(), params.parallelism(), salt, nonce,
                     check, publicJson, aad -> VaultCrypto.encrypt(key, nonce, aad, plain));
-            AtomicVaultWriter.replace(vault.file(), bytes, written -> verify(written, plain, publicJson));
+            AtomicVaultWriter.replace(vault.file(), fileSha, bytes, written -> verify(written, plain, publicJson));
+            fileSha = VaultFile.sha(bytes, 0, bytes.length);
         } finally {
             SecretBytes.wipe(plain);
         }

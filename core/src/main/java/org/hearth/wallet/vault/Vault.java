@@ -62,7 +62,7 @@ public final class Vault {
         }
         byte[] salt = VaultCrypto.random(VaultCrypto.SALT_BYTES);
         VaultKey key = VaultCrypto.derive(password, params, salt);
-        UnlockedVault unlocked = new UnlockedVault(this, key, params, salt, secrets, publicData);
+        UnlockedVault unlocked = new UnlockedVault(this, key, params, salt, secrets, publicData, null);
         unlocked.save();
         return unlocked;
     }
@@ -88,7 +88,8 @@ public final class Vault {
             PublicData publicData = PublicDataCodec.decode(parsed.publicJson());
             plain = VaultCrypto.decrypt(key, parsed.nonce(), parsed.aad(), parsed.ciphertext());
             List<VaultSecret> secrets = decodeSecrets(plain);
-            UnlockedVault unlocked = new UnlockedVault(this, key, parsed.params(), parsed.salt(), secrets, publicData);
+            UnlockedVault unlocked = new UnlockedVault(this, key, parsed.params(), parsed.salt(), secrets, publicData,
+                    parsed.fileSha());
             secrets.forEach(VaultSecret::wipe);
             if (recoveryNote == null) {
                 deleteStaleBackup();

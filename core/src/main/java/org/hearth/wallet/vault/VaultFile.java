@@ -35,7 +35,7 @@ final class VaultFile {
 
     /** A parsed file whose checksums and structure are fine; the password is not checked yet. */
     record Parsed(VaultParams params, byte[] salt, byte[] nonce, byte[] passwordCheck,
-                  byte[] publicJson, byte[] aad, byte[] ciphertext) {
+                  byte[] publicJson, byte[] aad, byte[] ciphertext, byte[] fileSha) {
     }
 
     private VaultFile() {
@@ -102,7 +102,8 @@ final class VaultFile {
         if (in.hasRemaining()) {
             throw new VaultDamagedException(Part.FILE, in.remaining() + " unexpected bytes follow the secrets");
         }
-        return new Parsed(header.params(), header.salt(), header.nonce(), header.passwordCheck(), publicJson, aad, ciphertext);
+        return new Parsed(header.params(), header.salt(), header.nonce(), header.passwordCheck(), publicJson, aad, ciphertext,
+                sha(file, 0, file.length));
     }
 
     private static Parsed parseBody(ByteBuffer body) {
@@ -131,7 +132,7 @@ final class VaultFile {
             if (body.hasRemaining()) {
                 throw new VaultDamagedException(Part.HEADER, "it has unexpected extra bytes");
             }
-            return new Parsed(new VaultParams((int) memory, (int) iterations, parallelism), salt, nonce, check, null, null, null);
+            return new Parsed(new VaultParams((int) memory, (int) iterations, parallelism), salt, nonce, check, null, null, null, null);
         } catch (java.nio.BufferUnderflowException e) {
             throw new VaultDamagedException(Part.HEADER, "it is cut short");
         }

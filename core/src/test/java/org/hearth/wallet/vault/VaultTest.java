@@ -91,6 +91,23 @@ class VaultTest {
     }
 
     @Test
+    void changingThePasswordUpgradesTheFileToTheConfiguredParameters() {
+        Path file = dir.resolve(Vault.FILE_NAME);
+        VaultFixtures.vault(file).create("old".toCharArray(), VaultFixtures.secrets(), PublicData.EMPTY).close();
+        VaultParams stronger = new VaultParams(256, 2, 2);
+        Vault configured = Vault.at(file, stronger, VaultFixtures.noWait());
+        try (UnlockedVault unlocked = configured.unlock("old".toCharArray())) {
+            unlocked.updatePublic(p -> p.withWatchOnly(new WatchOnlyAddress(VaultFixtures.ANVIL[0], "watched", false)));
+            assertEquals(VaultFixtures.SMALL, VaultFile.parse(readAll(file)).params(), "ordinary saves keep the key");
+            unlocked.changePassword("old".toCharArray(), "new".toCharArray());
+        }
+        assertEquals(stronger, VaultFile.parse(readAll(file)).params());
+        try (UnlockedVault unlocked = configured.unlock("new".toCharArray())) {
+            assertEquals(1, unlocked.publicData().watchOnly().size());
+        }
+    }
+
+    @Test
     void addRemoveSecretsAndRenameOrHideAccountsAreSaved() {
         Path file = dir.resolve(Vault.FILE_NAME);
         Vault vault = VaultFixtures.vault(file);
@@ -138,6 +155,21 @@ class VaultTest {
         vault.create("pw".toCharArray(), VaultFixtures.secrets(), PublicData.EMPTY).close();
         VaultException e = assertThrows(VaultException.class, () -> vault.create("pw2".toCharArray(), List.of(), PublicData.EMPTY));
         assertTrue(e.getMessage().contains("already exists"));
+    }
+
+    @Test
+    void aSaveByAnotherOpenVaultIsNeverOverwrittenSilently() {
+        Path file = dir.resolve(Vault.FILE_NAME);
+        VaultFixtures.vault(file).create("pw".toCharArray(), VaultFixtures.secrets(), VaultFixtures.publicData()).close();
+        try (UnlockedVault first = VaultFixtures.vault(file).unlock("pw".toCharArray());
+             UnlockedVault second = VaultFixtures.vault(file).unlock("pw".toCharArray())) {
+            first.updatePublic(p -> p.withLabel(VaultFixtures.ANVIL[0], "From the first window"));
+            VaultException e = assertThrows(VaultException.class,
+                    () -> second.updatePublic(p -> p.withLabel(VaultFixtures.ANVIL[0], "From the second window")));
+            assertTrue(e.getMessage().contains("changed on disk"), e.getMessage());
+            assertEquals("Account 1", second.publicData().accounts().getFirst().label(), "the refused change is rolled back");
+        }
+        assertEquals("From the first window", VaultFixtures.vault(file).readPublic().accounts().getFirst().label());
     }
 
     static byte[] readAll(Path file) {
