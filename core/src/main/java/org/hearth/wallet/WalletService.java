@@ -10,6 +10,10 @@ import org.hearth.wallet.discovery.AccountDiscovery;
 import org.hearth.wallet.hd.AddressScheme;
 import org.hearth.wallet.hd.DerivationPath;
 import org.hearth.wallet.hd.HdKeyring;
+import org.hearth.wallet.keystore.KeystoreV3;
+import org.hearth.wallet.sign.MessageSigner;
+import org.hearth.wallet.sign.Signature;
+import org.hearth.wallet.sign.TypedData;
 import org.hearth.wallet.mnemonic.Mnemonic;
 import org.hearth.wallet.vault.PublicData;
 import org.hearth.wallet.vault.UnlockedVault;
@@ -127,6 +131,21 @@ public final class WalletService {
     /** A signer for one of the wallet's own accounts; watch-only addresses have none. */
     public TxSigner signer(UnlockedVault open, String address) {
         return new PrivateKeySigner(keyPair(open, address));
+    }
+
+    /** personal_sign (EIP-191) of raw message bytes with an account's key. */
+    public Signature signMessage(UnlockedVault open, String address, byte[] message) {
+        return MessageSigner.sign(message, keyPair(open, address));
+    }
+
+    /** EIP-712 v4 signature of typed data with an account's key. */
+    public Signature signTypedData(UnlockedVault open, String address, TypedData data) {
+        return data.sign(keyPair(open, address));
+    }
+
+    /** Imports a Keystore V3 file's key as its own account. */
+    public VaultAccount importKeystore(UnlockedVault open, String json, String keystorePassword, String label) {
+        return importKeyPair(open, KeystoreV3.decrypt(json, keystorePassword), label);
     }
 
     /** The key of an account, for signing and for export behind a password check. */

@@ -27,6 +27,7 @@ final class AccountsPane extends BorderPane {
     private final WalletModel model;
     private ChainServices chainServices;
     private AccountModel current;
+    private AccountActions actions;
 
     AccountsPane(ResourceBundle text, WalletModel model) {
         this.text = text;
@@ -53,7 +54,14 @@ final class AccountsPane extends BorderPane {
         Button lock = new Button(text.getString("accounts.lock"), new FontIcon("fth-lock"));
         lock.setId("wallet-lock");
         lock.setOnAction(e -> model.lock());
-        VBox left = new VBox(8, list, new HBox(8, add, lock));
+        AccountActions actions = new AccountActions(text, model);
+        this.actions = actions;
+        Label error = new Label();
+        error.setId("wallet-error");
+        error.getStyleClass().add("danger");
+        error.setWrapText(true);
+        error.textProperty().bind(model.error);
+        VBox left = new VBox(8, list, new HBox(8, add, lock), actions.walletMenu(), error);
         VBox.setVgrow(list, Priority.ALWAYS);
         left.setPadding(new Insets(0, 12, 0, 0));
         setLeft(left);
@@ -76,7 +84,7 @@ final class AccountsPane extends BorderPane {
         balance.getStyleClass().add("title-2");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        VBox header = new VBox(4, new HBox(name, spacer), address, balance);
+        VBox header = new VBox(4, new HBox(name, spacer, actions.accountMenu(account)), address, balance);
 
         TabPane tabs = new TabPane();
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -86,7 +94,11 @@ final class AccountsPane extends BorderPane {
         send.setId("tab-send");
         Tab history = new Tab(text.getString("accounts.history"));
         history.setId("tab-history");
-        tabs.getTabs().setAll(send, receive, history);
+        Tab sign = new Tab(text.getString("accounts.sign"), new SignPane(text, model, account.address()));
+        sign.setId("tab-sign");
+        Tab verify = new Tab(text.getString("accounts.verify"), SignPane.verifier(text));
+        verify.setId("tab-verify");
+        tabs.getTabs().setAll(send, receive, history, sign, verify);
         setCenter(new VBox(14, header, tabs));
         VBox.setVgrow(tabs, Priority.ALWAYS);
 

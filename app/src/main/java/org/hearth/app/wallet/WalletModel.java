@@ -20,7 +20,10 @@ import org.hearth.app.desktop.ChainModel;
 import org.hearth.app.desktop.UiThread;
 import org.hearth.chain.tx.TxSigner;
 import org.hearth.node.DemoWorld;
+import org.hearth.wallet.KeyExport;
 import org.hearth.wallet.WalletService;
+import org.hearth.wallet.sign.Signature;
+import org.hearth.wallet.sign.TypedData;
 import org.hearth.wallet.discovery.AccountDiscovery;
 import org.hearth.wallet.hd.AddressScheme;
 import org.hearth.wallet.mnemonic.Mnemonic;
@@ -74,19 +77,22 @@ public final class WalletModel implements AutoCloseable {
 
     /** Re-reads the public listing (no password needed) and the state. */
     public void reload() {
+        State next;
         if (open != null && !open.isLocked()) {
             accounts.setAll(open.publicData().accounts().stream().filter(a -> !a.hidden()).toList());
-            state.set(State.UNLOCKED);
+            next = State.UNLOCKED;
         } else if (wallet.exists()) {
             accounts.setAll(wallet.listing().accounts().stream().filter(a -> !a.hidden()).toList());
-            state.set(State.LOCKED);
+            next = State.LOCKED;
         } else {
             accounts.clear();
-            state.set(State.NONE);
+            next = State.NONE;
         }
+        // select before switching state, so the accounts view is built once, for the right account
         if (selected.get() == null || !accounts.contains(selected.get())) {
             selected.set(accounts.isEmpty() ? null : accounts.getFirst());
         }
+        state.set(next);
     }
 
     public void create(Mnemonic mnemonic, char[] password, String busyMessage) {
@@ -125,11 +131,67 @@ public final class WalletModel implements AutoCloseable {
         });
     }
 
-    /** The signer for an account; counts as activity for the auto-lock. */
-    public TxSigner signer(String address) {
+    /** personal_sign of a message with an account's key (the caller showed the message first). */
+    public Signature signMessage(String address, byte[] message) {
+        touch();
+        return wallet.signMessage(requireOpen(), address, message);
+    }
+
+    /** EIP-712 signature (the caller showed the typed data as a tree first). */
+    public Signature signTypedData(String address, TypedData data) {
+        touch();
+        return wallet.signTypedData(requireOpen(), address, data);
+    }
+
+    public void rename(VaultAccount account, String label) {
+        run("", () -> requireOpen().updatePublic(p -> p.withLabel(account.address(), label)), p -> reload());
+    }
+
+    public void hide(VaultAccount account) {
+        run("", () -> requireOpen().updatePublic(p -> p.withHidden(account.address(), true)), p -> {
+            selected.set(null);
+            reload();
+        });
+    }
+
+    public void importPrivateKey(String hexKey, String label) {
+        run("", () -> wallet.importPrivateKey(requireOpen(), hexKey, label), this::reloadAndSelect);
+    }
+
+    public void importKeystore(String json, String keystorePassword, String label, String busyMessage) {
+        run(busyMessage, () -> wallet.importKeystore(requireOpen(), json, keystorePassword, label), this::reloadAndSelect);
+    }
+
+    /** The private key as hex after the password is entered again; runs in the background. */
+    public void exportPrivateKey(String address, char[] password, Consumer<String> onKey) {
+        run("", () -> new KeyExport(wallet).privateKeyHex(requireOpen(), address, password), onKey);
+    }
+
+    public void exportKeystore(String address, char[] password, String keystorePassword, Consumer<String> onJson, String busyMessage) {
+        run(busyMessage, () -> new KeyExport(wallet).keystore(requireOpen(), address, password, keystorePassword), onJson);
+    }
+
+    public void changePassword(char[] current, char[] next, Runnable done, String busyMessage) {
+        run(busyMessage, () -> {
+            requireOpen().changePassword(current, next);
+            return Boolean.TRUE;
+        }, ok -> done.run());
+    }
+
+    private void reloadAndSelect(VaultAccount account) {
+        reload();
+        selected.set(account);
+    }
+
+    private void touch() {
         if (autoLock != null) {
             autoLock.touch();
         }
+    }
+
+    /** The signer for an account; counts as activity for the auto-lock. */
+    public TxSigner signer(String address) {
+        touch();
         return wallet.signer(requireOpen(), address);
     }
 

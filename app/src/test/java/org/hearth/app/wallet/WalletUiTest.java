@@ -121,6 +121,27 @@ class WalletUiTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.wallet().state.get() == WalletModel.State.UNLOCKED);
         assertEquals(10, app.wallet().accounts.size(), "anvil funds the phrase's first ten accounts");
         assertEquals("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", app.wallet().accounts.getFirst().address());
+
+        // sign a message with account 0 after seeing it, then verify the signature in the same screen
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#tab-sign").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#tab-sign");
+        robot.clickOn("#sign-input").write("hello hearth");
+        robot.clickOn("#sign-preview");
+        robot.clickOn("#sign-action");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> label("#sign-output").startsWith("0x"));
+        String signature = label("#sign-output");
+        assertEquals(132, signature.length(), "65 bytes as 0x-hex");
+        org.web3j.crypto.ECKeyPair key0 = org.web3j.crypto.ECKeyPair.create(
+                org.web3j.utils.Numeric.toBigInt("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
+        assertEquals(org.hearth.wallet.sign.MessageSigner.sign("hello hearth", key0).toHex(), signature);
+        screenshot("wallet-sign");
+        robot.clickOn("#tab-verify");
+        robot.clickOn("#verify-address").write("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
+        robot.clickOn("#verify-message").write("hello hearth");
+        robot.clickOn("#verify-signature").write(signature);
+        robot.clickOn("#verify-action");
+        assertEquals("Valid: signed by this address", label("#verify-result"));
     }
 
     private boolean historyHas(String hash) {

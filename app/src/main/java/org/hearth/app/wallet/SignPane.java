@@ -1,0 +1,137 @@
+package org.hearth.app.wallet;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ResourceBundle;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.hearth.app.control.CopyableText;
+import org.hearth.app.control.TypedDataTree;
+import org.hearth.wallet.sign.MessageSigner;
+import org.hearth.wallet.sign.Signature;
+import org.hearth.wallet.sign.TypedData;
+
+/**
+ * Sign a message (EIP-191) or typed data (EIP-712, shown as a tree first), and verify a signature.
+ * Signing is a separate click after the preview: nothing is signed that was not shown.
+ */
+final class SignPane extends VBox {
+
+    private final ResourceBundle text;
+    private final WalletModel model;
+    private final String address;
+    private final StringProperty signature = new SimpleStringProperty("");
+    private final Label error = new Label();
+    private final StackPane preview = new StackPane();
+
+    SignPane(ResourceBundle text, WalletModel model, String address) {
+        super(10);
+        this.text = text;
+        this.model = model;
+        this.address = address;
+        setPadding(new Insets(8, 0, 0, 0));
+        ToggleGroup modes = new ToggleGroup();
+        ToggleButton message = new ToggleButton(text.getString("sign.message"));
+        message.setId("sign-mode-message");
+        ToggleButton typed = new ToggleButton(text.getString("sign.typed"));
+        typed.setId("sign-mode-typed");
+        message.setToggleGroup(modes);
+        typed.setToggleGroup(modes);
+        message.setSelected(true);
+        TextArea input = new TextArea();
+        input.setId("sign-input");
+        input.setPrefRowCount(5);
+        input.setPromptText(text.getString("sign.prompt"));
+        input.textProperty().addListener((o, w, i) -> {
+            preview.getChildren().clear();
+            signature.set("");
+        });
+        Button show = new Button(text.getString("sign.preview"));
+        show.setId("sign-preview");
+        show.setOnAction(e -> preview(input.getText(), typed.isSelected()));
+        error.getStyleClass().add("danger");
+        error.setId("sign-error");
+        error.setWrapText(true);
+        CopyableText output = new CopyableText(signature, text.getString("action.copy"));
+        output.valueLabel().setId("sign-output");
+        output.valueLabel().setWrapText(true);
+        getChildren().addAll(new HBox(0, message, typed), input, show, preview, error, output);
+    }
+
+    private void preview(String input, boolean typedData) {
+        error.setText("");
+        try {
+            if (typedData) {
+                TypedData data = TypedData.parse(input);
+                TypedDataTree tree = new TypedDataTree(data.tree());
+                tree.setPrefHeight(200);
+                preview.getChildren().setAll(new VBox(8, tree, signButton(() -> model.signTypedData(address, data))));
+            } else {
+                byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
+                Label shown = new Label(input);
+                shown.setWrapText(true);
+                shown.getStyleClass().add("hearth-mono");
+                preview.getChildren().setAll(new VBox(8, shown, signButton(() -> model.signMessage(address, bytes))));
+            }
+        } catch (RuntimeException e) {
+            error.setText(e.getMessage());
+        }
+    }
+
+    private Button signButton(java.util.function.Supplier<Signature> sign) {
+        Button b = new Button(text.getString("sign.action"));
+        b.setId("sign-action");
+        b.getStyleClass().add("accent");
+        b.setOnAction(e -> {
+            try {
+                signature.set(sign.get().toHex());
+            } catch (RuntimeException ex) {
+                error.setText(ex.getMessage());
+            }
+        });
+        return b;
+    }
+
+    /** The Verify tab: checks a personal_sign signature against an address. */
+    static VBox verifier(ResourceBundle text) {
+        TextField signer = new TextField();
+        signer.setId("verify-address");
+        signer.setPromptText(text.getString("verify.address"));
+        TextField sig = new TextField();
+        sig.setId("verify-signature");
+        sig.setPromptText(text.getString("verify.signature"));
+        TextArea message = new TextArea();
+        message.setId("verify-message");
+        message.setPrefRowCount(2);
+        message.setPromptText(text.getString("verify.message"));
+        Label result = new Label();
+        result.setId("verify-result");
+        Button verify = new Button(text.getString("verify.action"));
+        verify.setId("verify-action");
+        verify.setOnAction(e -> {
+            try {
+                Signature parsed = Signature.parse(sig.getText().strip());
+                byte[] bytes = message.getText().getBytes(StandardCharsets.UTF_8);
+                boolean ok = MessageSigner.verify(bytes, parsed, signer.getText().strip());
+                result.setText(ok ? text.getString("verify.valid") : String.format(text.getString("verify.invalid"),
+                        MessageSigner.recover(bytes, parsed)));
+            } catch (RuntimeException ex) {
+                result.setText(ex.getMessage());
+            }
+        });
+        Label title = new Label(text.getString("verify.title"));
+        title.getStyleClass().add("title-4");
+        VBox box = new VBox(8, title, signer, message, sig, new HBox(8, verify, result));
+        box.setPadding(new Insets(8, 0, 0, 0));
+        return box;
+    }
+}
