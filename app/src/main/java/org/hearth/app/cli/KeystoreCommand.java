@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code hearth keystore ...}: Web3 Secret Storage (Keystore V3) files as geth, MetaMask and MyEtherWallet write them. */
-@Command(name = "keystore", description = "Open and write Keystore V3 (Web3 Secret Storage) JSON files.")
+@Command(name = "keystore", mixinStandardHelpOptions = true, description = "Open and write Keystore V3 (Web3 Secret Storage) JSON files.")
 public final class KeystoreCommand {
 
     @Spec
