@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Key derivation benchmark: Hearth (Java) beside ethers.js v6, same mnemonic, same run.
-# Usage: bench/derive-bench.sh [COUNT=1000] [WARMUP=3] [ROUNDS=5]
+# Usage: bench/derive-bench.sh [COUNT=1000] [WARMUP=10] [ROUNDS=10]   (the JIT needs about 10 rounds to settle)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/scripts/java-home.sh"
@@ -12,4 +12,4 @@ if [ ! -f "$ROOT/bench/node_modules/.package-lock.json" ] || [ "$ROOT/bench/pack
 fi
 
 exec "$JAVA_HOME/bin/java" -cp "$ROOT/app/target/hearth-app.jar:$ROOT/app/target/lib/*" \
-  org.hearth.app.bench.DeriveBenchmark "${1:-1000}" "${2:-3}" "${3:-5}" "$ROOT/bench/derive.mjs"
+  org.hearth.app.bench.DeriveBenchmark "${1:-1000}" "${2:-10}" "${3:-10}" "$ROOT/bench/derive.mjs"

@@ -1,23 +1,26 @@
-// ethers.js v6 side of Hearth's derivation benchmark: reads a mnemonic on stdin, derives addresses
-// m/44'/60'/0'/0/i the fast way ethers offers (parent node once, then deriveChild), prints JSON.
+// ethers.js v6 side of Hearth's derivation benchmark. Reads the mnemonic on the first line of stdin, then
+// runs one round per further line ("addresses" or "time") and answers one JSON line each, so that the Java
+// side can interleave its rounds with these and both see the same machine load. A round derives COUNT
+// addresses m/44'/60'/0'/0/i the fast way ethers offers: the parent node once, then deriveChild.
 import { HDNodeWallet, version } from "ethers";
-import { readFileSync } from "node:fs";
+import { createInterface } from "node:readline";
 
-const [count = 1000, warmup = 3, rounds = 5] = process.argv.slice(2).map(Number);
-const phrase = readFileSync(0, "utf8").trim();
+const count = Number(process.argv[2] ?? 1000);
+let phrase = null;
 
-function run() {
+for await (const line of createInterface({ input: process.stdin })) {
+  if (phrase === null) {
+    phrase = line.trim();
+    continue;
+  }
   const start = process.hrtime.bigint();
   const parent = HDNodeWallet.fromPhrase(phrase, "", "m/44'/60'/0'/0");
   const addresses = new Array(count);
   for (let i = 0; i < count; i++) {
     addresses[i] = parent.deriveChild(i).address;
   }
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, addresses };
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const answer = { ms, ethers: version, node: process.version };
+  if (line.trim() === "addresses") answer.addresses = addresses;
+  process.stdout.write(JSON.stringify(answer) + "\n");
 }
-
-const cold = run();
-for (let i = 0; i < warmup; i++) run();
-const ms = [];
-for (let i = 0; i < rounds; i++) ms.push(run().ms);
-process.stdout.write(JSON.stringify({ ethers: version, node: process.version, coldMs: cold.ms, ms, addresses: cold.addresses }));
