@@ -40,18 +40,27 @@ final class SecretFiles {
     }
 
     private static byte[] bytes(Path file, String what, int max) {
-        try (InputStream in = file.toString().equals("-") ? System.in : Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(max + 1);
-            if (bytes.length > max) {
-                throw new IllegalArgumentException("The " + what + " " + name(file) + " is larger than "
-                        + (max >= 1 << 20 ? max / (1 << 20) + " MiB" : max / 1024 + " KiB") + "; refused.");
+        try {
+            if (file.toString().equals("-")) {
+                return capped(System.in, file, what, max); // stdin stays open: it is not ours to close
             }
-            return bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                return capped(in, file, what, max);
+            }
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("The " + what + " " + name(file) + " does not exist.");
         } catch (IOException e) {
             throw new IllegalArgumentException("Cannot read the " + what + " " + name(file) + ": " + e.getClass().getSimpleName());
         }
+    }
+
+    private static byte[] capped(InputStream in, Path file, String what, int max) throws IOException {
+        byte[] bytes = in.readNBytes(max + 1);
+        if (bytes.length > max) {
+            throw new IllegalArgumentException("The " + what + " " + name(file) + " is larger than "
+                    + (max >= 1 << 20 ? max / (1 << 20) + " MiB" : max / 1024 + " KiB") + "; refused.");
+        }
+        return bytes;
     }
 
     private static String utf8(byte[] bytes, Path file, String what) {

@@ -120,6 +120,14 @@ class WalletCliTest {
         assertEquals(1, altered.exit());
         assertTrue(altered.err().contains("MAC mismatch"), altered.err());
 
+        Run huge = hearth("keystore", "inspect", "--file", file("huge.json", " ".repeat((1 << 20) + 1)), "--password-file", file("pw4.txt", "x"));
+        assertEquals(1, huge.exit());
+        assertTrue(huge.err().contains("larger than 1 MiB"), huge.err());
+
+        Run hugePassword = hearth("keystore", "inspect", "--file", keystore, "--password-file", file("pw5.txt", "x".repeat(70_000)));
+        assertEquals(1, hugePassword.exit());
+        assertEquals("error: The password file " + dir.resolve("pw5.txt") + " is larger than 64 KiB; refused.\n", hugePassword.err());
+
         Run notJson = hearth("keystore", "inspect", "--file", file("x.json", "{\"crypto\": "), "--password-file", file("pw3.txt", "x"));
         assertEquals(1, notJson.exit());
         assertTrue(notJson.err().startsWith("error: The keystore is not valid JSON"), notJson.err());
