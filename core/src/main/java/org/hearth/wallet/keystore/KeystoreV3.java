@@ -124,8 +124,8 @@ public final class KeystoreV3 {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new KeystoreException(Reason.MALFORMED, "The keystore is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+            throw new KeystoreException(Reason.MALFORMED, "The keystore is not valid JSON" + (e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")") + ".");
         }
         if (root == null || !root.isObject()) {
             throw new KeystoreException(Reason.MALFORMED, "The keystore is not a JSON object.");

@@ -92,7 +92,8 @@ public final class Mnemonic {
             return List.of();
         }
         // NFKD first: it turns U+3000 (ideographic space) and other compatibility spaces into plain spaces.
-        String normalized = Normalizer.normalize(text, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT).strip();
+        // A byte-order mark (from Windows editors) is not part of the first word.
+        String normalized = Normalizer.normalize(text.replace("\uFEFF", ""), Normalizer.Form.NFKD).toLowerCase(Locale.ROOT).strip();
         return normalized.isEmpty() ? List.of() : List.of(normalized.split("\\s+"));
     }
 

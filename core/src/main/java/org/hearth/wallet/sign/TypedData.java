@@ -42,8 +42,8 @@ public final class TypedData {
         try {
             tree = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new WalletException("The typed data is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ").");
+            throw new WalletException("The typed data is not valid JSON" + (e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")") + ".");
         }
         if (tree == null || !tree.isObject()) {
             throw new WalletException("The typed data must be a JSON object with types, primaryType, domain and message.");
@@ -59,6 +59,8 @@ public final class TypedData {
         if (!tree.get("types").has("EIP712Domain")) {
             inferDomainType((ObjectNode) tree);
         }
+        TypedDataShape.check(tree.get("types"), "EIP712Domain", tree.get("domain"), "domain");
+        TypedDataShape.check(tree.get("types"), primary, tree.get("message"), "message");
         try {
             StructuredDataEncoder encoder = new StructuredDataEncoder(JSON.writeValueAsString(tree));
             TypedData data = new TypedData(tree, encoder);

@@ -35,6 +35,9 @@ class AnvilAccountsTest {
             expected.add(key.address());
         }
         assertEquals(expected, keyring.addresses(AddressScheme.BIP44, 0, 10), "batch derivation agrees with one by one");
+        DerivedKey first = keyring.derive(AddressScheme.BIP44, 0);
+        assertEquals("DerivedKey[m/44'/60'/0'/0/0 " + expected.getFirst() + "]", first.toString(), "toString never shows the key");
+        assertEquals("HdKeyring[secret]", keyring.toString());
     }
 
     @Test

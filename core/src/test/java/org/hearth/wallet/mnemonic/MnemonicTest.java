@@ -58,6 +58,7 @@ class MnemonicTest {
         Mnemonic clean = Mnemonic.parse(ABANDON);
         assertEquals(clean, Mnemonic.parse("  " + ABANDON.toUpperCase().replace(" ", " \t\n ") + "\n"));
         assertEquals(clean, Mnemonic.parse(ABANDON.replace(" ", "\u3000")), "ideographic spaces separate words too");
+        assertEquals(clean, Mnemonic.parse("\uFEFF" + ABANDON + "\r\n"), "a byte-order mark and CRLF are not words");
     }
 
     @Test
