@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code hearth wallet ...}: keys and signatures. Secrets come from files or stdin ("-"), never from argv. */
-@Command(name = "wallet", mixinStandardHelpOptions = true, description = "Derive addresses and sign with keys read from files (or stdin as \"-\").")
+@Command(name = "wallet", mixinStandardHelpOptions = true,
+        subcommands = {WalletCreateCommand.class, WalletRestoreCommand.class, WalletAccountsCommand.class, WalletSendCommand.class}, description = "The wallet: create, restore, accounts, send; derive addresses and sign with keys read from files (or stdin as \"-\").")
 public final class WalletCommand {
 
     @Spec
