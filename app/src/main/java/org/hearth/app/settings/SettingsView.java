@@ -44,6 +44,12 @@ public final class SettingsView {
         grid.addRow(2, Labels.muted(text.getString("settings.database")),
                 new CopyableText(new ReadOnlyStringWrapper(services.database().file().toString()), text.getString("action.copy")));
         grid.addRow(3, Labels.muted(text.getString("settings.schema")), new Label(services.database().schemaVersion()));
+        javafx.scene.control.Spinner<Integer> autoLock = new javafx.scene.control.Spinner<>(1, 24 * 60,
+                (int) org.hearth.app.wallet.WalletModel.autoLockMinutes(services));
+        autoLock.setId("settings-auto-lock");
+        autoLock.setEditable(true);
+        autoLock.valueProperty().addListener((obs, was, is) -> services.settings().put(org.hearth.app.wallet.WalletModel.AUTO_LOCK_KEY, is.toString()));
+        grid.addRow(4, Labels.muted(text.getString("settings.autoLock")), new HBox(8, autoLock, new Label(text.getString("settings.minutes"))));
 
         VBox box = new VBox(18, new ScreenHeader(text.getString("nav.settings"), text.getString("settings.subtitle")), grid);
         box.setPadding(new Insets(24));

@@ -50,6 +50,8 @@ final class AccountActions {
                 item("wallet.importKey", "menu-import-key", () -> password("wallet.importKey", "wallet.importKeyPrompt")
                         .ifPresent(key -> model.importPrivateKey(new String(key), text.getString("wallet.imported")))),
                 item("wallet.importKeystore", "menu-import-keystore", this::importKeystore),
+                item("wallet.watch", "menu-watch", () -> ask("wallet.watchPrompt", "")
+                        .ifPresent(a -> model.addWatchOnly(a, text.getString("wallet.watched")))),
                 item("wallet.changePassword", "menu-change-password", this::changePassword));
         return menu;
     }

@@ -41,6 +41,17 @@ public final class WalletModel implements AutoCloseable {
     public enum State { NONE, LOCKED, UNLOCKED }
 
     static final Duration DEFAULT_AUTO_LOCK = Duration.ofMinutes(15);
+    /** Settings key: minutes of inactivity before the wallet locks itself. */
+    public static final String AUTO_LOCK_KEY = "wallet.autoLockMinutes";
+
+    public static long autoLockMinutes(AppServices services) {
+        return autoLockAfter(services).toMinutes();
+    }
+
+    static Duration autoLockAfter(AppServices services) {
+        double minutes = services.settings().getDouble(AUTO_LOCK_KEY, DEFAULT_AUTO_LOCK.toMinutes());
+        return Duration.ofMinutes(Math.max(1, Math.min(24 * 60, (long) minutes)));
+    }
 
     public final ObjectProperty<State> state = new SimpleObjectProperty<>(State.NONE);
     public final ObservableList<VaultAccount> accounts = FXCollections.observableArrayList();
@@ -154,6 +165,10 @@ public final class WalletModel implements AutoCloseable {
         });
     }
 
+    public void addWatchOnly(String address, String label) {
+        run("", () -> wallet.addWatchOnly(requireOpen(), address, label), w -> reload());
+    }
+
     public void importPrivateKey(String hexKey, String label) {
         run("", () -> wallet.importPrivateKey(requireOpen(), hexKey, label), this::reloadAndSelect);
     }
@@ -205,7 +220,7 @@ public final class WalletModel implements AutoCloseable {
 
     private void opened(UnlockedVault vault) {
         open = vault;
-        autoLock = new AutoLock(vault, DEFAULT_AUTO_LOCK, InstantSource.system());
+        autoLock = new AutoLock(vault, autoLockAfter(services), InstantSource.system());
         autoLock.start(lockTimer, Duration.ofSeconds(5));
         vault.addLockListener(() -> UiThread.run(this::reload));
         reload();
