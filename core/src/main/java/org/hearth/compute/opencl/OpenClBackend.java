@@ -84,7 +84,11 @@ public final class OpenClBackend implements Backend {
      * @param memoryCapBytes most device memory one job may use; 0 for the device's whole memory
      */
     public static OpenClBackend open(OpenClDevices.Found device, long memoryCapBytes) {
-        GemmTiling tiling = chooseTiling(device);
+        return open(device, memoryCapBytes, chooseTiling(device));
+    }
+
+    /** With a given tile shape (tests run the CUDA build's tiles on PoCL). */
+    static OpenClBackend open(OpenClDevices.Found device, long memoryCapBytes, GemmTiling tiling) {
         try {
             return new OpenClBackend(device, memoryCapBytes, tiling);
         } catch (CLException e) {
@@ -95,7 +99,8 @@ public final class OpenClBackend implements Backend {
     private static GemmTiling chooseTiling(OpenClDevices.Found device) {
         long local = OpenClDevices.deviceLong(device.device(), CL_DEVICE_LOCAL_MEM_SIZE);
         long group = OpenClDevices.deviceLong(device.device(), CL_DEVICE_MAX_WORK_GROUP_SIZE);
-        GemmTiling t = device.gpu() ? GemmTiling.LARGE : GemmTiling.SMALL;
+        // The large tiles were faster on GPUs and on PoCL alike (8 vs 4 GFLOP/s at n=2048 on 2 cores).
+        GemmTiling t = GemmTiling.LARGE;
         if (local < t.localMemoryBytes() || group < (long) t.groupX() * t.groupY()) {
             t = GemmTiling.SMALL;
         }
