@@ -109,24 +109,24 @@ public final class CudaBackend implements Backend {
             c = driver.memAlloc(4L * padded.mp() * padded.np());
             driver.copyToDevice(a, padded.a());
             driver.copyToDevice(b, padded.b());
-            MemorySegment row0 = arena.allocate(JAVA_INT);
+            MemorySegment tile0 = arena.allocate(JAVA_INT);
             MemorySegment params = arena.allocate(ADDRESS, 7);
             MemorySegment[] args = {
                     arena.allocateFrom(JAVA_INT, padded.mp()), arena.allocateFrom(JAVA_INT, padded.np()),
-                    arena.allocateFrom(JAVA_INT, padded.kp()), row0,
+                    arena.allocateFrom(JAVA_INT, padded.kp()), tile0,
                     arena.allocateFrom(JAVA_LONG, a), arena.allocateFrom(JAVA_LONG, b), arena.allocateFrom(JAVA_LONG, c)};
             for (int i = 0; i < args.length; i++) {
                 params.setAtIndex(ADDRESS, i, args[i]);
             }
-            BandPlanner bands = new BandPlanner(padded.mp() / TILING.tsm(), BAND_NANOS);
+            BandPlanner bands = new BandPlanner((padded.mp() / TILING.tsm()) * (padded.np() / TILING.tsn()), BAND_NANOS);
             while (bands.hasNext()) {
                 cancel.checkpoint();
-                int rows = bands.size();
+                int tiles = bands.size();
                 long started = System.nanoTime();
-                row0.set(JAVA_INT, 0, bands.start() * TILING.tsm());
-                driver.launch(gemmFunction, padded.np() / TILING.tsn(), rows, TILING.groupX(), TILING.groupY(), params);
+                tile0.set(JAVA_INT, 0, bands.start());
+                driver.launch(gemmFunction, tiles, 1, TILING.groupX(), TILING.groupY(), params);
                 driver.synchronize();
-                bands.finished(rows, System.nanoTime() - started);
+                bands.finished(tiles, System.nanoTime() - started);
             }
             float[] result = new float[padded.mp() * padded.np()];
             driver.copyToHost(result, c);

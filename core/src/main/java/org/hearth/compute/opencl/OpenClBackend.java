@@ -138,16 +138,16 @@ public final class OpenClBackend implements Backend {
             CL.clSetKernelArg(gemmKernel, 5, Sizeof.cl_mem, Pointer.to(b));
             CL.clSetKernelArg(gemmKernel, 6, Sizeof.cl_mem, Pointer.to(c));
             long[] local = {tiling.groupX(), tiling.groupY()};
-            BandPlanner bands = new BandPlanner(padded.mp() / tiling.tsm(), BAND_NANOS);
+            BandPlanner bands = new BandPlanner((padded.mp() / tiling.tsm()) * (padded.np() / tiling.tsn()), BAND_NANOS);
             while (bands.hasNext()) {
                 cancel.checkpoint();
-                int rows = bands.size();
+                int tiles = bands.size();
                 long started = System.nanoTime();
-                setInt(3, bands.start() * tiling.tsm());
-                long[] global = {padded.np() / tiling.wptn(), (long) rows * tiling.groupY()};
+                setInt(3, bands.start());
+                long[] global = {(long) tiles * tiling.groupX(), tiling.groupY()};
                 CL.clEnqueueNDRangeKernel(queue, gemmKernel, 2, null, global, local, 0, null, null);
                 CL.clFinish(queue);
-                bands.finished(rows, System.nanoTime() - started);
+                bands.finished(tiles, System.nanoTime() - started);
             }
             float[] result = new float[padded.mp() * padded.np()];
             CL.clEnqueueReadBuffer(queue, c, CL_TRUE, 0, 4L * result.length, Pointer.to(result), 0, null, null);

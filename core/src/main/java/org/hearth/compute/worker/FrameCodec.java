@@ -13,6 +13,8 @@ import java.io.OutputStream;
  */
 public final class FrameCodec {
 
+    private static final int WRITE_SLICE = 1 << 20;
+
     private final DataInputStream in;
     private final OutputStream out;
 
@@ -65,7 +67,11 @@ public final class FrameCodec {
             int length = frame.payload().length + 1;
             out.write(new byte[] {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length,
                     (byte) frame.type().code()});
-            out.write(frame.payload());
+            // In slices, so that the other side's progress through a large job is visible (hang detection).
+            byte[] payload = frame.payload();
+            for (int off = 0; off < payload.length; off += WRITE_SLICE) {
+                out.write(payload, off, Math.min(WRITE_SLICE, payload.length - off));
+            }
             out.flush();
         }
     }

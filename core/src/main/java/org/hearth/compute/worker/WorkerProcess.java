@@ -2,6 +2,10 @@ package org.hearth.compute.worker;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -26,10 +30,38 @@ final class WorkerProcess {
     private final Process process;
     private final FrameCodec codec;
     private final Deque<String> stderrTail = new ArrayDeque<>();
+    /** When bytes last moved either way: a child busy reading a big job is not hung. */
+    private volatile long lastTraffic = System.nanoTime();
 
     private WorkerProcess(Process process) {
         this.process = process;
-        this.codec = new FrameCodec(new BufferedInputStream(process.getInputStream(), 1 << 16), process.getOutputStream());
+        InputStream in = new FilterInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16)) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                lastTraffic = System.nanoTime();
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                lastTraffic = System.nanoTime();
+                return n;
+            }
+        };
+        OutputStream out = new FilterOutputStream(process.getOutputStream()) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+                lastTraffic = System.nanoTime();
+            }
+        };
+        this.codec = new FrameCodec(in, out);
+    }
+
+    long lastTrafficNanos() {
+        return lastTraffic;
     }
 
     /**

@@ -115,8 +115,19 @@ public final class WorkerSupervisor implements AutoCloseable {
         return enqueue(id -> JobPayloads.submit(id, kind, blob));
     }
 
-    private synchronized CompletableFuture<JobResult> enqueue(java.util.function.LongFunction<Frame> frame) {
-        Pending p = new Pending(nextJobId++, frame.apply(nextJobId - 1));
+    private CompletableFuture<JobResult> enqueue(java.util.function.LongFunction<Frame> frame) {
+        long id;
+        synchronized (this) {
+            id = nextJobId++;
+        }
+        // Encoding a large job takes a while: not under the lock that frames from the worker need.
+        Pending p = new Pending(id, frame.apply(id));
+        synchronized (this) {
+            return enqueue(p);
+        }
+    }
+
+    private CompletableFuture<JobResult> enqueue(Pending p) {
         if (state == State.FAILED || state == State.CLOSED) {
             p.future.completeExceptionally(new WorkerJobException(WorkerError.WORKER_LOST, "the worker is " + state.name().toLowerCase()));
             return p.future;
@@ -316,7 +327,7 @@ public final class WorkerSupervisor implements AutoCloseable {
             if (proc == null || (state != State.STARTING && state != State.READY)) {
                 return;
             }
-            long silentMillis = (System.nanoTime() - lastHeard) / 1_000_000;
+            long silentMillis = (System.nanoTime() - Math.max(lastHeard, proc.lastTrafficNanos())) / 1_000_000;
             Duration limit = state == State.STARTING ? settings.startTimeout() : settings.hangTimeout();
             if (silentMillis > limit.toMillis()) {
                 killReason = "stopped answering for " + silentMillis + " ms";

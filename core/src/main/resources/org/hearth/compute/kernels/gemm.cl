@@ -1,7 +1,8 @@
 // f32 GEMM, row-major: C[M][N] = A[M][K] * B[K][N].
 // Tiled through local memory with a WPTM x WPTN block of C per work-item (register blocking).
 // The host pads M and N to multiples of TSM/TSN and K to a multiple of TSK (zeros), so there are
-// no bounds checks here. ROW0 lets the host run the rows in bands (pause/cancel between bands).
+// no bounds checks here. Work-group g computes tile TILE0 + g of C, tiles numbered row-major, so the
+// host can run any range of tiles per launch (pause and cancel act between launches).
 // The same source is compiled for CUDA by core/src/main/cuda/gemm.cu (it maps the OpenCL names).
 #ifndef TSM
 #define TSM 64
@@ -28,13 +29,15 @@
 #define WORKGROUP __attribute__((reqd_work_group_size(RTSN, RTSM, 1)))
 #endif
 
-__kernel WORKGROUP void gemm(const int M, const int N, const int K, const int ROW0,
+__kernel WORKGROUP void gemm(const int M, const int N, const int K, const int TILE0,
                              __global const float* A, __global const float* B, __global float* C) {
     const int tidn = get_local_id(0);
     const int tidm = get_local_id(1);
     const int tid = tidm * RTSN + tidn;
-    const int offsetN = TSN * get_group_id(0);
-    const int offsetM = ROW0 + TSM * get_group_id(1);
+    const int tile = TILE0 + get_group_id(0);
+    const int tilesN = N / TSN;
+    const int offsetN = TSN * (tile % tilesN);
+    const int offsetM = TSM * (tile / tilesN);
 
     __local float Asub[TSK][TSM];
     __local float Bsub[TSK][TSN];
