@@ -4,10 +4,12 @@ import java.util.SplittableRandom;
 import org.hearth.compute.job.Backend;
 import org.hearth.compute.job.CancelToken;
 import org.hearth.compute.job.GemmJob;
+import org.hearth.compute.verify.Freivalds;
 
 /**
  * The check a backend must pass before it is chosen: a small gemm with awkward sizes (so padding and
- * edges are exercised) compared element by element with a double-precision reference.
+ * edges are exercised), verified with Freivalds' check and compared element by element with a
+ * double-precision reference.
  */
 public final class SelfTest {
 
@@ -18,6 +20,13 @@ public final class SelfTest {
     public static String gemm(Backend backend) {
         GemmJob job = randomJob(131, 67, 97, 42);
         float[] c = backend.gemm(job, CancelToken.none());
+        // The same check the market applies to results (Freivalds), then an exact comparison for the details.
+        Freivalds.Result check = new Freivalds(16).check(job, c);
+        if (!check.ok()) {
+            String detail = compare(job, c);
+            return "Freivalds' check failed in round " + check.failedRound() + " (row " + check.row() + ")"
+                    + (detail == null ? "" : "; " + detail);
+        }
         return compare(job, c);
     }
 
