@@ -16,7 +16,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code hearth worker ...}: the compute worker's backends, measured. */
-@Command(name = "worker", description = "The compute worker: backends and benchmarks.")
+@Command(name = "worker", description = "The compute worker: backends and benchmarks.", subcommands = WorkerInfoCommand.class)
 public final class WorkerCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();

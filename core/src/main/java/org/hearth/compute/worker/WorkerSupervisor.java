@@ -2,8 +2,7 @@ package org.hearth.compute.worker;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -24,36 +23,14 @@ import org.hearth.compute.job.RenderJob;
  */
 public final class WorkerSupervisor implements AutoCloseable {
 
-    /** Timings and retry policy; tests shorten them. */
-    public record Settings(Duration pingInterval, Duration hangTimeout, Duration startTimeout, int maxAttemptsPerJob,
-                           Duration firstBackoff, Duration maxBackoff, int maxConsecutiveFailures) {
-        public static Settings defaults() {
-            return new Settings(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(2), 2,
-                    Duration.ofMillis(500), Duration.ofSeconds(30), 5);
-        }
-    }
-
     public enum State { STARTING, READY, RESTARTING, FAILED, CLOSED }
 
-    private static final class Pending {
-        final long id;
-        final Frame frame;
-        final CompletableFuture<JobResult> future = new CompletableFuture<>();
-        int attempts;
-
-        Pending(long id, Frame frame) {
-            this.id = id;
-            this.frame = frame;
-        }
-    }
-
     private final WorkerOptions options;
-    private final Settings settings;
+    private final SupervisorSettings settings;
     private final Consumer<WorkerEvent> listener;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("hearth-worker-timer"));
     private final ExecutorService sender = Executors.newSingleThreadExecutor(daemon("hearth-worker-sender"));
-    private final Deque<Pending> queue = new ArrayDeque<>();
-    private Pending inFlight;
+    private final JobQueue jobs = new JobQueue();
     private WorkerProcess proc;
     private State state = State.STARTING;
     private CompletableFuture<WorkerCapabilities> ready = new CompletableFuture<>();
@@ -66,14 +43,14 @@ public final class WorkerSupervisor implements AutoCloseable {
     private int consecutiveFailures;
     private int restarts;
 
-    private WorkerSupervisor(WorkerOptions options, Settings settings, Consumer<WorkerEvent> listener) {
+    private WorkerSupervisor(WorkerOptions options, SupervisorSettings settings, Consumer<WorkerEvent> listener) {
         this.options = options;
         this.settings = settings;
         this.listener = listener == null ? e -> { } : listener;
         this.dutyCycle = options.dutyCyclePercent();
     }
 
-    public static WorkerSupervisor start(WorkerOptions options, Settings settings, Consumer<WorkerEvent> listener) {
+    public static WorkerSupervisor start(WorkerOptions options, SupervisorSettings settings, Consumer<WorkerEvent> listener) {
         WorkerSupervisor s = new WorkerSupervisor(options, settings, listener);
         s.launch();
         long period = settings.pingInterval().toMillis();
@@ -82,23 +59,15 @@ public final class WorkerSupervisor implements AutoCloseable {
     }
 
     /** Waits until a worker is up and has said what it found; throws if the supervisor gave up. */
-    public WorkerCapabilities awaitReady(Duration timeout) throws TimeoutException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            CompletableFuture<WorkerCapabilities> f;
-            synchronized (this) {
-                f = ready;
-            }
-            try {
-                return f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException e) {
-                throw new WorkerJobException(WorkerError.WORKER_LOST, e.getCause().getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TimeoutException("interrupted");
-            } catch (java.util.concurrent.CancellationException e) {
-                // A restart replaced the future; wait on the new one.
-            }
+    public WorkerCapabilities awaitReady(Duration timeout) throws TimeoutException, InterruptedException {
+        CompletableFuture<WorkerCapabilities> f;
+        synchronized (this) {
+            f = ready;
+        }
+        try {
+            return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new WorkerJobException(WorkerError.WORKER_LOST, e.getCause().getMessage());
         }
     }
 
@@ -121,18 +90,18 @@ public final class WorkerSupervisor implements AutoCloseable {
             id = nextJobId++;
         }
         // Encoding a large job takes a while: not under the lock that frames from the worker need.
-        Pending p = new Pending(id, frame.apply(id));
+        JobQueue.Pending p = new JobQueue.Pending(id, frame.apply(id));
         synchronized (this) {
             return enqueue(p);
         }
     }
 
-    private CompletableFuture<JobResult> enqueue(Pending p) {
+    private CompletableFuture<JobResult> enqueue(JobQueue.Pending p) {
         if (state == State.FAILED || state == State.CLOSED) {
             p.future.completeExceptionally(new WorkerJobException(WorkerError.WORKER_LOST, "the worker is " + state.name().toLowerCase()));
             return p.future;
         }
-        queue.addLast(p);
+        jobs.add(p);
         dispatch();
         return p.future;
     }
@@ -169,32 +138,25 @@ public final class WorkerSupervisor implements AutoCloseable {
 
     /** Cancels a queued or running job; its future fails with {@link WorkerError#CANCELLED}. */
     public void cancel(CompletableFuture<JobResult> job) {
-        WorkerProcess p = null;
-        long id = -1;
+        WorkerProcess p;
+        long id;
         synchronized (this) {
-            for (Pending q : queue) {
-                if (q.future == job) {
-                    queue.remove(q);
-                    q.future.completeExceptionally(new WorkerJobException(WorkerError.CANCELLED, "job " + q.id + " was cancelled before it started"));
-                    return;
-                }
-            }
-            if (inFlight != null && inFlight.future == job) {
-                p = proc;
-                id = inFlight.id;
-            }
+            id = jobs.cancel(job);
+            p = proc;
         }
-        sendQuietly(p, Frame.ofLong(FrameType.CANCEL, id));
+        if (id >= 0) {
+            sendQuietly(p, Frame.ofLong(FrameType.CANCEL, id));
+        }
     }
 
     /** Test hook: the worker halts at once (only in a worker started with test hooks). */
     public void testCrash() {
-        sendQuietly(currentProcess(), Frame.of(FrameType.TEST_CRASH));
+        sendQuietly(liveProcess(), Frame.of(FrameType.TEST_CRASH));
     }
 
     /** Test hook: the worker's control loop stops answering (only with test hooks). */
     public void testHang() {
-        sendQuietly(currentProcess(), Frame.of(FrameType.TEST_HANG));
+        sendQuietly(liveProcess(), Frame.of(FrameType.TEST_HANG));
     }
 
     public synchronized State state() {
@@ -206,12 +168,12 @@ public final class WorkerSupervisor implements AutoCloseable {
     }
 
     /** The running worker's process, if any (tests read its CPU time). */
-    public synchronized java.util.Optional<ProcessHandle> workerProcess() {
-        return proc == null ? java.util.Optional.empty() : java.util.Optional.of(proc.process().toHandle());
+    private synchronized WorkerProcess liveProcess() {
+        return proc;
     }
 
-    private synchronized WorkerProcess currentProcess() {
-        return proc;
+    public synchronized Optional<ProcessHandle> workerProcess() {
+        return Optional.ofNullable(proc).map(p -> p.process().toHandle());
     }
 
     private synchronized void launch() {
@@ -270,9 +232,8 @@ public final class WorkerSupervisor implements AutoCloseable {
             }
             case RESULT -> {
                 JobPayloads.Result r = JobPayloads.decodeResult(frame);
-                if (inFlight != null && inFlight.id == r.jobId()) {
-                    Pending done = inFlight;
-                    inFlight = null;
+                JobQueue.Pending done = jobs.finish(r.jobId());
+                if (done != null) {
                     consecutiveFailures = 0;
                     done.future.complete(new JobResult(r.jobId(), r.backend(), r.nanos(), r.values()));
                     dispatch();
@@ -284,15 +245,13 @@ public final class WorkerSupervisor implements AutoCloseable {
     }
 
     private void onError(JobPayloads.Error e) {
-        if (inFlight == null || inFlight.id != e.jobId()) {
+        JobQueue.Pending p = jobs.finish(e.jobId());
+        if (p == null) {
             emit(WorkerEvent.Kind.PROTOCOL_ERROR, e.kind() + ": " + e.message());
             return;
         }
-        Pending p = inFlight;
-        inFlight = null;
         if (e.kind() == WorkerError.BUSY) {
-            p.attempts--;
-            queue.addFirst(p);
+            jobs.retry(p);
             timer.schedule(() -> { synchronized (this) { dispatch(); } }, 50, TimeUnit.MILLISECONDS);
             return;
         }
@@ -312,13 +271,10 @@ public final class WorkerSupervisor implements AutoCloseable {
     }
 
     private void dispatch() {
-        if (state != State.READY || inFlight != null || queue.isEmpty()) {
-            return;
+        JobQueue.Pending p = state == State.READY ? jobs.start() : null;
+        if (p != null) {
+            sendAsync(proc, p.frame);
         }
-        Pending p = queue.pollFirst();
-        p.attempts++;
-        inFlight = p;
-        sendAsync(proc, p.frame);
     }
 
     private void heartbeat() {
@@ -347,8 +303,9 @@ public final class WorkerSupervisor implements AutoCloseable {
             if (p != proc || state == State.CLOSED) {
                 return;
             }
+            String lastWords = p.stderrTail(5).replace('\n', ' ');
             String reason = killReason != null ? killReason
-                    : "exited with code " + p.process().exitValue() + tail(p);
+                    : "exited with code " + p.process().exitValue() + (lastWords.isBlank() ? "" : "; its last words: " + lastWords);
             if (killReason == null) {
                 emit(WorkerEvent.Kind.CRASHED, reason);
             }
@@ -356,31 +313,16 @@ public final class WorkerSupervisor implements AutoCloseable {
         }
     }
 
-    private static String tail(WorkerProcess p) {
-        String t = p.stderrTail(5);
-        return t.isBlank() ? "" : "; its last words: " + t.replace('\n', ' ');
-    }
-
     /** The worker is gone for {@code reason}: settle the running job, then restart or give up. */
     private void failed(WorkerProcess p, String reason) {
         proc = null;
-        if (inFlight != null) {
-            Pending lost = inFlight;
-            inFlight = null;
-            if (lost.attempts < settings.maxAttemptsPerJob()) {
-                queue.addFirst(lost);
-            } else {
-                lost.future.completeExceptionally(new WorkerJobException(WorkerError.WORKER_LOST, "the worker " + reason
-                        + " while running job " + lost.id + "; it was tried " + lost.attempts + " times and is not retried again"));
-            }
-        }
+        jobs.workerLost(reason, settings.maxAttemptsPerJob());
         consecutiveFailures++;
         if (consecutiveFailures > settings.maxConsecutiveFailures()) {
             state = State.FAILED;
             String why = "the worker failed " + consecutiveFailures + " times in a row; last: " + reason;
             emit(WorkerEvent.Kind.GAVE_UP, why);
-            queue.forEach(q -> q.future.completeExceptionally(new WorkerJobException(WorkerError.WORKER_LOST, why)));
-            queue.clear();
+            jobs.failAll(new WorkerJobException(WorkerError.WORKER_LOST, why));
             ready.completeExceptionally(new IllegalStateException(why));
             return;
         }
@@ -426,13 +368,7 @@ public final class WorkerSupervisor implements AutoCloseable {
             }
             state = State.CLOSED;
             p = proc;
-            WorkerJobException stopped = new WorkerJobException(WorkerError.CANCELLED, "the worker was stopped");
-            if (inFlight != null) {
-                inFlight.future.completeExceptionally(stopped);
-                inFlight = null;
-            }
-            queue.forEach(q -> q.future.completeExceptionally(stopped));
-            queue.clear();
+            jobs.failAll(new WorkerJobException(WorkerError.CANCELLED, "the worker was stopped"));
             ready.completeExceptionally(new IllegalStateException("the worker was stopped"));
         }
         timer.shutdownNow();

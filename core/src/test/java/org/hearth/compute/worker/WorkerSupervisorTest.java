@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class WorkerSupervisorTest {
 
     static final Duration WAIT = Duration.ofSeconds(90);
-    static final WorkerSupervisor.Settings FAST = new WorkerSupervisor.Settings(Duration.ofMillis(250), Duration.ofSeconds(3),
+    static final SupervisorSettings FAST = new SupervisorSettings(Duration.ofMillis(250), Duration.ofSeconds(3),
             Duration.ofMinutes(2), 2, Duration.ofMillis(100), Duration.ofSeconds(2), 5);
 
     private final EventLog events = new EventLog();
