@@ -46,6 +46,9 @@ public final class OpenClBackend implements Backend {
     private final cl_command_queue queue;
     private final cl_program gemmProgram;
     private final cl_kernel gemmKernel;
+    /** Null when the driver could not build render.cl; {@link #renderFailure} says why. */
+    private final OpenClRenderer renderer;
+    private final String renderFailure;
 
     private OpenClBackend(OpenClDevices.Found device, long memoryCapBytes, GemmTiling tiling) {
         this.device = device;
@@ -75,6 +78,15 @@ public final class OpenClBackend implements Backend {
         }
         this.queue = q;
         this.gemmProgram = p;
+        OpenClRenderer r = null;
+        String failure = null;
+        try {
+            r = new OpenClRenderer(context, queue, device.device());
+        } catch (OpenClException | CLException e) {
+            failure = e.getMessage();
+        }
+        this.renderer = r;
+        this.renderFailure = failure;
     }
 
     /**
@@ -174,8 +186,15 @@ public final class OpenClBackend implements Backend {
     }
 
     @Override
-    public float[] renderTile(RenderJob job, CancelToken cancel) {
-        throw new UnsupportedOperationException("render is not built for OpenCL yet");
+    public synchronized float[] renderTile(RenderJob job, CancelToken cancel) {
+        if (renderer == null) {
+            throw new OpenClException("render is not available on " + device.info().name() + ": " + renderFailure);
+        }
+        try {
+            return renderer.render(job, cancel);
+        } catch (CLException e) {
+            throw new OpenClException("OpenCL render on " + device.info().name() + " failed: " + e.getMessage());
+        }
     }
 
     private void setInt(int index, int value) {
@@ -190,6 +209,9 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public synchronized void close() {
+        if (renderer != null) {
+            renderer.close();
+        }
         CL.clReleaseKernel(gemmKernel);
         CL.clReleaseProgram(gemmProgram);
         CL.clReleaseCommandQueue(queue);
