@@ -19,8 +19,11 @@ for cu in "$SRC"/*.cu; do
   if [ -f "$fatbin" ] && [ -z "$(find "$cu" "$KERNELS_CL" -newer "$fatbin" -print -quit)" ]; then
     continue
   fi
-  echo "[cuda] $NVCC -> $name.fatbin"
-  "$NVCC" -O3 -fatbin -o "$fatbin.tmp" \
+  # A kernel may ask for extra flags on a line "// nvcc-flags: ...".
+  flags="$(sed -n 's|^// nvcc-flags: ||p' "$cu")"
+  echo "[cuda] $NVCC $flags -> $name.fatbin"
+  # shellcheck disable=SC2086
+  "$NVCC" -O3 $flags -fatbin -o "$fatbin.tmp" \
     -gencode arch=compute_80,code=sm_80 \
     -gencode arch=compute_90,code=sm_90 \
     -gencode arch=compute_90,code=compute_90 \

@@ -39,6 +39,8 @@ public final class CudaBackend implements Backend {
     private final long context;
     private final long module;
     private final long gemmFunction;
+    /** Null when this build has no render fatbin. */
+    private final CudaRenderer renderer;
 
     private CudaBackend(CudaDriver driver, int device, DeviceInfo info, long memoryCapBytes, byte[] fatbin) {
         this.driver = driver;
@@ -58,11 +60,25 @@ public final class CudaBackend implements Backend {
             throw e;
         }
         this.module = m;
+        byte[] renderFatbin = resource(CudaRenderer.RENDER_FATBIN);
+        CudaRenderer r = null;
+        try {
+            r = renderFatbin == null ? null : new CudaRenderer(driver, renderFatbin);
+        } catch (CudaException e) {
+            driver.unloadModule(m);
+            driver.releasePrimaryContext(device);
+            throw e;
+        }
+        this.renderer = r;
     }
 
     /** The gemm fatbin in this build, or null when it was built without nvcc. */
     public static byte[] gemmFatbin() {
-        try (InputStream in = CudaBackend.class.getResourceAsStream(GEMM_FATBIN)) {
+        return resource(GEMM_FATBIN);
+    }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = CudaBackend.class.getResourceAsStream(path)) {
             return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -145,13 +161,20 @@ public final class CudaBackend implements Backend {
     }
 
     @Override
-    public float[] renderTile(RenderJob job, CancelToken cancel) {
-        throw new UnsupportedOperationException("render is not built for CUDA yet");
+    public synchronized float[] renderTile(RenderJob job, CancelToken cancel) {
+        if (renderer == null) {
+            throw new CudaException("no CUDA render kernel in this build");
+        }
+        driver.makeCurrent(context);
+        return renderer.render(job, cancel);
     }
 
     @Override
     public synchronized void close() {
         driver.makeCurrent(context);
+        if (renderer != null) {
+            renderer.close();
+        }
         driver.unloadModule(module);
         driver.releasePrimaryContext(device);
     }

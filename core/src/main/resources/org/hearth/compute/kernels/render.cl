@@ -3,7 +3,11 @@
 // the same samples. One work-item renders one pixel of the tile (all its samples); pixel index
 // PIX0 + global id counts row-major within the tile, so the host can run the tile in bands.
 // Scene layout: see PackedScene (spheres 9 floats, planes 11 floats, camera 12, background 3).
+// No fused multiply-add: Java does not fuse, and the paths should follow the CPU's roundings.
+#ifndef HEARTH_CUDA
 #pragma OPENCL FP_CONTRACT OFF
+#define DEVICE static
+#endif
 
 #define SPHERE_STRIDE 9
 #define PLANE_STRIDE 11
@@ -13,7 +17,7 @@
 #define T_MIN 1e-3f
 #define TWO_PI 6.2831855f
 
-static void philox(uint k0, uint k1, uint pixel, uint sample, uint dimension, uint* out) {
+DEVICE void philox(uint k0, uint k1, uint pixel, uint sample, uint dimension, uint* out) {
     uint c0 = pixel, c1 = sample, c2 = dimension, c3 = 0;
     for (int round = 0; round < 10; round++) {
         uint hi0 = mul_hi(0xD2511F53u, c0), lo0 = 0xD2511F53u * c0;
@@ -28,7 +32,7 @@ static void philox(uint k0, uint k1, uint pixel, uint sample, uint dimension, ui
     out[0] = c0; out[1] = c1; out[2] = c2; out[3] = c3;
 }
 
-static float uniform01(uint word) {
+DEVICE float uniform01(uint word) {
     return (float) (word >> 8) * 0x1.0p-24f;
 }
 
