@@ -35,6 +35,9 @@ public final class BackendSelector {
             try {
                 backend = candidate.opener().open();
                 String wrong = SelfTest.gemm(backend);
+                if (wrong == null) {
+                    wrong = SelfTest.render(backend);
+                }
                 failure = wrong == null ? null : "self-test gave a wrong result: " + wrong;
             } catch (Exception | LinkageError | AssertionError e) {
                 failure = (backend == null ? "could not start: " : "self-test failed: ") + describe(e);

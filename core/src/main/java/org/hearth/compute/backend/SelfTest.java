@@ -4,6 +4,9 @@ import java.util.SplittableRandom;
 import org.hearth.compute.job.Backend;
 import org.hearth.compute.job.CancelToken;
 import org.hearth.compute.job.GemmJob;
+import org.hearth.compute.job.RenderJob;
+import org.hearth.compute.scene.Scene;
+import org.hearth.compute.verify.RenderVerifier;
 import org.hearth.compute.verify.Freivalds;
 
 /**
@@ -29,6 +32,30 @@ public final class SelfTest {
         }
         return compare(job, c);
     }
+
+    /** Null when the backend renders a small tile of every material as the CPU path tracer does, else what was wrong. */
+    public static String render(Backend backend) {
+        RenderJob job = new RenderJob(Scene.parse(SCENE), 32, 24, 5, 3, 16, 12, 4, 0x5EEDL);
+        float[] rgb = backend.renderTile(job, CancelToken.none());
+        if (rgb == null || rgb.length != job.resultLength()) {
+            return "render gave " + (rgb == null ? 0 : rgb.length) + " values, expected " + job.resultLength();
+        }
+        // Every pixel re-rendered on the CPU; a few may differ across backends (see RenderVerifier).
+        RenderVerifier.Result check = new RenderVerifier(job.tileW() * job.tileH(), 1.0, 1.0 / 16, 1).check(job, rgb);
+        return check.ok() ? null : "render differs from the CPU path tracer on " + check.mismatched() + " of " + check.checked()
+                + " pixels (worst at " + check.worstX() + "," + check.worstY() + ")";
+    }
+
+    /** One of each material, a plane, and an emitter, seen from close by. */
+    private static final String SCENE = """
+            {"camera": {"position": [0, 1, 3], "lookAt": [0, 0.5, 0], "up": [0, 1, 0], "fov": 50},
+             "background": [0.4, 0.5, 0.7],
+             "spheres": [
+               {"center": [-0.6, 0.5, 0], "radius": 0.5, "material": {"type": "diffuse", "albedo": [0.8, 0.3, 0.3]}},
+               {"center": [0.6, 0.5, 0], "radius": 0.5, "material": {"type": "metal", "albedo": [0.8, 0.8, 0.8], "fuzz": 0.1}},
+               {"center": [0, 2.2, 0], "radius": 0.6, "material": {"type": "emissive", "emission": [3, 3, 3]}}],
+             "planes": [{"point": [0, 0, 0], "normal": [0, 1, 0], "material": {"type": "diffuse", "albedo": [0.5, 0.5, 0.5]}}]}
+            """;
 
     public static GemmJob randomJob(int m, int k, int n, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);

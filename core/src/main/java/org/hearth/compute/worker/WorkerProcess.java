@@ -26,11 +26,13 @@ import org.hearth.compute.opencl.OpenClLibraryShim;
 final class WorkerProcess {
 
     private static final int STDERR_LINES = 40;
+    /** Pipe buffers are 4 KiB (Windows) to 64 KiB (Linux, macOS); FrameCodec writes 1 MiB slices. */
+    private static final int PROOF_OF_READING = 512 << 10;
 
     private final Process process;
     private final FrameCodec codec;
     private final Deque<String> stderrTail = new ArrayDeque<>();
-    /** When bytes last moved either way: a child busy reading a big job is not hung. */
+    /** When the child last sent bytes or consumed a large slice of ours: a child busy reading a big job is not hung. */
     private volatile long lastTraffic = System.nanoTime();
 
     private WorkerProcess(Process process) {
@@ -54,7 +56,10 @@ final class WorkerProcess {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 out.write(b, off, len);
-                lastTraffic = System.nanoTime();
+                // Only a write larger than any pipe buffer proves that the child is reading.
+                if (len >= PROOF_OF_READING) {
+                    lastTraffic = System.nanoTime();
+                }
             }
         };
         this.codec = new FrameCodec(in, out);

@@ -13,9 +13,9 @@ import org.hearth.compute.verify.RenderVerifier;
 import org.junit.jupiter.api.Test;
 
 /** render.cl on PoCL against the CPU path tracer: same random numbers, same image within tolerance. */
-class OpenClRenderTest {
+public class OpenClRenderTest {
 
-    static final Scene SCENE = Scene.parse("""
+    public static final Scene SCENE = Scene.parse("""
             {"camera": {"position": [0, 1, 4], "lookAt": [0, 0.5, 0], "up": [0, 1, 0], "fov": 45},
              "background": [0.5, 0.6, 0.8],
              "spheres": [

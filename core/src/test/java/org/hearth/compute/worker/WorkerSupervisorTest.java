@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
 import org.hearth.compute.backend.SelfTest;
 import org.hearth.compute.job.BackendReport;
 import org.hearth.compute.job.GemmJob;
+import org.hearth.compute.job.RenderJob;
+import org.hearth.compute.opencl.OpenClRenderTest;
+import org.hearth.compute.verify.RenderVerifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +77,12 @@ class WorkerSupervisorTest {
         JobResult result = supervisor.submit(job).get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertEquals("opencl-cpu", result.backend());
         assertNull(SelfTest.compare(job, result.values()));
+
+        RenderJob render = new RenderJob(OpenClRenderTest.SCENE, 64, 48, 16, 8, 24, 20, 8, 77);
+        JobResult tile = supervisor.submit(render).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(render.resultLength(), tile.values().length);
+        RenderVerifier.Result check = new RenderVerifier(480, 1.0, 1.0 / 32, 3).check(render, tile.values());
+        assertTrue(check.ok(), "render through the child matches the CPU tracer: " + check);
     }
 
     @Test
@@ -125,7 +134,9 @@ class WorkerSupervisorTest {
 
     @Test
     void testMessagesDoNothingWithoutTheTestFlag() throws Exception {
-        start(WorkerOptions.defaults().withBackends(List.of("cpu"))).awaitReady(WAIT);
+        WorkerOptions oneThread = new WorkerOptions(false, 1, 0, 100, null, List.of("cpu"), false);
+        WorkerCapabilities caps = start(oneThread).awaitReady(WAIT);
+        assertEquals(1, caps.backends().getFirst().devices().getFirst().computeUnits(), "the thread limit reaches the backend");
         supervisor.testCrash();
         WorkerEvent refused = events.await(WorkerEvent.Kind.PROTOCOL_ERROR, 1, WAIT);
         assertTrue(refused.message().contains("test messages are disabled"), refused.message());
