@@ -100,6 +100,12 @@ final class WorkerChild {
                     dutyCycle = percent;
                     if (running != null) {
                         running.token().dutyCycle(percent);
+                        if (!paused) {
+                            // CancelToken measures the busy slice from its last resume: restart it here, or
+                            // the first throttle sleep would be (time since the job began) × (100 − p) / p.
+                            running.token().pause();
+                            running.token().resume();
+                        }
                     }
                 }
             }

@@ -31,7 +31,7 @@ class WorkerControlTest {
     }
 
     @Test
-    void pauseStopsTheWorkWithinASecondAndResumeAndCancelAct() throws Exception {
+    void pauseStopsTheWorkWithinASecondAndResumeThrottleAndCancelAct() throws Exception {
         // CPU-time thresholds are loose: the test machine may be shared; a paused worker uses ~10 ms/s (pings).
         // OpenCL on PoCL with one thread: a 4096³ gemm takes far longer than this test, whatever the machine.
         WorkerOptions options = new WorkerOptions(true, 1, 0, 100, null, List.of("opencl-cpu"), false);
@@ -63,6 +63,15 @@ class WorkerControlTest {
         long afterResume = cpuMillis(worker) - resumedStart;
         System.out.printf("worker control: CPU ms/s running %d, paused %d, resumed %d%n", running, whilePaused, afterResume);
         assertTrue(afterResume > 100, "after resume the job should run again, used " + afterResume + " ms of CPU in 1 s");
+
+        supervisor.dutyCycle(25);
+        Thread.sleep(500);
+        long throttledStart = cpuMillis(worker);
+        Thread.sleep(2000);
+        long throttled = (cpuMillis(worker) - throttledStart) / 2;
+        System.out.printf("worker control: CPU ms/s at 100%% duty %d, at 25%% duty %d%n", afterResume, throttled);
+        assertTrue(throttled < afterResume * 0.7, "a 25 % duty cycle should cut the CPU use: " + throttled + " vs " + afterResume + " ms/s");
+        assertTrue(throttled > 0, "throttled, not stopped");
 
         long cancelledAt = System.nanoTime();
         supervisor.cancel(job);
