@@ -48,12 +48,13 @@ final class CudaRenderer {
             long out = driver.memAlloc(4L * 3 * pixels);
             allocations.add(out);
             MemorySegment pix0 = arena.allocate(JAVA_INT);
+            MemorySegment end = arena.allocate(JAVA_INT);
             MemorySegment[] args = {
                     arena.allocateFrom(JAVA_LONG, cam), arena.allocateFrom(JAVA_LONG, spheres), arena.allocateFrom(JAVA_INT, scene.sphereCount()),
                     arena.allocateFrom(JAVA_LONG, planes), arena.allocateFrom(JAVA_INT, scene.planeCount()), arena.allocateFrom(JAVA_LONG, bg),
                     arena.allocateFrom(JAVA_INT, job.width()), arena.allocateFrom(JAVA_INT, job.height()),
                     arena.allocateFrom(JAVA_INT, job.tileX()), arena.allocateFrom(JAVA_INT, job.tileY()), arena.allocateFrom(JAVA_INT, job.tileW()),
-                    arena.allocateFrom(JAVA_INT, pixels), pix0, arena.allocateFrom(JAVA_INT, job.samplesPerPixel()),
+                    end, pix0, arena.allocateFrom(JAVA_INT, job.samplesPerPixel()),
                     arena.allocateFrom(JAVA_INT, (int) job.seed()), arena.allocateFrom(JAVA_INT, (int) (job.seed() >>> 32)),
                     arena.allocateFrom(JAVA_LONG, out)};
             MemorySegment params = arena.allocate(ADDRESS, args.length);
@@ -66,6 +67,7 @@ final class CudaRenderer {
                 int count = bands.size();
                 long started = System.nanoTime();
                 pix0.set(JAVA_INT, 0, bands.start());
+                end.set(JAVA_INT, 0, bands.start() + count); // the grid is rounded up to whole blocks
                 driver.launch(function, (count + BLOCK - 1) / BLOCK, 1, BLOCK, 1, params);
                 driver.synchronize();
                 bands.finished(count, System.nanoTime() - started);

@@ -81,7 +81,7 @@ public final class OpenClBackend implements Backend {
         OpenClRenderer r = null;
         String failure = null;
         try {
-            r = new OpenClRenderer(context, queue, device.device());
+            r = new OpenClRenderer(context, queue, device.device(), device.gpu());
         } catch (OpenClException | CLException e) {
             failure = e.getMessage();
         }

@@ -1,7 +1,8 @@
 // The path tracer of org.hearth.compute.render.PathTracer, step for step in f32, with the same
 // Philox-4x32-10 random numbers keyed by (seed, pixel, sample, dimension), so every backend draws
 // the same samples. One work-item renders one pixel of the tile (all its samples); pixel index
-// PIX0 + global id counts row-major within the tile, so the host can run the tile in bands.
+// PIX0 + global id counts row-major within the tile, so the host can run the tile in bands; END is
+// the band's end (launches are rounded up to whole work-groups).
 // Scene layout: see PackedScene (spheres 9 floats, planes 11 floats, camera 12, background 3).
 // No fused multiply-add: Java does not fuse, and the paths should follow the CPU's roundings.
 #ifndef HEARTH_CUDA
@@ -39,10 +40,10 @@ DEVICE float uniform01(uint word) {
 __kernel void render(__global const float* cam, __global const float* sph, const int nS,
                      __global const float* pl, const int nP, __global const float* bg,
                      const int width, const int height, const int tileX, const int tileY, const int tileW,
-                     const int pixels, const int PIX0, const int spp, const uint seedLo, const uint seedHi,
+                     const int END, const int PIX0, const int spp, const uint seedLo, const uint seedHi,
                      __global float* out) {
     const int index = PIX0 + (int) get_global_id(0);
-    if (index >= pixels) {
+    if (index >= END) {
         return;
     }
     const int px = tileX + index % tileW;
