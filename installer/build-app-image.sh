@@ -29,7 +29,7 @@ chmod 755 "$INPUT/anvil/anvil"
   --main-class org.hearth.app.Main \
   --java-options '--enable-native-access=ALL-UNNAMED' \
   --java-options '--module-path $APPDIR/javafx' \
-  --java-options '--add-modules javafx.controls,javafx.swing' \
+  --java-options '--add-modules javafx.controls,javafx.swing,jdk.incubator.vector' \
   --java-options '-Dhearth.anvil=$APPDIR/anvil/anvil' \
   --dest "$OUT"
 

@@ -1,0 +1,146 @@
+package org.hearth.compute.bench;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.hearth.compute.job.Backend;
+import org.hearth.compute.job.CancelToken;
+import org.hearth.compute.job.GemmJob;
+import org.hearth.compute.job.RenderJob;
+import org.hearth.compute.verify.Freivalds;
+import org.hearth.compute.verify.RenderVerifier;
+
+/**
+ * {@code hearth worker bench}: gemm GFLOP/s per backend beside OpenBLAS sgemm measured in the same run
+ * with the same thread count (best of a few runs each, after a warm-up), render Msamples/s, and what
+ * verification costs next to the work it checks. Each measurement is one record with the keys kind,
+ * backend, n, gflops, peer, peer_gflops, ratio (null where they do not apply) and extras.
+ */
+public final class ComputeBench {
+
+    private final List<Backend> backends;
+    private final int threads;
+    private final int[] sizes;
+    private final Consumer<Map<String, Object>> sink;
+
+    public ComputeBench(List<Backend> backends, int threads, int[] sizes, Consumer<Map<String, Object>> sink) {
+        this.backends = List.copyOf(backends);
+        this.threads = threads;
+        this.sizes = sizes.clone();
+        this.sink = sink;
+    }
+
+    public void run() {
+        StringBuilder why = new StringBuilder();
+        Optional<OpenBlasSgemm> blas = OpenBlasSgemm.load(threads, why);
+        GemmJob warmUp = randomJob(384, 0);
+        for (Backend backend : backends) {
+            for (int i = 0; i < 20; i++) {
+                backend.gemm(warmUp, CancelToken.none()); // let C2 compile the kernels before timing
+            }
+        }
+        for (int n : sizes) {
+            GemmJob job = randomJob(n, n);
+            int runs = n <= 1024 ? 5 : n <= 2048 ? 3 : 2;
+            double peer = blas.map(b -> bestBlasSeconds(b, job, runs)).orElse(Double.NaN);
+            for (Backend backend : backends) {
+                float[][] result = new float[1][];
+                double best = bestSeconds(runs, () -> result[0] = backend.gemm(job, CancelToken.none()));
+                Map<String, Object> row = record("gemm", backend.name(), n, job.flops() / best / 1e9,
+                        blas.isPresent() ? "openblas" : null, blas.isPresent() ? job.flops() / peer / 1e9 : null);
+                row.put("seconds", round(best, 4));
+                row.put("threads", threads);
+                if (blas.isEmpty()) {
+                    row.put("peer_missing", why.toString());
+                }
+                sink.accept(row);
+                freivalds(backend, job, result[0], best);
+            }
+        }
+        for (Backend backend : backends) {
+            render(backend);
+        }
+    }
+
+    private void freivalds(Backend backend, GemmJob job, float[] c, double gemmSeconds) {
+        int rounds = 2;
+        boolean[] ok = new boolean[1];
+        double best = bestSeconds(3, () -> ok[0] = new Freivalds(rounds).check(job, c).ok());
+        Map<String, Object> row = record("freivalds", backend.name(), job.n(), null, null, null);
+        row.put("rounds", rounds);
+        row.put("ms", round(best * 1e3, 2));
+        row.put("gemm_ms", round(gemmSeconds * 1e3, 2));
+        row.put("share_of_gemm", round(best / gemmSeconds, 4));
+        row.put("passed", ok[0]);
+        sink.accept(row);
+    }
+
+    private void render(Backend backend) {
+        int size = 256;
+        int spp = 16;
+        RenderJob job = RenderJob.fullImage(BenchScene.scene(), size, size, spp, 1);
+        backend.renderTile(RenderJob.fullImage(job.scene(), 64, 64, 4, 1), CancelToken.none()); // warm-up
+        float[][] rgb = new float[1][];
+        double best = bestSeconds(3, () -> rgb[0] = backend.renderTile(job, CancelToken.none()));
+        Map<String, Object> row = record("render", backend.name(), size, null, null, null);
+        row.put("spp", spp);
+        row.put("msamples_per_s", round(job.samples() / best / 1e6, 2));
+        row.put("ms", round(best * 1e3, 1));
+        boolean[] ok = new boolean[1];
+        double verify = bestSeconds(3, () -> ok[0] = new RenderVerifier().check(job, rgb[0]).ok());
+        row.put("verify_ms", round(verify * 1e3, 2));
+        row.put("verify_share", round(verify / best, 4));
+        row.put("verified", ok[0]);
+        sink.accept(row);
+    }
+
+    private static double bestBlasSeconds(OpenBlasSgemm blas, GemmJob job, int runs) {
+        try (OpenBlasSgemm.Problem problem = blas.new Problem(job.m(), job.k(), job.n(), job.a(), job.b())) {
+            problem.multiply(); // warm-up: thread start, page faults
+            return bestSeconds(runs, problem::multiply);
+        }
+    }
+
+    /** Best wall time of {@code runs} timed runs after one untimed warm-up. */
+    private static double bestSeconds(int runs, Runnable work) {
+        work.run();
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            work.run();
+            best = Math.min(best, (System.nanoTime() - start) / 1e9);
+        }
+        return best;
+    }
+
+    private static GemmJob randomJob(int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] a = new float[n * n];
+        float[] b = new float[n * n];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) random.nextDouble(-1, 1);
+            b[i] = (float) random.nextDouble(-1, 1);
+        }
+        return new GemmJob(n, n, n, a, b);
+    }
+
+    private static Map<String, Object> record(String kind, String backend, int n, Double gflops, String peer, Double peerGflops) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("kind", kind);
+        row.put("backend", backend);
+        row.put("n", n);
+        row.put("gflops", gflops == null ? null : round(gflops, 1));
+        row.put("peer", peer);
+        row.put("peer_gflops", peerGflops == null || peerGflops.isNaN() ? null : round(peerGflops, 1));
+        row.put("ratio", gflops == null || peerGflops == null || peerGflops.isNaN() ? null : round(gflops / peerGflops, 3));
+        return row;
+    }
+
+    private static double round(double value, int digits) {
+        double scale = Math.pow(10, digits);
+        return Math.round(value * scale) / scale;
+    }
+}

@@ -1,0 +1,136 @@
+package org.hearth.compute.verify;
+
+import java.security.SecureRandom;
+import java.util.SplittableRandom;
+import org.hearth.compute.job.GemmJob;
+
+/**
+ * Freivalds' check of a claimed C = A·B in O(mk + kn + mn) per round: for a random r ∈ {±1}ⁿ,
+ * A·(B·r) must equal C·r. All sums are in double. A wrong result passes one round with probability at
+ * most 1/2 (a single wrong element is always caught, since ±δ cannot cancel), so k rounds leave at most
+ * 2⁻ᵏ.
+ *
+ * <p>Tolerance: an honest f32 product may differ from the exact one by rounding. For each element
+ * the error of an f32 dot product of length k is about u·√k·(|A|·|B|)ᵢⱼ (u = 2⁻²⁴, random-walk
+ * rounding, any summation order); row i of C·r may collect that from all n elements, so the row's
+ * tolerance is {@value #SAFETY}·u·√k·(|A|·(|B|·1))ᵢ — a sum of magnitudes, which is also far above the
+ * √n growth of signed errors. NaN or infinity in C always fails.
+ */
+public final class Freivalds {
+
+    /** Rounding error bound factor over u·√k: generous, since honest results must never fail. */
+    public static final double SAFETY = 8.0;
+    private static final double U = 0x1.0p-24;
+
+    private final int rounds;
+    private final SplittableRandom random;
+
+    /** {@code rounds} rounds with ±1 vectors from a secret seed (the party checked must not predict r). */
+    public Freivalds(int rounds) {
+        this(rounds, new SecureRandom().nextLong());
+    }
+
+    public Freivalds(int rounds, long seed) {
+        if (rounds < 1 || rounds > 64) {
+            throw new IllegalArgumentException("rounds must be 1..64, got " + rounds);
+        }
+        this.rounds = rounds;
+        this.random = new SplittableRandom(seed);
+    }
+
+    /**
+     * @param failedRound 1-based round that failed, 0 when all passed
+     * @param row         the row with the largest error relative to its tolerance
+     * @param excess      that row's |A·B·r − C·r| divided by its tolerance (≤ 1 passes; NaN when C has NaN)
+     */
+    public record Result(boolean ok, int failedRound, int row, double excess) {
+    }
+
+    public Result check(GemmJob job, float[] c) {
+        int m = job.m(), k = job.k(), n = job.n();
+        if (c == null || c.length != (long) m * n) {
+            return new Result(false, 1, 0, Double.POSITIVE_INFINITY);
+        }
+        float[] a = job.a();
+        float[] b = job.b();
+        double[] tolerance = tolerance(a, b, m, k, n);
+        float[] r = new float[n];
+        double[] br = new double[k];
+        int worstRow = 0;
+        double worst = 0;
+        for (int round = 1; round <= rounds; round++) {
+            for (int j = 0; j < n; j++) {
+                r[j] = random.nextBoolean() ? 1f : -1f;
+            }
+            for (int p = 0; p < k; p++) {
+                br[p] = dot(b, p * n, r, n);
+            }
+            for (int i = 0; i < m; i++) {
+                double expected = dot(a, i * k, br, k);
+                double claimed = dot(c, i * n, r, n);
+                double excess = Math.abs(expected - claimed) / tolerance[i];
+                if (!(excess <= 1.0)) {
+                    return new Result(false, round, i, excess);
+                }
+                if (excess > worst) {
+                    worst = excess;
+                    worstRow = i;
+                }
+            }
+        }
+        return new Result(true, 0, worstRow, worst);
+    }
+
+    /** Per-row tolerance SAFETY·u·√k·(|A|·(|B|·1))ᵢ, with a floor so that an all-zero row still has one. */
+    static double[] tolerance(float[] a, float[] b, int m, int k, int n) {
+        double[] rowAbs = new double[k];
+        for (int p = 0; p < k; p++) {
+            double s = 0;
+            for (int j = 0, o = p * n; j < n; j++) {
+                s += Math.abs(b[o + j]);
+            }
+            rowAbs[p] = s;
+        }
+        double scale = SAFETY * U * Math.sqrt(k);
+        double[] tol = new double[m];
+        for (int i = 0; i < m; i++) {
+            double s = 0;
+            for (int p = 0, o = i * k; p < k; p++) {
+                s += Math.abs(a[o + p]) * rowAbs[p];
+            }
+            tol[i] = scale * s + Double.MIN_NORMAL;
+        }
+        return tol;
+    }
+
+    /** Σ x[off+j]·y[j], in double with four independent sums (keeps the pipeline busy). */
+    private static double dot(float[] x, int off, float[] y, int len) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int j = 0;
+        for (; j + 3 < len; j += 4) {
+            s0 += (double) x[off + j] * y[j];
+            s1 += (double) x[off + j + 1] * y[j + 1];
+            s2 += (double) x[off + j + 2] * y[j + 2];
+            s3 += (double) x[off + j + 3] * y[j + 3];
+        }
+        for (; j < len; j++) {
+            s0 += (double) x[off + j] * y[j];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    private static double dot(float[] x, int off, double[] y, int len) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int j = 0;
+        for (; j + 3 < len; j += 4) {
+            s0 += x[off + j] * y[j];
+            s1 += x[off + j + 1] * y[j + 1];
+            s2 += x[off + j + 2] * y[j + 2];
+            s3 += x[off + j + 3] * y[j + 3];
+        }
+        for (; j < len; j++) {
+            s0 += x[off + j] * y[j];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+}

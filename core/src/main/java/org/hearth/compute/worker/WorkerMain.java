@@ -1,0 +1,47 @@
+package org.hearth.compute.worker;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.FileInputStream;
+import java.io.FileDescriptor;
+import java.io.OutputStream;
+import java.util.List;
+import org.hearth.compute.backend.BackendCandidate;
+import org.hearth.compute.backend.BackendCandidates;
+import org.hearth.compute.backend.BackendSelector;
+
+/**
+ * Entry point of the worker child process (started by {@link WorkerProcess}): picks a backend by
+ * self-test, says HELLO with what it found, then serves jobs over stdin/stdout until told to stop.
+ */
+public final class WorkerMain {
+
+    private WorkerMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        OutputStream frames = new BufferedOutputStream(StdoutGuard.protocolStream(), 1 << 16);
+        FrameCodec codec = new FrameCodec(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16), frames);
+        WorkerOptions options;
+        try {
+            options = WorkerOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            codec.write(JobPayloads.error(-1, WorkerError.PROTOCOL, "bad worker options: " + e.getMessage()));
+            System.exit(WorkerChild.EXIT_PROTOCOL);
+            return;
+        }
+        List<BackendCandidate> candidates = BackendCandidates.probe(options.effectiveBackends(), options.cudaLibrary(),
+                options.gpuMemoryCapBytes(), options.allowCpuDevices(), options.maxThreads());
+        BackendSelector.Selection selection = BackendSelector.select(candidates);
+        WorkerCapabilities caps = new WorkerCapabilities(ProcessHandle.current().pid(), selection.chosenName(), selection.reports());
+        int exit = new WorkerChild(codec, options, selection.chosen(), caps).run();
+        if (selection.chosen() != null) {
+            try {
+                selection.chosen().close();
+            } catch (RuntimeException e) {
+                // Exiting anyway; the OS reclaims device memory.
+            }
+        }
+        System.exit(exit);
+    }
+}
