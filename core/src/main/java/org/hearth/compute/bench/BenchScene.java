@@ -3,7 +3,7 @@ package org.hearth.compute.bench;
 import org.hearth.compute.scene.Scene;
 
 /** The scene the render benchmark draws: every material, a light, two planes. */
-final class BenchScene {
+public final class BenchScene {
 
     static final String JSON = """
             {"camera": {"position": [0, 1.2, 4.5], "lookAt": [0, 0.5, 0], "up": [0, 1, 0], "fov": 42},
@@ -22,7 +22,7 @@ final class BenchScene {
     private BenchScene() {
     }
 
-    static Scene scene() {
+    public static Scene scene() {
         return Scene.parse(JSON);
     }
 }
