@@ -98,7 +98,9 @@ public final class ChainModel implements AutoCloseable {
     }
 
     private void refreshNow() {
-        poller.execute(this::poll);
+        if (!poller.isShutdown()) { // the window may have closed while the chain was starting
+            poller.execute(this::poll);
+        }
     }
 
     private void poll() {

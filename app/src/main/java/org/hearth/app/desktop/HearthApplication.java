@@ -5,6 +5,8 @@ import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.hearth.app.compute.ComputeModel;
+import org.hearth.app.compute.ComputeView;
 import org.hearth.app.node.NodeView;
 import org.hearth.app.placeholder.ComingSoonView;
 import org.hearth.app.settings.SettingsView;
@@ -28,6 +30,7 @@ public final class HearthApplication extends Application {
     private AppServices services;
     private ChainModel chain;
     private WalletModel wallet;
+    private ComputeModel compute;
     private MainWindow window;
     private Stage stage;
 
@@ -76,6 +79,14 @@ public final class HearthApplication extends Application {
         return wallet;
     }
 
+    /** The compute provider's model, created on first use of the Compute screen. */
+    public ComputeModel compute() {
+        if (compute == null) {
+            compute = new ComputeModel(services);
+        }
+        return compute;
+    }
+
     public ChainModel chain() {
         return chain;
     }
@@ -88,6 +99,7 @@ public final class HearthApplication extends Application {
         return switch (screen) {
             case NODE -> NodeView.create(text, chain);
             case WALLET -> WalletView.create(text, wallet());
+            case COMPUTE -> ComputeView.create(text, compute());
             case SETTINGS -> SettingsView.create(text, services);
             default -> ComingSoonView.create(text, screen);
         };
@@ -100,6 +112,9 @@ public final class HearthApplication extends Application {
         }
         if (wallet != null) {
             wallet.close();
+        }
+        if (compute != null) {
+            compute.close();
         }
         if (chain != null) {
             chain.close();

@@ -92,6 +92,7 @@ class MainWindowUiTest {
                 case NODE -> "#node-height";
                 case SETTINGS -> "#theme-dark";
                 case WALLET -> "#wallet-create";
+                case COMPUTE -> "#compute-share";
                 default -> "#coming-" + screen.id();
             };
             assertTrue(robot.lookup(marker).tryQuery().map(n -> n.isVisible() && n.getScene() != null).orElse(false),

@@ -1,0 +1,151 @@
+package org.hearth.app.compute;
+
+import atlantafx.base.controls.ToggleSwitch;
+import java.util.ResourceBundle;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.hearth.app.control.Labels;
+import org.hearth.app.control.ScreenHeader;
+import org.hearth.compute.job.BackendReport;
+import org.hearth.compute.job.DeviceInfo;
+import org.hearth.compute.provider.ProviderPolicy;
+
+/** The Compute screen: the share toggle, devices and backends, live throughput, the image, the policy. */
+public final class ComputeView {
+
+    private ComputeView() {
+    }
+
+    public static Node create(ResourceBundle text, ComputeModel model) {
+        ToggleSwitch share = new ToggleSwitch(text.getString("compute.share"));
+        share.setId("compute-share");
+        share.selectedProperty().bindBidirectional(model.sharing);
+        share.selectedProperty().addListener((obs, was, is) -> model.setSharing(is, text.getString("compute.starting")));
+        Label status = new Label();
+        status.setId("compute-status");
+        status.getStyleClass().add("text-muted");
+        status.textProperty().bind(model.status);
+        Label backend = new Label();
+        backend.setId("compute-backend");
+        backend.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.backend.get().isEmpty()
+                ? "" : String.format(text.getString("compute.backend"), model.backend.get()), model.backend));
+        HBox top = new HBox(16, share, backend);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        TileCanvas canvas = new TileCanvas();
+        model.lastTile.addListener((obs, was, tile) -> {
+            if (tile != null) {
+                canvas.paint(tile);
+            }
+        });
+        model.imagePass.addListener((obs, was, is) -> canvas.clear());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("compute-progress");
+        progress.progressProperty().bind(model.imageProgress);
+        progress.setPrefWidth(320);
+        VBox image = new VBox(6, Labels.section(text.getString("compute.image")), canvas, progress);
+
+        VBox charts = new VBox(6, Labels.section(text.getString("compute.throughput")),
+                chart(text.getString("compute.render"), model.renderSeries, "Msamples/s"),
+                chart(text.getString("compute.gemm"), model.gemmSeries, "GFLOP/s"));
+        HBox live = new HBox(24, image, charts);
+
+        VBox box = new VBox(14, new ScreenHeader(text.getString("nav.compute"), text.getString("screen.compute.subtitle")),
+                top, status, Labels.section(text.getString("compute.policy")), policy(text, model),
+                live, Labels.section(text.getString("compute.devices")), backendTable(text, model));
+        box.setPadding(new Insets(24));
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setId("compute-screen");
+        return scroll;
+    }
+
+    private static LineChart<Number, Number> chart(String title, XYChart.Series<Number, Number> series, String unit) {
+        NumberAxis x = new NumberAxis();
+        x.setForceZeroInRange(false);
+        x.setTickLabelsVisible(false);
+        NumberAxis y = new NumberAxis();
+        y.setLabel(unit);
+        LineChart<Number, Number> chart = new LineChart<>(x, y);
+        chart.setTitle(title);
+        chart.setLegendVisible(false);
+        chart.setCreateSymbols(true);
+        chart.setAnimated(false);
+        chart.setPrefSize(420, 170);
+        chart.getData().add(series);
+        return chart;
+    }
+
+    private static TableView<BackendReport> backendTable(ResourceBundle text, ComputeModel model) {
+        TableView<BackendReport> table = new TableView<>(model.backends);
+        table.setId("compute-backends");
+        table.setPrefHeight(150);
+        table.setPlaceholder(new Label(text.getString("compute.noBackends")));
+        TableColumn<BackendReport, String> name = new TableColumn<>(text.getString("compute.col.backend"));
+        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        TableColumn<BackendReport, String> state = new TableColumn<>(text.getString("compute.col.state"));
+        state.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().available()
+                ? text.getString("compute.available") : c.getValue().reason()));
+        TableColumn<BackendReport, String> devices = new TableColumn<>(text.getString("compute.col.devices"));
+        devices.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.join("; ", c.getValue().devices().stream().map(ComputeView::device).toList())));
+        table.getColumns().setAll(java.util.List.of(name, state, devices));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        return table;
+    }
+
+    private static String device(DeviceInfo d) {
+        return d.name() + " (" + d.vendor() + ", " + d.computeUnits() + " units, " + (d.memoryBytes() >> 20) + " MiB)";
+    }
+
+    private static Node policy(ResourceBundle text, ComputeModel model) {
+        ProviderPolicy p = model.policy.get();
+        CheckBox idle = new CheckBox(text.getString("policy.idle"));
+        idle.setId("policy-idle");
+        idle.setSelected(p.onlyWhenIdle());
+        CheckBox battery = new CheckBox(text.getString("policy.battery"));
+        battery.setSelected(p.pauseOnBattery());
+        Slider shareSlider = new Slider(10, 100, p.maxSharePercent());
+        shareSlider.setId("policy-share");
+        shareSlider.setMajorTickUnit(10);
+        shareSlider.setSnapToTicks(true);
+        shareSlider.setShowTickLabels(true);
+        shareSlider.setPrefWidth(300);
+        Spinner<Integer> start = new Spinner<>(0, 23, p.startHour());
+        Spinner<Integer> end = new Spinner<>(1, 24, p.endHour());
+        start.setPrefWidth(80);
+        end.setPrefWidth(80);
+        Runnable save = () -> model.policy.set(new ProviderPolicy(idle.isSelected(), battery.isSelected(),
+                (int) Math.round(shareSlider.getValue()), start.getValue(), end.getValue()));
+        idle.setOnAction(e -> save.run());
+        battery.setOnAction(e -> save.run());
+        shareSlider.valueChangingProperty().addListener((obs, was, is) -> {
+            if (!is) {
+                save.run();
+            }
+        });
+        start.valueProperty().addListener((obs, was, is) -> save.run());
+        end.valueProperty().addListener((obs, was, is) -> save.run());
+        GridPane grid = new GridPane(12, 8);
+        grid.addRow(0, idle);
+        grid.addRow(1, battery);
+        grid.addRow(2, new HBox(10, new Label(text.getString("policy.share")), shareSlider));
+        grid.addRow(3, new HBox(10, new Label(text.getString("policy.hours")), start, new Label("–"), end));
+        return grid;
+    }
+}

@@ -1,0 +1,66 @@
+package org.hearth.app.compute;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.hearth.app.desktop.HearthApplication;
+import org.hearth.app.desktop.LaunchOptions;
+import org.hearth.compute.provider.ProviderPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The share toggle starts the real worker child; tiles and throughput appear; the toggle stops it. */
+class ComputeUiTest {
+
+    private static final Path SHOTS = Path.of(System.getProperty("hearth.screenshots", "target/screenshots"));
+    private final FxRobot robot = new FxRobot();
+    private HearthApplication app;
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void shareThisMachineRunsVerifiedLocalJobsAndStops() throws Exception {
+        Path dataDir = Files.createTempDirectory("hearth-compute-ui");
+        Files.createDirectories(SHOTS);
+        FxToolkit.registerPrimaryStage();
+        app = (HearthApplication) FxToolkit.setupApplication(() -> new HearthApplication(new LaunchOptions(dataDir, null)));
+        robot.clickOn("#nav-compute");
+        // the test machine is busy with the build itself: do not wait for idleness
+        robot.clickOn("#policy-idle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(app.compute().policy.get().onlyWhenIdle());
+        assertEquals(app.compute().policy.get().encode(), app.services().settings().get(ComputeModel.POLICY_KEY).orElseThrow(),
+                "the policy is stored");
+
+        robot.clickOn("#compute-share");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> app.compute().renderSeries.getData().size() >= 6
+                && !app.compute().gemmSeries.getData().isEmpty());
+        assertEquals("Backend: cpu", robot.lookup("#compute-backend").queryAs(Label.class).getText(), "no GPU here: the CPU backend wins");
+        assertTrue(app.compute().backends.stream().anyMatch(b -> b.name().startsWith("cuda") && !b.available()),
+                "CUDA is listed with the reason it is not available");
+        assertTrue(app.compute().imageProgress.get() > 0);
+        long workerPid = app.compute().workerPid().orElseThrow();
+        WritableImage shot = WaitForAsyncUtils.asyncFx(() -> robot.window(0).getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+        ImageIO.write(SwingFXUtils.fromFXImage(shot, null), "png", SHOTS.resolve("compute-sharing.png").toFile());
+
+        robot.clickOn("#compute-share");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ProcessHandle.of(workerPid).map(h -> !h.isAlive()).orElse(true));
+        assertFalse(app.compute().sharing.get());
+        assertEquals(ProviderPolicy.class, app.compute().policy.get().getClass());
+    }
+}
