@@ -164,11 +164,6 @@ public final class ChainModel implements AutoCloseable {
         return services.options().rpc() == null;
     }
 
-    /** Exposed for tests and the Node screen: whether the demo world is known. */
-    public boolean hasDemoWorld() {
-        return contracts.stream().anyMatch(e -> e.getKey().equals("HearthGovernor"));
-    }
-
     @Override
     public void close() {
         poller.shutdownNow();

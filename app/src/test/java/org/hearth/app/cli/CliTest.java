@@ -4,20 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The command line against a real anvil and a real data dir. */
 class CliTest {
@@ -27,19 +22,9 @@ class CliTest {
     @TempDir
     Path dataDir;
 
-    record Run(int exit, String out, String err) {
-    }
 
-    private Run hearth(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = HearthCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
-        all.addAll(Arrays.asList(args));
-        int exit = cl.execute(all.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+    private Cli.Run hearth(String... args) {
+        return Cli.run(dataDir, args);
     }
 
     @AfterEach
@@ -49,31 +34,31 @@ class CliTest {
 
     @Test
     void nodeStartStatusStop() {
-        Run stopped = hearth("node", "status");
+        Cli.Run stopped = hearth("node", "status");
         assertEquals(3, stopped.exit());
         assertTrue(stopped.out().contains("state:    stopped"), stopped.out());
 
-        Run start = hearth("node", "start");
+        Cli.Run start = hearth("node", "start");
         assertEquals(0, start.exit(), start.err());
         assertTrue(start.out().startsWith("Started the local chain at http://127.0.0.1:"), start.out());
 
-        Run status = hearth("node", "status", "--log", "5");
+        Cli.Run status = hearth("node", "status", "--log", "5");
         assertEquals(0, status.exit(), status.err());
         assertTrue(status.out().contains("state:    running"), status.out());
         assertTrue(status.out().contains("chain id: 31337"), status.out());
         assertTrue(Pattern.compile("(?m)^height:   \\d+$").matcher(status.out()).find(), status.out());
 
-        Run again = hearth("node", "start");
+        Cli.Run again = hearth("node", "start");
         assertTrue(again.out().startsWith("Already running"), again.out());
 
-        Run stop = hearth("node", "stop");
+        Cli.Run stop = hearth("node", "stop");
         assertEquals("Stopped the local chain.", stop.out().trim());
         assertEquals(3, hearth("node", "status").exit());
     }
 
     @Test
     void demoDeployPrintsEveryContractAndIsIdempotent() {
-        Run first = hearth("demo", "deploy", "--fund", "0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
+        Cli.Run first = hearth("demo", "deploy", "--fund", "0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
         assertEquals(0, first.exit(), first.err());
         assertTrue(first.out().contains("Demo world on chain 31337: deployed"), first.out());
         var contracts = CONTRACT_LINE.matcher(first.out()).results().collect(Collectors.toMap(m -> m.group(1), m -> m.group(2)));
@@ -82,7 +67,7 @@ class CliTest {
         assertTrue(contracts.values().stream().allMatch(a -> !a.equals(a.toLowerCase())), "addresses are EIP-55 checksummed");
         assertTrue(first.out().contains("Funded 0x70997970C51812dc3A010C7d01b50e0d17dc79C8"), first.out());
 
-        Run second = hearth("demo", "deploy", "--fund", "0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
+        Cli.Run second = hearth("demo", "deploy", "--fund", "0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
         assertTrue(second.out().contains("already deployed"), second.out());
         assertTrue(second.out().contains("was funded before; nothing sent"), second.out());
         assertEquals(contracts, CONTRACT_LINE.matcher(second.out()).results().collect(Collectors.toMap(m -> m.group(1), m -> m.group(2))));
@@ -90,14 +75,14 @@ class CliTest {
 
     @Test
     void unreachableRpcIsAClearError() {
-        Run run = hearth("--rpc", "http://127.0.0.1:9", "node", "status");
+        Cli.Run run = hearth("--rpc", "http://127.0.0.1:9", "node", "status");
         assertEquals(1, run.exit());
         assertTrue(run.err().startsWith("error: Cannot reach the node at http://127.0.0.1:9"), run.err());
     }
 
     @Test
     void badFundAddressIsAClearError() {
-        Run run = hearth("demo", "deploy", "--fund", "0xnot-an-address");
+        Cli.Run run = hearth("demo", "deploy", "--fund", "0xnot-an-address");
         assertEquals(1, run.exit());
         assertTrue(run.err().contains("Not an Ethereum address"), run.err());
     }

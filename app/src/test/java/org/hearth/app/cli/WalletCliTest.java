@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The interoperability commands of the wallet issue, with exactly the options it names. */
 class WalletCliTest {
@@ -25,17 +22,9 @@ class WalletCliTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
 
-    private Run hearth(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = HearthCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private Cli.Run hearth(String... args) {
+        return Cli.run(null, args);
     }
 
     private String file(String name, String content) throws Exception {
@@ -51,43 +40,43 @@ class WalletCliTest {
     @Test
     void deriveMatchesAnvilForEachPathFamily() throws Exception {
         String mnemonic = file("m.txt", JUNK + "\n");
-        Run first = hearth("wallet", "derive", "--mnemonic-file", mnemonic, "--path", "m/44'/60'/0'/0/0");
+        Cli.Run first = hearth("wallet", "derive", "--mnemonic-file", mnemonic, "--path", "m/44'/60'/0'/0/0");
         assertEquals(0, first.exit(), first.err());
         assertEquals(ANVIL_0 + "\n", first.out());
         assertEquals("0x70997970C51812dc3A010C7d01b50e0d17dc79C8\n",
                 hearth("wallet", "derive", "--mnemonic-file", mnemonic, "--path", "m/44'/60'/0'/0/1").out());
-        Run ledger = hearth("wallet", "derive", "--mnemonic-file", mnemonic, "--path", "m/44'/60'/1'/0/0");
+        Cli.Run ledger = hearth("wallet", "derive", "--mnemonic-file", mnemonic, "--path", "m/44'/60'/1'/0/0");
         assertEquals(0, ledger.exit(), ledger.err());
         assertTrue(ledger.out().matches("0x[0-9a-fA-F]{40}\n") && !ledger.out().equals(first.out()), ledger.out());
 
         String passphrase = file("p.txt", "hearth\n");
-        Run withPassphrase = hearth("wallet", "derive", "--mnemonic-file", mnemonic, "--passphrase-file", passphrase, "--path", "m/44'/60'/0'/0/0");
+        Cli.Run withPassphrase = hearth("wallet", "derive", "--mnemonic-file", mnemonic, "--passphrase-file", passphrase, "--path", "m/44'/60'/0'/0/0");
         assertEquals(0, withPassphrase.exit(), withPassphrase.err());
         assertFalse(withPassphrase.out().equals(first.out()), "the passphrase changes the wallet");
     }
 
     @Test
     void deriveRejectsBadMnemonicsAndPaths() throws Exception {
-        Run typo = hearth("wallet", "derive", "--mnemonic-file", file("typo.txt", JUNK.replace("junk", "junkk")), "--path", "m/44'/60'/0'/0/0");
+        Cli.Run typo = hearth("wallet", "derive", "--mnemonic-file", file("typo.txt", JUNK.replace("junk", "junkk")), "--path", "m/44'/60'/0'/0/0");
         assertEquals(1, typo.exit());
         assertEquals("error: Word 12 of the mnemonic is not in the BIP-39 English wordlist.\n", typo.err());
         assertFalse(typo.err().contains("junkk"), "mnemonic words never reach messages");
 
-        Run checksum = hearth("wallet", "derive", "--mnemonic-file", file("sum.txt", JUNK.replace("junk", "test")), "--path", "m/44'/60'/0'/0/0");
+        Cli.Run checksum = hearth("wallet", "derive", "--mnemonic-file", file("sum.txt", JUNK.replace("junk", "test")), "--path", "m/44'/60'/0'/0/0");
         assertEquals(1, checksum.exit());
         assertTrue(checksum.err().startsWith("error: The mnemonic's checksum does not match"), checksum.err());
 
-        Run count = hearth("wallet", "derive", "--mnemonic-file", file("short.txt", "test test test"), "--path", "m/44'/60'/0'/0/0");
+        Cli.Run count = hearth("wallet", "derive", "--mnemonic-file", file("short.txt", "test test test"), "--path", "m/44'/60'/0'/0/0");
         assertEquals(1, count.exit());
         assertTrue(count.err().contains("this one has 3"), count.err());
 
         String good = file("m.txt", JUNK);
-        Run path = hearth("wallet", "derive", "--mnemonic-file", good, "--path", "m/44'/60'/0'/0/2147483648");
+        Cli.Run path = hearth("wallet", "derive", "--mnemonic-file", good, "--path", "m/44'/60'/0'/0/2147483648");
         assertEquals(1, path.exit());
         assertTrue(path.err().startsWith("error: Level 5 of derivation path"), path.err());
         assertEquals(1, hearth("wallet", "derive", "--mnemonic-file", good, "--path", "44/60").exit());
 
-        Run missing = hearth("wallet", "derive", "--mnemonic-file", dir.resolve("absent.txt").toString());
+        Cli.Run missing = hearth("wallet", "derive", "--mnemonic-file", dir.resolve("absent.txt").toString());
         assertEquals(1, missing.exit());
         assertTrue(missing.err().contains("does not exist"), missing.err());
     }
@@ -97,7 +86,7 @@ class WalletCliTest {
         InputStream original = System.in;
         try {
             System.setIn(new ByteArrayInputStream((JUNK + "\n").getBytes(StandardCharsets.UTF_8)));
-            Run run = hearth("wallet", "derive", "--mnemonic-file", "-", "--path", "m/44'/60'/0'/0/0");
+            Cli.Run run = hearth("wallet", "derive", "--mnemonic-file", "-", "--path", "m/44'/60'/0'/0/0");
             assertEquals(ANVIL_0 + "\n", run.out(), run.err());
         } finally {
             System.setIn(original);
@@ -107,28 +96,28 @@ class WalletCliTest {
     @Test
     void keystoreInspect() throws Exception {
         String keystore = file("ks.json", resource("keystore-v3-pbkdf2.json"));
-        Run ok = hearth("keystore", "inspect", "--file", keystore, "--password-file", file("pw.txt", "testpassword\n"));
+        Cli.Run ok = hearth("keystore", "inspect", "--file", keystore, "--password-file", file("pw.txt", "testpassword\n"));
         assertEquals(0, ok.exit(), ok.err());
         assertEquals("0x008AeEda4D805471dF9b2A5B0f38A0C3bCBA786b\n", ok.out());
 
-        Run wrong = hearth("keystore", "inspect", "--file", keystore, "--password-file", file("bad.txt", "testpassword \n"));
+        Cli.Run wrong = hearth("keystore", "inspect", "--file", keystore, "--password-file", file("bad.txt", "testpassword \n"));
         assertEquals(1, wrong.exit());
         assertEquals("error: Wrong password, or the keystore file was altered (MAC mismatch).\n", wrong.err());
 
         String tampered = file("t.json", resource("keystore-v3-pbkdf2.json").replace("\"ciphertext\" : \"53", "\"ciphertext\" : \"52"));
-        Run altered = hearth("keystore", "inspect", "--file", tampered, "--password-file", file("pw2.txt", "testpassword"));
+        Cli.Run altered = hearth("keystore", "inspect", "--file", tampered, "--password-file", file("pw2.txt", "testpassword"));
         assertEquals(1, altered.exit());
         assertTrue(altered.err().contains("MAC mismatch"), altered.err());
 
-        Run huge = hearth("keystore", "inspect", "--file", file("huge.json", " ".repeat((1 << 20) + 1)), "--password-file", file("pw4.txt", "x"));
+        Cli.Run huge = hearth("keystore", "inspect", "--file", file("huge.json", " ".repeat((1 << 20) + 1)), "--password-file", file("pw4.txt", "x"));
         assertEquals(1, huge.exit());
         assertTrue(huge.err().contains("larger than 1 MiB"), huge.err());
 
-        Run hugePassword = hearth("keystore", "inspect", "--file", keystore, "--password-file", file("pw5.txt", "x".repeat(70_000)));
+        Cli.Run hugePassword = hearth("keystore", "inspect", "--file", keystore, "--password-file", file("pw5.txt", "x".repeat(70_000)));
         assertEquals(1, hugePassword.exit());
         assertEquals("error: The password file " + dir.resolve("pw5.txt") + " is larger than 64 KiB; refused.\n", hugePassword.err());
 
-        Run notJson = hearth("keystore", "inspect", "--file", file("x.json", "{\"crypto\": "), "--password-file", file("pw3.txt", "x"));
+        Cli.Run notJson = hearth("keystore", "inspect", "--file", file("x.json", "{\"crypto\": "), "--password-file", file("pw3.txt", "x"));
         assertEquals(1, notJson.exit());
         assertTrue(notJson.err().startsWith("error: The keystore is not valid JSON"), notJson.err());
     }
@@ -138,12 +127,12 @@ class WalletCliTest {
         Path out = dir.resolve("new.json");
         String key = file("k.txt", ANVIL_0_KEY + "\n");
         String password = file("pw.txt", "correct horse\n");
-        Run create = hearth("keystore", "create", "--private-key-file", key, "--password-file", password, "--out", out.toString());
+        Cli.Run create = hearth("keystore", "create", "--private-key-file", key, "--password-file", password, "--out", out.toString());
         assertEquals(0, create.exit(), create.err());
         assertEquals(ANVIL_0 + "\n", create.out());
         assertFalse(Files.readString(out).contains(ANVIL_0_KEY.substring(2)));
         assertEquals(ANVIL_0 + "\n", hearth("keystore", "inspect", "--file", out.toString(), "--password-file", password).out());
-        Run again = hearth("keystore", "create", "--private-key-file", key, "--password-file", password, "--out", out.toString());
+        Cli.Run again = hearth("keystore", "create", "--private-key-file", key, "--password-file", password, "--out", out.toString());
         assertEquals(1, again.exit(), "an existing file is never overwritten");
     }
 
@@ -151,21 +140,21 @@ class WalletCliTest {
     void signMessageSignsTheExactBytesAndVerifies() throws Exception {
         String key = file("k.txt", ANVIL_0_KEY + "\n");
         String message = file("msg.txt", "hello\n");
-        Run signed = hearth("wallet", "sign-message", "--private-key-file", key, "--message-file", message);
+        Cli.Run signed = hearth("wallet", "sign-message", "--private-key-file", key, "--message-file", message);
         assertEquals(0, signed.exit(), signed.err());
         String signature = signed.out().strip();
         assertTrue(signature.matches("0x[0-9a-f]{128}(1b|1c)"), signature);
 
-        Run withoutNewline = hearth("wallet", "sign-message", "--private-key-file", key, "--message-file", file("msg2.txt", "hello"));
+        Cli.Run withoutNewline = hearth("wallet", "sign-message", "--private-key-file", key, "--message-file", file("msg2.txt", "hello"));
         assertFalse(withoutNewline.out().equals(signed.out()), "the message file is signed byte for byte");
 
-        Run verify = hearth("wallet", "verify", "--address", ANVIL_0, "--signature", signature, "--message-file", message);
+        Cli.Run verify = hearth("wallet", "verify", "--address", ANVIL_0, "--signature", signature, "--message-file", message);
         assertEquals(0, verify.exit(), verify.err());
-        Run wrong = hearth("wallet", "verify", "--address", "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "--signature", signature, "--message-file", message);
+        Cli.Run wrong = hearth("wallet", "verify", "--address", "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "--signature", signature, "--message-file", message);
         assertEquals(1, wrong.exit());
         assertTrue(wrong.err().contains("it was made by " + ANVIL_0), wrong.err());
 
-        Run badKey = hearth("wallet", "sign-message", "--private-key-file", file("bad.txt", "0x1234"), "--message-file", message);
+        Cli.Run badKey = hearth("wallet", "sign-message", "--private-key-file", file("bad.txt", "0x1234"), "--message-file", message);
         assertEquals(1, badKey.exit());
         assertTrue(badKey.err().startsWith("error: A private key is 32 bytes"), badKey.err());
     }
@@ -176,12 +165,12 @@ class WalletCliTest {
         String typedData = new com.fasterxml.jackson.databind.ObjectMapper().readTree(mail).get("typedData").toString();
         // keccak256("cow"), the EIP's example key
         String cow = file("cow.txt", "0xc85ef7d79691fe79573b1a7064c19c1a9819ebdbd1faaab1a8ec92344438aaf4\n");
-        Run run = hearth("wallet", "sign-typed", "--private-key-file", cow, "--data-file", file("mail.json", typedData));
+        Cli.Run run = hearth("wallet", "sign-typed", "--private-key-file", cow, "--data-file", file("mail.json", typedData));
         assertEquals(0, run.exit(), run.err());
         assertEquals("0x4355c47d63924e8a72e509b65029052eb6c299d53a04e167c5775fd466751c9d"
                 + "07299936d304c153f6443dfa05f40ff007d72911b6f72307f996231605b91562" + "1c\n", run.out());
 
-        Run bad = hearth("wallet", "sign-typed", "--private-key-file", cow, "--data-file", file("bad.json", "{\"types\": {}}"));
+        Cli.Run bad = hearth("wallet", "sign-typed", "--private-key-file", cow, "--data-file", file("bad.json", "{\"types\": {}}"));
         assertEquals(1, bad.exit());
         assertTrue(bad.err().startsWith("error: The typed data's"), bad.err());
     }

@@ -3,19 +3,13 @@ package org.hearth.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import org.hearth.wallet.mnemonic.Mnemonic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** wallet create / restore / accounts / send against a real anvil and a real vault file. */
 class WalletVaultCliTest {
@@ -23,18 +17,9 @@ class WalletVaultCliTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
 
-    private Run hearth(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = HearthCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of("--data-dir", dir.resolve("data").toString()));
-        all.addAll(Arrays.asList(args));
-        return new Run(cl.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+    private Cli.Run hearth(String... args) {
+        return Cli.run(dir.resolve("data"), args);
     }
 
     @AfterEach
@@ -50,26 +35,26 @@ class WalletVaultCliTest {
     void restoreListsTheUsedAccountsAndSendConfirms() throws Exception {
         Path words = file("words.txt", "test test test test test test test test test test test junk\n");
         Path password = file("password.txt", "correct horse battery\n");
-        Run restore = hearth("wallet", "restore", "--mnemonic-file", words.toString(), "--password-file", password.toString());
+        Cli.Run restore = hearth("wallet", "restore", "--mnemonic-file", words.toString(), "--password-file", password.toString());
         assertEquals(0, restore.exit(), restore.err());
         assertEquals(10, restore.out().lines().count(), restore.out());
 
-        Run accounts = hearth("wallet", "accounts");
+        Cli.Run accounts = hearth("wallet", "accounts");
         assertTrue(accounts.out().startsWith("0    0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266 Account 1"), accounts.out());
 
-        Run send = hearth("wallet", "send", "--from", "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
+        Cli.Run send = hearth("wallet", "send", "--from", "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
                 "--to", "0x000000000000000000000000000000000000dEaD", "--amount", "0.5", "--password-file", password.toString(), "--yes");
         assertEquals(0, send.exit(), send.err() + send.out());
         assertTrue(send.out().contains("amount:          0.5 ETH"), send.out());
         assertTrue(send.out().contains("status:          confirmed in block"), send.out());
 
-        Run wrong = hearth("wallet", "send", "--from", "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
+        Cli.Run wrong = hearth("wallet", "send", "--from", "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
                 "--to", "0x000000000000000000000000000000000000dEaD", "--amount", "0.5",
                 "--password-file", file("bad.txt", "not the password").toString(), "--yes");
         assertEquals(1, wrong.exit());
         assertEquals("error: Wrong password", wrong.err().trim());
 
-        Run again = hearth("wallet", "restore", "--mnemonic-file", words.toString(), "--password-file", password.toString());
+        Cli.Run again = hearth("wallet", "restore", "--mnemonic-file", words.toString(), "--password-file", password.toString());
         assertEquals(1, again.exit());
         assertTrue(again.err().contains("already has a wallet"), again.err());
     }
@@ -77,7 +62,7 @@ class WalletVaultCliTest {
     @Test
     void createWritesThePhraseToAPrivateFileOnly() throws Exception {
         Path phrase = dir.resolve("phrase.txt");
-        Run create = hearth("wallet", "create", "--password-file", file("pw.txt", "a long password").toString(),
+        Cli.Run create = hearth("wallet", "create", "--password-file", file("pw.txt", "a long password").toString(),
                 "--phrase-out", phrase.toString(), "--words", "24");
         assertEquals(0, create.exit(), create.err());
         String words = Files.readString(phrase).trim();
