@@ -61,6 +61,7 @@ public final class ComputeBench {
         float[] c = backend.gemm(job, CancelToken.none());
         if (peer != null) {
             peer.multiply();
+            letPeerThreadsSleep();
         }
         double best = Double.MAX_VALUE;
         double bestPeer = Double.MAX_VALUE;
@@ -72,6 +73,7 @@ public final class ComputeBench {
                 start = System.nanoTime();
                 peer.multiply();
                 bestPeer = Math.min(bestPeer, (System.nanoTime() - start) / 1e9);
+                letPeerThreadsSleep();
             }
         }
         Map<String, Object> row = record("gemm", backend.name(), job.n(), job.flops() / best / 1e9,
@@ -85,6 +87,18 @@ public final class ComputeBench {
         }
         sink.accept(row);
         freivalds(backend, job, c, best);
+    }
+
+    /**
+     * OpenBLAS worker threads spin for a while after a call (THREAD_TIMEOUT, tens of milliseconds)
+     * before they sleep; timing our next run while they spin would charge their CPU use to us.
+     */
+    private static void letPeerThreadsSleep() {
+        try {
+            Thread.sleep(150);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void freivalds(Backend backend, GemmJob job, float[] c, double gemmSeconds) {

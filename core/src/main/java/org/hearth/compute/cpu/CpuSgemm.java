@@ -27,7 +27,7 @@ import org.hearth.compute.job.GemmJob;
 public final class CpuSgemm {
 
     static final int KC = 256;
-    static final int MC = 96;
+    static final int MC = 48;
     static final int NC = 512;
 
     private final ExecutorService pool;
