@@ -95,6 +95,8 @@ public final class ComputeBench {
         row.put("peer_seconds", peer != null ? round(bestPeer, 4) : null);
         row.put("threads", threads);
         row.put("runs", runs);
+        // Other processes share the cores: the load average says how much a figure can be trusted.
+        row.put("load_avg", round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2));
         if (peer == null) {
             row.put("peer_missing", whyNoPeer);
         }
