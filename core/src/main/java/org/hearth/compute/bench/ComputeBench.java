@@ -39,7 +39,7 @@ public final class ComputeBench {
         warmUp();
         for (int n : sizes) {
             GemmJob job = randomJob(n, n);
-            int runs = n <= 1024 ? 10 : n <= 2048 ? 5 : 3;
+            int runs = n <= 1024 ? 20 : n <= 2048 ? 8 : 3;
             try (OpenBlasSgemm.Problem peer = blas.map(b -> b.new Problem(n, n, n, job.a(), job.b())).orElse(null)) {
                 for (Backend backend : backends) {
                     gemm(backend, job, runs, peer, why.toString());
