@@ -2,7 +2,6 @@ package org.hearth.app.compute;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.BooleanProperty;
@@ -17,6 +16,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 import org.hearth.app.desktop.AppServices;
+import org.hearth.app.desktop.Timers;
 import org.hearth.app.desktop.UiThread;
 import org.hearth.compute.job.BackendReport;
 import org.hearth.compute.provider.LocalJobLoop;
@@ -51,11 +51,7 @@ public final class ComputeModel implements AutoCloseable {
 
     private final AppServices services;
     private final MachineProbe probe = new MachineProbe();
-    private final ScheduledExecutorService policyTimer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "provider-policy");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService policyTimer = Timers.daemon("provider-policy");
     private volatile WorkerSupervisor worker;
     private volatile LocalJobLoop loop;
     private volatile boolean pausedByPolicy;

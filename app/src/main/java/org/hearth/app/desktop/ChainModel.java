@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.BooleanProperty;
@@ -32,11 +31,7 @@ public final class ChainModel implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChainModel.class);
 
     private final AppServices services;
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "chain-poller");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService poller = Timers.daemon("chain-poller");
     private volatile ExternalNode external;
     private boolean polling;
 

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -17,6 +16,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.hearth.app.desktop.AppServices;
 import org.hearth.app.desktop.ChainModel;
+import org.hearth.app.desktop.Timers;
 import org.hearth.app.desktop.UiThread;
 import org.hearth.chain.tx.TxSigner;
 import org.hearth.node.DemoWorld;
@@ -63,11 +63,7 @@ public final class WalletModel implements AutoCloseable {
     private final AppServices services;
     private final ChainModel chain;
     private final WalletService wallet;
-    private final ScheduledExecutorService lockTimer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "wallet-auto-lock");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService lockTimer = Timers.daemon("wallet-auto-lock");
     private volatile UnlockedVault open;
     private AutoLock autoLock;
 
