@@ -16,6 +16,9 @@ import org.hearth.compute.backend.BackendSelector;
  */
 public final class WorkerMain {
 
+    /** First argument that makes a packaged app's launcher (which has no java binary beside it) run this main. */
+    public static final String LAUNCHER_ARGUMENT = "--hearth-compute-worker";
+
     private WorkerMain() {
     }
 

@@ -86,6 +86,17 @@ class WorkerSupervisorTest {
     }
 
     @Test
+    void theGpuMemoryCapRejectsABigJobInTheWorker() throws Exception {
+        WorkerOptions capped = new WorkerOptions(true, 0, 1, 100, null, List.of("opencl-cpu"), false);
+        assertEquals("opencl-cpu", start(capped).awaitReady(WAIT).chosen());
+        CompletableFuture<JobResult> big = supervisor.submit(SelfTest.randomJob(512, 512, 512, 1));
+        assertEquals(WorkerError.REJECTED, errorOf(big));
+        assertTrue(messageOf(big).contains("over the cap of 1 MiB"), messageOf(big));
+        GemmJob small = SelfTest.randomJob(100, 100, 100, 2);
+        assertNull(SelfTest.compare(small, supervisor.submit(small).get(WAIT.toSeconds(), TimeUnit.SECONDS).values()));
+    }
+
+    @Test
     void aCrashIsRecoveredAndTheRunningJobIsRequeued() throws Exception {
         start(WorkerOptions.defaults().withBackends(List.of("cpu")).withTestHooks(true)).awaitReady(WAIT);
         long firstPid = supervisor.workerProcess().orElseThrow().pid();
