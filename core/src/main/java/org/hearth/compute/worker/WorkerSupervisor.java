@@ -50,6 +50,7 @@ public final class WorkerSupervisor implements AutoCloseable {
         this.dutyCycle = options.dutyCyclePercent();
     }
 
+    /** Starts the worker; {@code listener} (may be null) is called on supervision threads and must return quickly. */
     public static WorkerSupervisor start(WorkerOptions options, SupervisorSettings settings, Consumer<WorkerEvent> listener) {
         WorkerSupervisor s = new WorkerSupervisor(options, settings, listener);
         s.launch();

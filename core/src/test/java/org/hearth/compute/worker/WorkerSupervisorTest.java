@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class WorkerSupervisorTest {
 
     static final Duration WAIT = Duration.ofSeconds(90);
-    static final SupervisorSettings FAST = new SupervisorSettings(Duration.ofMillis(250), Duration.ofSeconds(3),
+    static final SupervisorSettings FAST = new SupervisorSettings(Duration.ofMillis(250), Duration.ofSeconds(4),
             Duration.ofMinutes(2), 2, Duration.ofMillis(100), Duration.ofSeconds(2), 5);
 
     private final EventLog events = new EventLog();
@@ -168,6 +168,13 @@ class WorkerSupervisorTest {
         CompletableFuture<JobResult> oversize = supervisor.submitBlob(JobPayloads.KIND_GEMM, huge.array());
         assertEquals(WorkerError.REJECTED, errorOf(oversize));
         assertTrue(messageOf(oversize).contains("exceeds the largest dimension allowed"), messageOf(oversize));
+
+        java.nio.ByteBuffer render = java.nio.ByteBuffer.allocate(36 + 14).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putInt(8).putInt(8).putInt(0).putInt(0).putInt(8).putInt(8).putInt(1).putLong(1)
+                .put("{\"camera\": 5}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CompletableFuture<JobResult> badScene = supervisor.submitBlob(JobPayloads.KIND_RENDER, render.array());
+        assertEquals(WorkerError.REJECTED, errorOf(badScene));
+        assertFalse(messageOf(badScene).isBlank());
 
         GemmJob job = SelfTest.randomJob(33, 17, 65, 4);
         assertNull(SelfTest.compare(job, supervisor.submit(job).get(WAIT.toSeconds(), TimeUnit.SECONDS).values()));
