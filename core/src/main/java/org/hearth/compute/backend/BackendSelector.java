@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hearth.compute.job.Backend;
 import org.hearth.compute.job.BackendReport;
+import org.hearth.compute.verify.BackendSelfTest;
 
 /**
  * Opens and self-tests every candidate in order of preference and keeps the first that passes.
@@ -30,21 +31,19 @@ public final class BackendSelector {
                 reports.add(candidate.unavailableReport());
                 continue;
             }
-            Backend backend = null;
-            String failure;
+            Backend backend;
+            BackendReport report;
             try {
                 backend = candidate.opener().open();
-                String wrong = SelfTest.gemm(backend);
-                if (wrong == null) {
-                    wrong = SelfTest.render(backend);
-                }
-                failure = wrong == null ? null : "self-test gave a wrong result: " + wrong;
-            } catch (Exception | LinkageError | AssertionError e) {
-                failure = (backend == null ? "could not start: " : "self-test failed: ") + describe(e);
+            } catch (Exception | LinkageError e) {
+                reports.add(new BackendReport(candidate.name(), false, "could not start: " + describe(e), candidate.devices()));
+                continue;
             }
-            if (failure != null) {
+            // The verifier's self-test: a gemm checked by Freivalds, a render tile re-rendered on the CPU.
+            report = BackendSelfTest.run(backend, candidate.devices());
+            if (!report.available()) {
                 closeQuietly(backend);
-                reports.add(new BackendReport(candidate.name(), false, failure, candidate.devices()));
+                reports.add(new BackendReport(candidate.name(), false, report.reason(), candidate.devices()));
                 continue;
             }
             reports.add(BackendReport.available(candidate.name(), candidate.devices()));

@@ -14,14 +14,14 @@ final class SgemmPacking {
 
     /**
      * B[pc..pc+kc, jc..jc+nc] (row stride n) into panels of NR columns: panel j holds kc rows of NR
-     * floats at {@code j*kc*NR}.
+     * floats at {@code outOff + j*kc*NR}.
      */
-    static void packB(float[] b, int n, int pc, int kc, int jc, int nc, float[] out, int nr) {
+    static void packB(float[] b, int n, int pc, int kc, int jc, int nc, float[] out, int outOff, int nr) {
         int panels = (nc + nr - 1) / nr;
         for (int j = 0; j < panels; j++) {
             int col = jc + j * nr;
             int width = Math.min(nr, jc + nc - col);
-            int dst = j * kc * nr;
+            int dst = outOff + j * kc * nr;
             int src = pc * n + col;
             for (int p = 0; p < kc; p++, dst += nr, src += n) {
                 System.arraycopy(b, src, out, dst, width);

@@ -54,20 +54,20 @@ public final class Freivalds {
         float[] a = job.a();
         float[] b = job.b();
         double[] tolerance = tolerance(a, b, m, k, n);
-        float[] r = new float[n];
+        double[] r = new double[n];
         double[] br = new double[k];
         int worstRow = 0;
         double worst = 0;
         for (int round = 1; round <= rounds; round++) {
             for (int j = 0; j < n; j++) {
-                r[j] = random.nextBoolean() ? 1f : -1f;
+                r[j] = random.nextBoolean() ? 1.0 : -1.0;
             }
             for (int p = 0; p < k; p++) {
-                br[p] = dot(b, p * n, r, n);
+                br[p] = DoubleDot.dot(b, p * n, r, n, false);
             }
             for (int i = 0; i < m; i++) {
-                double expected = dot(a, i * k, br, k);
-                double claimed = dot(c, i * n, r, n);
+                double expected = DoubleDot.dot(a, i * k, br, k, false);
+                double claimed = DoubleDot.dot(c, i * n, r, n, false);
                 double excess = Math.abs(expected - claimed) / tolerance[i];
                 if (!(excess <= 1.0)) {
                     return new Result(false, round, i, excess);
@@ -83,54 +83,17 @@ public final class Freivalds {
 
     /** Per-row tolerance SAFETY·u·√k·(|A|·(|B|·1))ᵢ, with a floor so that an all-zero row still has one. */
     static double[] tolerance(float[] a, float[] b, int m, int k, int n) {
+        double[] ones = new double[n];
+        java.util.Arrays.fill(ones, 1.0);
         double[] rowAbs = new double[k];
         for (int p = 0; p < k; p++) {
-            double s = 0;
-            for (int j = 0, o = p * n; j < n; j++) {
-                s += Math.abs(b[o + j]);
-            }
-            rowAbs[p] = s;
+            rowAbs[p] = DoubleDot.dot(b, p * n, ones, n, true);
         }
         double scale = SAFETY * U * Math.sqrt(k);
         double[] tol = new double[m];
         for (int i = 0; i < m; i++) {
-            double s = 0;
-            for (int p = 0, o = i * k; p < k; p++) {
-                s += Math.abs(a[o + p]) * rowAbs[p];
-            }
-            tol[i] = scale * s + Double.MIN_NORMAL;
+            tol[i] = scale * DoubleDot.dot(a, i * k, rowAbs, k, true) + Double.MIN_NORMAL;
         }
         return tol;
-    }
-
-    /** Σ x[off+j]·y[j], in double with four independent sums (keeps the pipeline busy). */
-    private static double dot(float[] x, int off, float[] y, int len) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int j = 0;
-        for (; j + 3 < len; j += 4) {
-            s0 += (double) x[off + j] * y[j];
-            s1 += (double) x[off + j + 1] * y[j + 1];
-            s2 += (double) x[off + j + 2] * y[j + 2];
-            s3 += (double) x[off + j + 3] * y[j + 3];
-        }
-        for (; j < len; j++) {
-            s0 += (double) x[off + j] * y[j];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    private static double dot(float[] x, int off, double[] y, int len) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int j = 0;
-        for (; j + 3 < len; j += 4) {
-            s0 += x[off + j] * y[j];
-            s1 += x[off + j + 1] * y[j + 1];
-            s2 += x[off + j + 2] * y[j + 2];
-            s3 += x[off + j + 3] * y[j + 3];
-        }
-        for (; j < len; j++) {
-            s0 += x[off + j] * y[j];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 }

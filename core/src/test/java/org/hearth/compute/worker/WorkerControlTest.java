@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.hearth.compute.backend.SelfTest;
+import org.hearth.compute.backend.GemmChecks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +38,7 @@ class WorkerControlTest {
         supervisor = WorkerSupervisor.start(options, WorkerSupervisorTest.FAST, events);
         supervisor.awaitReady(WorkerSupervisorTest.WAIT);
         ProcessHandle worker = supervisor.workerProcess().orElseThrow();
-        CompletableFuture<JobResult> job = supervisor.submit(SelfTest.randomJob(4096, 4096, 4096, 1));
+        CompletableFuture<JobResult> job = supervisor.submit(GemmChecks.randomJob(4096, 4096, 4096, 1));
         events.await(WorkerEvent.Kind.JOB_STARTED, 1, WorkerSupervisorTest.WAIT);
         long before = cpuMillis(worker);
         Thread.sleep(1000);

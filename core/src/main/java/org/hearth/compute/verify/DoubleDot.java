@@ -1,0 +1,46 @@
+package org.hearth.compute.verify;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Dot products of f32 data with f64 weights, summed in f64 on the Vector API: the f32 lanes are
+ * widened to doubles (a float species with as many lanes as the preferred double species), so the
+ * verifier's own rounding stays far below the tolerances it checks against. Kept in one small method so
+ * the accumulators stay in registers.
+ */
+final class DoubleDot {
+
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
+    private static final int L = D.length();
+
+    private DoubleDot() {
+    }
+
+    /** Σ x[off+j]·y[j] for j < len, or Σ |x[off+j]|·y[j] with {@code abs}. */
+    static double dot(float[] x, int off, double[] y, int len, boolean abs) {
+        DoubleVector s0 = DoubleVector.zero(D);
+        DoubleVector s1 = DoubleVector.zero(D);
+        int j = 0;
+        for (; j + 2 * L <= len; j += 2 * L) {
+            DoubleVector x0 = (DoubleVector) FloatVector.fromArray(F, x, off + j).convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector x1 = (DoubleVector) FloatVector.fromArray(F, x, off + j + L).convertShape(VectorOperators.F2D, D, 0);
+            if (abs) {
+                x0 = x0.abs();
+                x1 = x1.abs();
+            }
+            s0 = x0.fma(DoubleVector.fromArray(D, y, j), s0);
+            s1 = x1.fma(DoubleVector.fromArray(D, y, j + L), s1);
+        }
+        double sum = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        for (; j < len; j++) {
+            double v = x[off + j];
+            sum += (abs ? Math.abs(v) : v) * y[j];
+        }
+        return sum;
+    }
+}
