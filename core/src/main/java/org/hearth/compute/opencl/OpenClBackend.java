@@ -64,8 +64,9 @@ public final class OpenClBackend implements Backend {
         cl_program p = null;
         try {
             q = CL.clCreateCommandQueue(context, device.device(), 0, null);
-            p = OpenClProgram.build(context, device.device(), "gemm.cl", tiling.defines());
-            this.gemmKernel = CL.clCreateKernel(p, "gemm", null);
+            boolean cpuKernel = tiling.equals(GemmTiling.CPU);
+            p = OpenClProgram.build(context, device.device(), cpuKernel ? "gemm_cpu.cl" : "gemm.cl", cpuKernel ? "" : tiling.defines());
+            this.gemmKernel = CL.clCreateKernel(p, cpuKernel ? "gemm_cpu" : "gemm", null);
         } catch (RuntimeException e) {
             if (p != null) {
                 CL.clReleaseProgram(p);
@@ -111,7 +112,9 @@ public final class OpenClBackend implements Backend {
     private static GemmTiling chooseTiling(OpenClDevices.Found device) {
         long local = OpenClDevices.deviceLong(device.device(), CL_DEVICE_LOCAL_MEM_SIZE);
         long group = OpenClDevices.deviceLong(device.device(), CL_DEVICE_MAX_WORK_GROUP_SIZE);
-        // The large tiles were faster on GPUs and on PoCL alike (8 vs 4 GFLOP/s at n=2048 on 2 cores).
+        if (!device.gpu()) {
+            return GemmTiling.CPU;
+        }
         GemmTiling t = GemmTiling.LARGE;
         if (local < t.localMemoryBytes() || group < (long) t.groupX() * t.groupY()) {
             t = GemmTiling.SMALL;
