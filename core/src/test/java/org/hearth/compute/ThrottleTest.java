@@ -17,7 +17,8 @@ class ThrottleTest {
 
     @Test
     void throttledRenderIdlesBetweenSlicesAndRendersTheSameImage() throws Exception {
-        RenderJob job = RenderJob.fullImage(ComputeTestScenes.small(), 64, 48, 64, 5);
+        // Large enough that the kernel works well over one 50 ms throttle slice on any machine.
+        RenderJob job = RenderJob.fullImage(ComputeTestScenes.small(), 128, 96, 256, 5);
         try (CpuBackend cpu = new CpuBackend(2)) {
             float[] free = cpu.renderTile(job, CancelToken.none());
             CancelToken token = new CancelToken();

@@ -70,7 +70,7 @@ public final class WorkerCommand {
             default -> row.get("ms") + " ms";
         };
         String notes = switch (kind) {
-            case "gemm" -> row.get("threads") + " threads, best " + row.get("seconds") + " s"
+            case "gemm" -> row.get("threads") + " threads, best " + row.get("seconds") + " s, load " + row.get("load_avg")
                     + (row.containsKey("peer_missing") ? "; no OpenBLAS: " + row.get("peer_missing") : "");
             case "freivalds" -> row.get("rounds") + " rounds, " + pct(row.get("share_of_gemm")) + " of gemm time, passed=" + row.get("passed");
             case "render" -> row.get("n") + "x" + row.get("n") + " at " + row.get("spp") + " spp; verify "

@@ -39,7 +39,7 @@ public final class ComputeBench {
         warmUp();
         for (int n : sizes) {
             GemmJob job = randomJob(n, n);
-            int runs = n <= 1024 ? 10 : n <= 2048 ? 5 : 3;
+            int runs = n <= 1024 ? 20 : n <= 2048 ? 8 : 3;
             try (OpenBlasSgemm.Problem peer = blas.map(b -> b.new Problem(n, n, n, job.a(), job.b())).orElse(null)) {
                 for (Backend backend : backends) {
                     gemm(backend, job, runs, peer, why.toString());
@@ -95,6 +95,8 @@ public final class ComputeBench {
         row.put("peer_seconds", peer != null ? round(bestPeer, 4) : null);
         row.put("threads", threads);
         row.put("runs", runs);
+        // Other processes share the cores: the load average says how much a figure can be trusted.
+        row.put("load_avg", round(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2));
         if (peer == null) {
             row.put("peer_missing", whyNoPeer);
         }
@@ -105,7 +107,7 @@ public final class ComputeBench {
     private void freivalds(Backend backend, GemmJob job, float[] c, double gemmSeconds) {
         int rounds = 2;
         boolean[] ok = new boolean[1];
-        double best = bestSeconds(3, () -> ok[0] = new Freivalds(rounds).check(job, c).ok());
+        double best = bestSeconds(5, () -> ok[0] = new Freivalds(rounds).check(job, c).ok());
         Map<String, Object> row = record("freivalds", backend.name(), job.n(), null, null, null);
         row.put("rounds", rounds);
         row.put("ms", round(best * 1e3, 2));

@@ -43,4 +43,29 @@ final class DoubleDot {
         }
         return sum;
     }
+
+    /** Σ x[off+j]·y0[j] into out[0] and Σ x[off+j]·y1[j] into out[1]: one pass over x for two rounds. */
+    static void dot2(float[] x, int off, double[] y0, double[] y1, int len, double[] out) {
+        DoubleVector s0 = DoubleVector.zero(D);
+        DoubleVector s1 = DoubleVector.zero(D);
+        DoubleVector t0 = DoubleVector.zero(D);
+        DoubleVector t1 = DoubleVector.zero(D);
+        int j = 0;
+        for (; j + 2 * L <= len; j += 2 * L) {
+            DoubleVector x0 = (DoubleVector) FloatVector.fromArray(F, x, off + j).convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector x1 = (DoubleVector) FloatVector.fromArray(F, x, off + j + L).convertShape(VectorOperators.F2D, D, 0);
+            s0 = x0.fma(DoubleVector.fromArray(D, y0, j), s0);
+            s1 = x1.fma(DoubleVector.fromArray(D, y0, j + L), s1);
+            t0 = x0.fma(DoubleVector.fromArray(D, y1, j), t0);
+            t1 = x1.fma(DoubleVector.fromArray(D, y1, j + L), t1);
+        }
+        double a = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        double b = t0.add(t1).reduceLanes(VectorOperators.ADD);
+        for (; j < len; j++) {
+            a += x[off + j] * y0[j];
+            b += x[off + j] * y1[j];
+        }
+        out[0] = a;
+        out[1] = b;
+    }
 }

@@ -54,23 +54,48 @@ public final class Freivalds {
         float[] a = job.a();
         float[] b = job.b();
         double[] tolerance = tolerance(a, b, m, k, n);
-        double[] r = new double[n];
-        double[] br = new double[k];
+        // All rounds' vectors up front, two rounds per pass over each matrix (the check is memory-bound).
+        double[][] r = new double[rounds][n];
+        for (double[] round : r) {
+            for (int j = 0; j < n; j++) {
+                round[j] = random.nextBoolean() ? 1.0 : -1.0;
+            }
+        }
+        double[][] br = new double[rounds][k];
+        double[] pair = new double[2];
+        for (int p = 0; p < k; p++) {
+            for (int q = 0; q < rounds; q += 2) {
+                if (q + 1 < rounds) {
+                    DoubleDot.dot2(b, p * n, r[q], r[q + 1], n, pair);
+                    br[q][p] = pair[0];
+                    br[q + 1][p] = pair[1];
+                } else {
+                    br[q][p] = DoubleDot.dot(b, p * n, r[q], n, false);
+                }
+            }
+        }
+        double[] expected = new double[rounds];
+        double[] claimed = new double[rounds];
         int worstRow = 0;
         double worst = 0;
-        for (int round = 1; round <= rounds; round++) {
-            for (int j = 0; j < n; j++) {
-                r[j] = random.nextBoolean() ? 1.0 : -1.0;
+        for (int i = 0; i < m; i++) {
+            for (int q = 0; q < rounds; q += 2) {
+                if (q + 1 < rounds) {
+                    DoubleDot.dot2(a, i * k, br[q], br[q + 1], k, pair);
+                    expected[q] = pair[0];
+                    expected[q + 1] = pair[1];
+                    DoubleDot.dot2(c, i * n, r[q], r[q + 1], n, pair);
+                    claimed[q] = pair[0];
+                    claimed[q + 1] = pair[1];
+                } else {
+                    expected[q] = DoubleDot.dot(a, i * k, br[q], k, false);
+                    claimed[q] = DoubleDot.dot(c, i * n, r[q], n, false);
+                }
             }
-            for (int p = 0; p < k; p++) {
-                br[p] = DoubleDot.dot(b, p * n, r, n, false);
-            }
-            for (int i = 0; i < m; i++) {
-                double expected = DoubleDot.dot(a, i * k, br, k, false);
-                double claimed = DoubleDot.dot(c, i * n, r, n, false);
-                double excess = Math.abs(expected - claimed) / tolerance[i];
+            for (int q = 0; q < rounds; q++) {
+                double excess = Math.abs(expected[q] - claimed[q]) / tolerance[i];
                 if (!(excess <= 1.0)) {
-                    return new Result(false, round, i, excess);
+                    return new Result(false, q + 1, i, excess);
                 }
                 if (excess > worst) {
                     worst = excess;
