@@ -16,14 +16,24 @@ public final class BackendSelector {
     private BackendSelector() {
     }
 
-    /** The chosen backend (null when none passed) and one report per candidate, in order. */
-    public record Selection(Backend chosen, List<BackendReport> reports) {
+    /**
+     * The chosen backend (null when none passed), one report per candidate in order, and every backend
+     * left open (the chosen one only, unless all passing ones were asked for: the bench wants them).
+     */
+    public record Selection(Backend chosen, List<BackendReport> reports, List<Backend> open) {
         public String chosenName() {
             return chosen == null ? "none" : chosen.name();
         }
     }
 
+    /** Keeps only the first backend that passes open. */
     public static Selection select(List<BackendCandidate> candidates) {
+        return select(candidates, false);
+    }
+
+    /** @param keepAll keep every backend that passes open (the caller closes them), not just the first */
+    public static Selection select(List<BackendCandidate> candidates, boolean keepAll) {
+        List<Backend> open = new ArrayList<>();
         Backend chosen = null;
         List<BackendReport> reports = new ArrayList<>();
         for (BackendCandidate candidate : candidates) {
@@ -47,13 +57,14 @@ public final class BackendSelector {
                 continue;
             }
             reports.add(BackendReport.available(candidate.name(), candidate.devices()));
-            if (chosen == null) {
-                chosen = backend;
+            if (chosen == null || keepAll) {
+                chosen = chosen == null ? backend : chosen;
+                open.add(backend);
             } else {
                 closeQuietly(backend);
             }
         }
-        return new Selection(chosen, List.copyOf(reports));
+        return new Selection(chosen, List.copyOf(reports), List.copyOf(open));
     }
 
     private static String describe(Throwable e) {
