@@ -9,6 +9,7 @@ import java.util.List;
 import org.hearth.compute.backend.BackendCandidate;
 import org.hearth.compute.backend.BackendCandidates;
 import org.hearth.compute.backend.BackendSelector;
+import org.hearth.compute.job.Backend;
 
 /**
  * Entry point of the worker child process (started by {@link WorkerProcess}): picks a backend by
@@ -36,7 +37,9 @@ public final class WorkerMain {
         List<BackendCandidate> candidates = BackendCandidates.probe(options.effectiveBackends(), options.cudaLibrary(),
                 options.gpuMemoryCapBytes(), options.allowCpuDevices(), options.maxThreads());
         BackendSelector.Selection selection = BackendSelector.select(candidates);
-        WorkerCapabilities caps = new WorkerCapabilities(ProcessHandle.current().pid(), selection.chosenName(), selection.reports());
+        Backend chosen = selection.chosen();
+        WorkerCapabilities caps = new WorkerCapabilities(ProcessHandle.current().pid(), selection.chosenName(), selection.reports(),
+                chosen == null ? 0 : QuickMeasure.gemmGflops(chosen), chosen == null ? 0 : QuickMeasure.renderMsamples(chosen));
         int exit = new WorkerChild(codec, options, selection.chosen(), caps).run();
         if (selection.chosen() != null) {
             try {
