@@ -41,13 +41,8 @@ public final class WorkerMain {
         WorkerCapabilities caps = new WorkerCapabilities(ProcessHandle.current().pid(), selection.chosenName(), selection.reports(),
                 chosen == null ? 0 : QuickMeasure.gemmGflops(chosen), chosen == null ? 0 : QuickMeasure.renderMsamples(chosen));
         int exit = new WorkerChild(codec, options, selection.chosen(), caps).run();
-        if (selection.chosen() != null) {
-            try {
-                selection.chosen().close();
-            } catch (RuntimeException e) {
-                // Exiting anyway; the OS reclaims device memory.
-            }
-        }
+        // The backend is not closed: a cancelled kernel may still be finishing its band, and the OS
+        // reclaims device memory and contexts when the process ends.
         System.exit(exit);
     }
 }
