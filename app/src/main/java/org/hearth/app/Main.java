@@ -1,6 +1,7 @@
 package org.hearth.app;
 
 import org.hearth.app.cli.HearthCommand;
+import org.hearth.compute.worker.WorkerMain;
 
 /**
  * Entry point. Deliberately not a JavaFX {@code Application}: with JavaFX on the class path a main
@@ -12,7 +13,12 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals(WorkerMain.LAUNCHER_ARGUMENT)) {
+            // A packaged app has no java binary: its launcher starts the compute worker this way.
+            WorkerMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         System.exit(HearthCommand.commandLine().execute(args));
     }
 }

@@ -50,6 +50,10 @@ public final class WorkerInfoCommand implements Callable<Integer> {
                 }
             }
             out.println("chosen:     " + caps.chosen() + (caps.hasBackend() ? "" : " (no backend passed its self-test)"));
+            if (caps.hasBackend()) {
+                out.printf(Locale.ROOT, "throughput: about %.1f GFLOP/s gemm (n=512), %.2f Msamples/s render (a quick look at start; "
+                        + "`hearth worker bench` measures)%n", caps.gemmGflops(), caps.renderMsamplesPerSecond());
+            }
         }
         out.flush();
         return caps.hasBackend() ? 0 : 3;

@@ -47,7 +47,8 @@ class WorkerInfoCliTest {
         assertTrue(Pattern.compile("(?m)^opencl-cpu  not available: OpenCL CPU devices are used only on request").matcher(out).find(), out);
         assertTrue(Pattern.compile("(?m)^cpu         available$").matcher(out).find(), out);
         assertTrue(Pattern.compile("(?m)^ +device: .+, \\d+ compute units, OpenCL ").matcher(out).find(), "PoCL is listed: " + out);
-        assertTrue(out.strip().endsWith("chosen:     cpu"), out);
+        assertTrue(Pattern.compile("(?m)^chosen:     cpu$").matcher(out).find(), out);
+        assertTrue(Pattern.compile("(?m)^throughput: about \\d+\\.\\d GFLOP/s gemm \\(n=512\\), \\d+\\.\\d\\d Msamples/s render").matcher(out).find(), out);
     }
 
     @Test
@@ -57,6 +58,7 @@ class WorkerInfoCliTest {
         JsonNode caps = new ObjectMapper().readTree(run.out());
         assertEquals("opencl-cpu", caps.get("chosen").asText());
         assertTrue(caps.get("pid").asLong() > 0);
+        assertTrue(caps.get("gemmGflops").asDouble() > 0 && caps.get("renderMsamplesPerSecond").asDouble() > 0, caps.toString());
         List<String> names = new ArrayList<>();
         for (JsonNode b : caps.get("backends")) {
             names.add(b.get("name").asText());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hearth.compute.job.Backend;
 import org.hearth.compute.job.BackendReport;
+import org.hearth.compute.verify.BackendSelfTest;
 
 /**
  * Opens and self-tests every candidate in order of preference and keeps the first that passes.
@@ -15,14 +16,24 @@ public final class BackendSelector {
     private BackendSelector() {
     }
 
-    /** The chosen backend (null when none passed) and one report per candidate, in order. */
-    public record Selection(Backend chosen, List<BackendReport> reports) {
+    /**
+     * The chosen backend (null when none passed), one report per candidate in order, and every backend
+     * left open (the chosen one only, unless all passing ones were asked for: the bench wants them).
+     */
+    public record Selection(Backend chosen, List<BackendReport> reports, List<Backend> open) {
         public String chosenName() {
             return chosen == null ? "none" : chosen.name();
         }
     }
 
+    /** Keeps only the first backend that passes open. */
     public static Selection select(List<BackendCandidate> candidates) {
+        return select(candidates, false);
+    }
+
+    /** @param keepAll keep every backend that passes open (the caller closes them), not just the first */
+    public static Selection select(List<BackendCandidate> candidates, boolean keepAll) {
+        List<Backend> open = new ArrayList<>();
         Backend chosen = null;
         List<BackendReport> reports = new ArrayList<>();
         for (BackendCandidate candidate : candidates) {
@@ -30,31 +41,30 @@ public final class BackendSelector {
                 reports.add(candidate.unavailableReport());
                 continue;
             }
-            Backend backend = null;
-            String failure;
+            Backend backend;
+            BackendReport report;
             try {
                 backend = candidate.opener().open();
-                String wrong = SelfTest.gemm(backend);
-                if (wrong == null) {
-                    wrong = SelfTest.render(backend);
-                }
-                failure = wrong == null ? null : "self-test gave a wrong result: " + wrong;
-            } catch (Exception | LinkageError | AssertionError e) {
-                failure = (backend == null ? "could not start: " : "self-test failed: ") + describe(e);
+            } catch (Exception | LinkageError e) {
+                reports.add(new BackendReport(candidate.name(), false, "could not start: " + describe(e), candidate.devices()));
+                continue;
             }
-            if (failure != null) {
+            // The verifier's self-test: a gemm checked by Freivalds, a render tile re-rendered on the CPU.
+            report = BackendSelfTest.run(backend, candidate.devices());
+            if (!report.available()) {
                 closeQuietly(backend);
-                reports.add(new BackendReport(candidate.name(), false, failure, candidate.devices()));
+                reports.add(new BackendReport(candidate.name(), false, report.reason(), candidate.devices()));
                 continue;
             }
             reports.add(BackendReport.available(candidate.name(), candidate.devices()));
-            if (chosen == null) {
-                chosen = backend;
+            if (chosen == null || keepAll) {
+                chosen = chosen == null ? backend : chosen;
+                open.add(backend);
             } else {
                 closeQuietly(backend);
             }
         }
-        return new Selection(chosen, List.copyOf(reports));
+        return new Selection(chosen, List.copyOf(reports), List.copyOf(open));
     }
 
     private static String describe(Throwable e) {

@@ -9,6 +9,8 @@ public record GemmTiling(int tsm, int tsn, int tsk, int wptm, int wptn) {
 
     /** Suits CPUs (PoCL) and small GPUs: 16×16 work-items, 8 KiB of local memory. */
     public static final GemmTiling SMALL = new GemmTiling(64, 64, 16, 4, 4);
+    /** gemm_cpu.cl for OpenCL CPU devices: one work-item per 8×32 block, no local memory. */
+    public static final GemmTiling CPU = new GemmTiling(8, 32, 1, 8, 32);
     /** Suits big GPUs: 16×16 threads each with an 8×8 block, 16 KiB of shared memory. Matches gemm.cu. */
     public static final GemmTiling LARGE = new GemmTiling(128, 128, 16, 8, 8);
 

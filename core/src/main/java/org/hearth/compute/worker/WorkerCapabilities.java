@@ -6,8 +6,12 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.hearth.compute.job.BackendReport;
 
-/** What the worker found at start (the HELLO message): every backend's report and the one chosen. */
-public record WorkerCapabilities(long pid, String chosen, List<BackendReport> backends) {
+/**
+ * What the worker found at start (the HELLO message): every backend's report, the one chosen, and a
+ * rough throughput of the chosen one (0 when none was chosen; `hearth worker bench` measures properly).
+ */
+public record WorkerCapabilities(long pid, String chosen, List<BackendReport> backends, double gemmGflops,
+                                 double renderMsamplesPerSecond) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -168,9 +168,7 @@ final class WorkerChild {
             send(JobPayloads.error(jobId, WorkerError.REJECTED, e.getMessage()));
         } catch (RuntimeException | OutOfMemoryError | LinkageError e) {
             current = null;
-            boolean rejected = e.getClass().getSimpleName().equals("SceneException");
-            send(JobPayloads.error(jobId, rejected ? WorkerError.REJECTED : WorkerError.FAILED,
-                    (rejected ? "" : backend.name() + " failed: ") + (e.getMessage() == null ? e.toString() : e.getMessage())));
+            send(JobPayloads.error(jobId, WorkerError.FAILED, backend.name() + " failed: " + (e.getMessage() == null ? e.toString() : e.getMessage())));
         }
     }
 

@@ -9,12 +9,16 @@ import java.util.List;
 import org.hearth.compute.backend.BackendCandidate;
 import org.hearth.compute.backend.BackendCandidates;
 import org.hearth.compute.backend.BackendSelector;
+import org.hearth.compute.job.Backend;
 
 /**
  * Entry point of the worker child process (started by {@link WorkerProcess}): picks a backend by
  * self-test, says HELLO with what it found, then serves jobs over stdin/stdout until told to stop.
  */
 public final class WorkerMain {
+
+    /** First argument that makes a packaged app's launcher (which has no java binary beside it) run this main. */
+    public static final String LAUNCHER_ARGUMENT = "--hearth-compute-worker";
 
     private WorkerMain() {
     }
@@ -33,15 +37,12 @@ public final class WorkerMain {
         List<BackendCandidate> candidates = BackendCandidates.probe(options.effectiveBackends(), options.cudaLibrary(),
                 options.gpuMemoryCapBytes(), options.allowCpuDevices(), options.maxThreads());
         BackendSelector.Selection selection = BackendSelector.select(candidates);
-        WorkerCapabilities caps = new WorkerCapabilities(ProcessHandle.current().pid(), selection.chosenName(), selection.reports());
+        Backend chosen = selection.chosen();
+        WorkerCapabilities caps = new WorkerCapabilities(ProcessHandle.current().pid(), selection.chosenName(), selection.reports(),
+                chosen == null ? 0 : QuickMeasure.gemmGflops(chosen), chosen == null ? 0 : QuickMeasure.renderMsamples(chosen));
         int exit = new WorkerChild(codec, options, selection.chosen(), caps).run();
-        if (selection.chosen() != null) {
-            try {
-                selection.chosen().close();
-            } catch (RuntimeException e) {
-                // Exiting anyway; the OS reclaims device memory.
-            }
-        }
+        // The backend is not closed: a cancelled kernel may still be finishing its band, and the OS
+        // reclaims device memory and contexts when the process ends.
         System.exit(exit);
     }
 }

@@ -93,14 +93,21 @@ final class WorkerProcess {
     }
 
     static List<String> command(WorkerOptions options) {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
-                "--add-modules=jdk.incubator.vector", "-XX:+UseParallelGC", "-Dhearth.worker=true"));
-        if (options.maxThreads() > 0) {
-            cmd.add("-XX:ActiveProcessorCount=" + options.maxThreads());
+        String self = ProcessHandle.current().info().command().orElse(null);
+        List<String> cmd = new ArrayList<>();
+        if (self != null && !Path.of(self).getFileName().toString().matches("java(w)?(\\.exe)?")) {
+            // A jpackage launcher: the JVM flags come from its configuration, the class path too.
+            cmd.add(self);
+            cmd.add(WorkerMain.LAUNCHER_ARGUMENT);
+        } else {
+            String java = self != null ? self : Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            cmd.addAll(List.of(java, "--enable-native-access=ALL-UNNAMED", "--add-modules=jdk.incubator.vector",
+                    "-XX:+UseParallelGC", "-Dhearth.worker=true"));
+            if (options.maxThreads() > 0) {
+                cmd.add("-XX:ActiveProcessorCount=" + options.maxThreads());
+            }
+            cmd.add(WorkerMain.class.getName());
         }
-        cmd.add(WorkerMain.class.getName());
         cmd.addAll(options.toArgs());
         return cmd;
     }

@@ -50,6 +50,7 @@ public final class WorkerSupervisor implements AutoCloseable {
         this.dutyCycle = options.dutyCyclePercent();
     }
 
+    /** Starts the worker; {@code listener} (may be null) is called on supervision threads and must return quickly. */
     public static WorkerSupervisor start(WorkerOptions options, SupervisorSettings settings, Consumer<WorkerEvent> listener) {
         WorkerSupervisor s = new WorkerSupervisor(options, settings, listener);
         s.launch();
@@ -119,44 +120,41 @@ public final class WorkerSupervisor implements AutoCloseable {
         if (percent < 1 || percent > 100) {
             throw new IllegalArgumentException("duty cycle must be 1..100 %, got " + percent);
         }
-        WorkerProcess p;
         synchronized (this) {
             dutyCycle = percent;
-            p = state == State.READY ? proc : null;
+            if (state == State.READY) {
+                sendAsync(proc, new Frame(FrameType.THROTTLE, new byte[] {(byte) percent}));
+            }
         }
-        sendQuietly(p, new Frame(FrameType.THROTTLE, new byte[] {(byte) percent}));
     }
 
     private void control(boolean pause, Frame frame) {
-        WorkerProcess p;
         synchronized (this) {
             paused = pause;
-            p = state == State.READY ? proc : null;
+            if (state == State.READY) {
+                sendAsync(proc, frame);
+            }
         }
-        sendQuietly(p, frame);
     }
 
     /** Cancels a queued or running job; its future fails with {@link WorkerError#CANCELLED}. */
     public void cancel(CompletableFuture<JobResult> job) {
-        WorkerProcess p;
-        long id;
         synchronized (this) {
-            id = jobs.cancel(job);
-            p = proc;
-        }
-        if (id >= 0) {
-            sendQuietly(p, Frame.ofLong(FrameType.CANCEL, id));
+            long id = jobs.cancel(job);
+            if (id >= 0) {
+                sendAsync(proc, Frame.ofLong(FrameType.CANCEL, id));
+            }
         }
     }
 
     /** Test hook: the worker halts at once (only in a worker started with test hooks). */
-    public void testCrash() {
-        sendQuietly(liveProcess(), Frame.of(FrameType.TEST_CRASH));
+    public synchronized void testCrash() {
+        sendAsync(proc, Frame.of(FrameType.TEST_CRASH));
     }
 
     /** Test hook: the worker's control loop stops answering (only with test hooks). */
-    public void testHang() {
-        sendQuietly(liveProcess(), Frame.of(FrameType.TEST_HANG));
+    public synchronized void testHang() {
+        sendAsync(proc, Frame.of(FrameType.TEST_HANG));
     }
 
     public synchronized State state() {
@@ -168,10 +166,6 @@ public final class WorkerSupervisor implements AutoCloseable {
     }
 
     /** The running worker's process, if any (tests read its CPU time). */
-    private synchronized WorkerProcess liveProcess() {
-        return proc;
-    }
-
     public synchronized Optional<ProcessHandle> workerProcess() {
         return Optional.ofNullable(proc).map(p -> p.process().toHandle());
     }
@@ -336,8 +330,13 @@ public final class WorkerSupervisor implements AutoCloseable {
         timer.schedule(this::launch, backoff, TimeUnit.MILLISECONDS);
     }
 
+    /** Every frame goes through one sender thread, so the worker sees them in the order decided here. */
     private void sendAsync(WorkerProcess p, Frame frame) {
-        sender.execute(() -> sendQuietly(p, frame));
+        try {
+            sender.execute(() -> sendQuietly(p, frame));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Closed: nothing more goes to the worker.
+        }
     }
 
     private static void sendQuietly(WorkerProcess p, Frame frame) {

@@ -11,6 +11,8 @@ import org.hearth.compute.backend.BackendCandidate;
 import org.hearth.compute.backend.BackendSelector;
 import org.hearth.compute.backend.CudaProbe;
 import org.hearth.compute.job.BackendReport;
+import org.hearth.compute.job.CancelToken;
+import org.hearth.compute.job.RenderJob;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +68,32 @@ class CudaProbeTest {
         } else {
             assertEquals("could not start: cuDevicePrimaryCtxRetain returned CUDA_ERROR_DEVICES_UNAVAILABLE: every GPU is busy or in exclusive mode (46)",
                     report.reason());
+        }
+    }
+
+    @Test
+    void aGpuThatComputesWrongResultsFailsItsSelfTest() throws Exception {
+        // Every driver call of the CUDA backend runs through FFM against this fake; its kernels do nothing.
+        Path lib = FakeCuda.build(dir, "nop", FakeCuda.DEVICE_THAT_COMPUTES_NOTHING);
+        BackendCandidate c = CudaProbe.probe(lib.toString(), 0);
+        BackendSelector.Selection s = BackendSelector.select(List.of(c));
+        BackendReport report = s.reports().getFirst();
+        assertFalse(report.available());
+        assertEquals("none", s.chosenName());
+        if (CudaBackend.gemmFatbin() == null) {
+            assertEquals("no CUDA kernels in this build (nvcc was not found when it was built)", report.reason());
+        } else {
+            assertTrue(report.reason().startsWith("self-test: gemm result failed verification"), report.reason());
+            assertEquals("Nop (compute 9.0)", report.devices().getFirst().name());
+            assertEquals(132, report.devices().getFirst().computeUnits());
+            // The backend itself: allocation, copies, launches in bands, frees, for both kernels.
+            try (CudaBackend backend = CudaBackend.open(CudaDriver.load(lib.toString()), 0, report.devices().getFirst(), 0)) {
+                float[] product = backend.gemm(org.hearth.compute.backend.GemmChecks.randomJob(300, 200, 100, 1), CancelToken.none());
+                assertEquals(300 * 100, product.length);
+                assertEquals(0f, product[0], "the fake GPU computed nothing");
+                RenderJob tile = new RenderJob(org.hearth.compute.opencl.OpenClRenderTest.SCENE, 64, 48, 8, 8, 40, 30, 4, 1);
+                assertEquals(tile.resultLength(), backend.renderTile(tile, CancelToken.none()).length);
+            }
         }
     }
 

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.hearth.compute.backend.BackendCandidate;
 import org.hearth.compute.backend.OpenClProbe;
-import org.hearth.compute.backend.SelfTest;
+import org.hearth.compute.backend.GemmChecks;
 import org.hearth.compute.gpu.GemmTiling;
 import org.hearth.compute.job.CancelToken;
 import org.hearth.compute.job.GemmJob;
@@ -41,8 +41,8 @@ class OpenClBackendTest {
         try (OpenClBackend backend = OpenClBackend.open(cpuDevice(), 0)) {
             assertEquals("opencl-cpu", backend.name());
             for (int[] s : new int[][] {{1, 1, 1}, {67, 45, 130}, {128, 64, 64}, {200, 300, 150}}) {
-                GemmJob job = SelfTest.randomJob(s[0], s[1], s[2], s[0] * 31L + s[2]);
-                assertNull(SelfTest.compare(job, backend.gemm(job, CancelToken.none())), () -> "sizes " + java.util.Arrays.toString(s));
+                GemmJob job = GemmChecks.randomJob(s[0], s[1], s[2], s[0] * 31L + s[2]);
+                assertNull(GemmChecks.compare(job, backend.gemm(job, CancelToken.none())), () -> "sizes " + java.util.Arrays.toString(s));
             }
         }
     }
@@ -51,8 +51,8 @@ class OpenClBackendTest {
     void theCudaTilingIsCorrectToo() {
         // gemm.cu compiles the same source with the LARGE tiles; PoCL checks that configuration's logic.
         try (OpenClBackend backend = OpenClBackend.open(cpuDevice(), 0, GemmTiling.LARGE)) {
-            GemmJob job = SelfTest.randomJob(300, 70, 260, 7);
-            assertNull(SelfTest.compare(job, backend.gemm(job, CancelToken.none())));
+            GemmJob job = GemmChecks.randomJob(300, 70, 260, 7);
+            assertNull(GemmChecks.compare(job, backend.gemm(job, CancelToken.none())));
         }
     }
 
@@ -61,16 +61,16 @@ class OpenClBackendTest {
         try (OpenClBackend backend = OpenClBackend.open(cpuDevice(), 0)) {
             CancelToken token = new CancelToken();
             token.cancel();
-            GemmJob job = SelfTest.randomJob(256, 256, 256, 3);
+            GemmJob job = GemmChecks.randomJob(256, 256, 256, 3);
             assertThrows(JobCancelledException.class, () -> backend.gemm(job, token));
-            assertNull(SelfTest.compare(job, backend.gemm(job, CancelToken.none())));
+            assertNull(GemmChecks.compare(job, backend.gemm(job, CancelToken.none())));
         }
     }
 
     @Test
     void aJobOverTheMemoryCapIsRejected() {
         try (OpenClBackend backend = OpenClBackend.open(cpuDevice(), 1 << 20)) {
-            GemmJob job = SelfTest.randomJob(512, 512, 512, 5);
+            GemmJob job = GemmChecks.randomJob(512, 512, 512, 5);
             JobRejectedException e = assertThrows(JobRejectedException.class, () -> backend.gemm(job, CancelToken.none()));
             assertTrue(e.getMessage().contains("over the cap of 1 MiB"), e.getMessage());
         }

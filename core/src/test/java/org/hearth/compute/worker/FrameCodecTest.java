@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import org.hearth.compute.backend.SelfTest;
+import org.hearth.compute.backend.GemmChecks;
 import org.hearth.compute.job.GemmJob;
 import org.hearth.compute.job.JobLimits;
 import org.hearth.compute.job.JobRejectedException;
@@ -28,7 +28,7 @@ class FrameCodecTest {
         FrameCodec writer = new FrameCodec(null, out);
         writer.write(Frame.ofLong(FrameType.PING, 42));
         writer.write(Frame.of(FrameType.PAUSE));
-        GemmJob job = SelfTest.randomJob(3, 4, 5, 1);
+        GemmJob job = GemmChecks.randomJob(3, 4, 5, 1);
         writer.write(JobPayloads.submitGemm(7, job));
         FrameCodec reader = new FrameCodec(new ByteArrayInputStream(out.toByteArray()), null);
         assertEquals(42, reader.read().longValue());

@@ -9,7 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.hearth.compute.backend.SelfTest;
+import org.hearth.compute.job.RenderJob;
+import org.hearth.compute.opencl.OpenClRenderTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,12 +34,12 @@ class WorkerControlTest {
     @Test
     void pauseStopsTheWorkWithinASecondAndResumeThrottleAndCancelAct() throws Exception {
         // CPU-time thresholds are loose: the test machine may be shared; a paused worker uses ~10 ms/s (pings).
-        // OpenCL on PoCL with one thread: a 4096³ gemm takes far longer than this test, whatever the machine.
+        // OpenCL on PoCL with one thread: 134 M path-traced samples take far longer than this test, whatever the machine.
         WorkerOptions options = new WorkerOptions(true, 1, 0, 100, null, List.of("opencl-cpu"), false);
         supervisor = WorkerSupervisor.start(options, WorkerSupervisorTest.FAST, events);
         supervisor.awaitReady(WorkerSupervisorTest.WAIT);
         ProcessHandle worker = supervisor.workerProcess().orElseThrow();
-        CompletableFuture<JobResult> job = supervisor.submit(SelfTest.randomJob(4096, 4096, 4096, 1));
+        CompletableFuture<JobResult> job = supervisor.submit(RenderJob.fullImage(OpenClRenderTest.SCENE, 256, 256, 2048, 1));
         events.await(WorkerEvent.Kind.JOB_STARTED, 1, WorkerSupervisorTest.WAIT);
         long before = cpuMillis(worker);
         Thread.sleep(1000);

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.hearth.compute.backend.SelfTest;
+import org.hearth.compute.backend.GemmChecks;
 import org.hearth.compute.job.BackendReport;
 import org.hearth.compute.job.GemmJob;
 import org.hearth.compute.job.RenderJob;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class WorkerSupervisorTest {
 
     static final Duration WAIT = Duration.ofSeconds(90);
-    static final SupervisorSettings FAST = new SupervisorSettings(Duration.ofMillis(250), Duration.ofSeconds(3),
+    static final SupervisorSettings FAST = new SupervisorSettings(Duration.ofMillis(250), Duration.ofSeconds(4),
             Duration.ofMinutes(2), 2, Duration.ofMillis(100), Duration.ofSeconds(2), 5);
 
     private final EventLog events = new EventLog();
@@ -73,10 +73,10 @@ class WorkerSupervisorTest {
         assertEquals("opencl-cpu", caps.chosen(), "the first backend that passes its self-test");
         assertNotEquals(ProcessHandle.current().pid(), caps.pid(), "jobs run in a separate process");
 
-        GemmJob job = SelfTest.randomJob(150, 90, 170, 11);
+        GemmJob job = GemmChecks.randomJob(150, 90, 170, 11);
         JobResult result = supervisor.submit(job).get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertEquals("opencl-cpu", result.backend());
-        assertNull(SelfTest.compare(job, result.values()));
+        assertNull(GemmChecks.compare(job, result.values()));
 
         RenderJob render = new RenderJob(OpenClRenderTest.SCENE, 64, 48, 16, 8, 24, 20, 8, 77);
         JobResult tile = supervisor.submit(render).get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -86,11 +86,22 @@ class WorkerSupervisorTest {
     }
 
     @Test
+    void theGpuMemoryCapRejectsABigJobInTheWorker() throws Exception {
+        WorkerOptions capped = new WorkerOptions(true, 0, 1, 100, null, List.of("opencl-cpu"), false);
+        assertEquals("opencl-cpu", start(capped).awaitReady(WAIT).chosen());
+        CompletableFuture<JobResult> big = supervisor.submit(GemmChecks.randomJob(512, 512, 512, 1));
+        assertEquals(WorkerError.REJECTED, errorOf(big));
+        assertTrue(messageOf(big).contains("over the cap of 1 MiB"), messageOf(big));
+        GemmJob small = GemmChecks.randomJob(100, 100, 100, 2);
+        assertNull(GemmChecks.compare(small, supervisor.submit(small).get(WAIT.toSeconds(), TimeUnit.SECONDS).values()));
+    }
+
+    @Test
     void aCrashIsRecoveredAndTheRunningJobIsRequeued() throws Exception {
         start(WorkerOptions.defaults().withBackends(List.of("cpu")).withTestHooks(true)).awaitReady(WAIT);
         long firstPid = supervisor.workerProcess().orElseThrow().pid();
         supervisor.pause(); // the job will wait at its first checkpoint, so it is surely running when the worker dies
-        GemmJob job = SelfTest.randomJob(300, 200, 250, 5);
+        GemmJob job = GemmChecks.randomJob(300, 200, 250, 5);
         CompletableFuture<JobResult> running = supervisor.submit(job);
         events.await(WorkerEvent.Kind.JOB_STARTED, 1, WAIT);
         supervisor.testCrash();
@@ -101,7 +112,7 @@ class WorkerSupervisorTest {
         assertFalse(running.isDone(), "re-queued on the new worker, still paused there");
         supervisor.resume();
         JobResult result = running.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        assertNull(SelfTest.compare(job, result.values()));
+        assertNull(GemmChecks.compare(job, result.values()));
         assertEquals(1, supervisor.restarts());
     }
 
@@ -109,12 +120,12 @@ class WorkerSupervisorTest {
     void aJobThatKeepsCrashingTheWorkerFailsWithTheReasonAndOthersStillRun() throws Exception {
         start(WorkerOptions.defaults().withBackends(List.of("cpu")).withTestHooks(true)).awaitReady(WAIT);
         CompletableFuture<JobResult> poison = supervisor.submitBlob(JobPayloads.KIND_TEST_CRASH, new byte[0]);
-        GemmJob job = SelfTest.randomJob(40, 30, 20, 9);
+        GemmJob job = GemmChecks.randomJob(40, 30, 20, 9);
         CompletableFuture<JobResult> after = supervisor.submit(job);
         assertEquals(WorkerError.WORKER_LOST, errorOf(poison));
         String message = messageOf(poison);
         assertTrue(message.contains("exited with code 77") && message.contains("tried 2 times"), message);
-        assertNull(SelfTest.compare(job, after.get(WAIT.toSeconds(), TimeUnit.SECONDS).values()));
+        assertNull(GemmChecks.compare(job, after.get(WAIT.toSeconds(), TimeUnit.SECONDS).values()));
         assertEquals(2, supervisor.restarts());
     }
 
@@ -127,8 +138,8 @@ class WorkerSupervisorTest {
         assertTrue(hung.message().startsWith("stopped answering for"), hung.message());
         events.await(WorkerEvent.Kind.READY, 2, WAIT);
         assertTrue(first.onExit().get(10, TimeUnit.SECONDS) != null && !first.isAlive(), "the hung worker was killed");
-        GemmJob job = SelfTest.randomJob(64, 64, 64, 2);
-        assertNull(SelfTest.compare(job, supervisor.submit(job).get(WAIT.toSeconds(), TimeUnit.SECONDS).values()));
+        GemmJob job = GemmChecks.randomJob(64, 64, 64, 2);
+        assertNull(GemmChecks.compare(job, supervisor.submit(job).get(WAIT.toSeconds(), TimeUnit.SECONDS).values()));
         assertEquals(0, events.count(WorkerEvent.Kind.CRASHED), "a hang is reported as a hang: " + events);
     }
 
@@ -158,8 +169,15 @@ class WorkerSupervisorTest {
         assertEquals(WorkerError.REJECTED, errorOf(oversize));
         assertTrue(messageOf(oversize).contains("exceeds the largest dimension allowed"), messageOf(oversize));
 
-        GemmJob job = SelfTest.randomJob(33, 17, 65, 4);
-        assertNull(SelfTest.compare(job, supervisor.submit(job).get(WAIT.toSeconds(), TimeUnit.SECONDS).values()));
+        java.nio.ByteBuffer render = java.nio.ByteBuffer.allocate(36 + 14).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putInt(8).putInt(8).putInt(0).putInt(0).putInt(8).putInt(8).putInt(1).putLong(1)
+                .put("{\"camera\": 5}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CompletableFuture<JobResult> badScene = supervisor.submitBlob(JobPayloads.KIND_RENDER, render.array());
+        assertEquals(WorkerError.REJECTED, errorOf(badScene));
+        assertFalse(messageOf(badScene).isBlank());
+
+        GemmJob job = GemmChecks.randomJob(33, 17, 65, 4);
+        assertNull(GemmChecks.compare(job, supervisor.submit(job).get(WAIT.toSeconds(), TimeUnit.SECONDS).values()));
         assertEquals(0, supervisor.restarts());
     }
 }
