@@ -1,24 +1,28 @@
-package org.hearth.compute.backend;
+package org.hearth.compute;
 
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.hearth.compute.cpu.CpuBackend;
 import org.hearth.compute.job.Backend;
+import org.hearth.compute.job.BackendReport;
 import org.hearth.compute.job.CancelToken;
 import org.hearth.compute.job.GemmJob;
 import org.hearth.compute.job.RenderJob;
+import org.hearth.compute.verify.BackendSelfTest;
 import org.junit.jupiter.api.Test;
 
-/** The self-test that decides whether a backend may be chosen (used by BackendSelector). */
-class SelfTestTest {
+class BackendSelfTestTest {
 
     @Test
-    void theCpuBackendPasses() {
+    void theCpuBackendPassesAndReportsItsDevice() {
         try (CpuBackend cpu = new CpuBackend(2)) {
-            assertNull(SelfTest.gemm(cpu));
-            assertNull(SelfTest.render(cpu));
+            BackendReport report = BackendSelfTest.run(cpu, cpu.report().devices());
+            assertTrue(report.available(), report.reason());
+            assertEquals("cpu", report.name());
+            assertEquals(1, report.devices().size());
+            assertTrue(report.devices().get(0).computeUnits() >= 1);
         }
     }
 
@@ -54,14 +58,17 @@ class SelfTestTest {
     }
 
     @Test
-    void wrongResultsOrCrashesAreCaught() {
+    void wrongResultsOrCrashesMakeABackendUnavailableWithTheReason() {
         try (CpuBackend cpu = new CpuBackend(1)) {
-            String gemm = SelfTest.gemm(new Faulty(cpu, true, false, false));
-            assertTrue(gemm != null && gemm.contains("Freivalds"), gemm);
-            String render = SelfTest.render(new Faulty(cpu, false, true, false));
-            assertTrue(render != null && render.contains("differs from the CPU path tracer"), render);
-            IllegalStateException crash = assertThrows(IllegalStateException.class, () -> SelfTest.gemm(new Faulty(cpu, false, false, true)));
-            assertTrue(crash.getMessage().contains("CL_OUT_OF_RESOURCES"));
+            BackendReport gemm = BackendSelfTest.run(new Faulty(cpu, true, false, false), java.util.List.of());
+            assertFalse(gemm.available());
+            assertTrue(gemm.reason().contains("gemm result failed verification"), gemm.reason());
+            BackendReport render = BackendSelfTest.run(new Faulty(cpu, false, true, false), java.util.List.of());
+            assertFalse(render.available());
+            assertTrue(render.reason().contains("render tile failed verification"), render.reason());
+            BackendReport crash = BackendSelfTest.run(new Faulty(cpu, false, false, true), java.util.List.of());
+            assertFalse(crash.available());
+            assertTrue(crash.reason().contains("CL_OUT_OF_RESOURCES"), crash.reason());
         }
     }
 }
