@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hearth.compute.bench.ComputeBench;
+import org.hearth.compute.backend.BackendCandidates;
+import org.hearth.compute.backend.BackendSelector;
 import org.hearth.compute.cpu.CpuBackend;
+import org.hearth.compute.job.BackendReport;
 import org.hearth.compute.job.Backend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +35,8 @@ public final class WorkerCommand {
               @Option(names = "--sizes", split = ",", defaultValue = "1024,2048,4096",
                       description = "Square gemm sizes (default: ${DEFAULT-VALUE}).") int[] sizes,
               @Option(names = "--threads", defaultValue = "0",
-                      description = "Threads for every backend and OpenBLAS (default: all cores).") int threads) {
+                      description = "Threads for every backend and OpenBLAS (default: all cores).") int threads,
+              @Option(names = "--allow-cpu-devices", description = "Also bench OpenCL CPU devices (PoCL).") boolean allowCpuDevices) {
         PrintWriter out = spec.commandLine().getOut();
         for (int n : sizes) {
             if (n < 1 || n > 8192) {
@@ -41,8 +45,17 @@ public final class WorkerCommand {
         }
         int used = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         List<Backend> backends = new ArrayList<>();
+        // The GPU backends that pass their self-test run beside the CPU one; the others say why not.
+        BackendSelector.Selection gpus = BackendSelector.select(BackendCandidates.probe(
+                List.of("cuda", "opencl-gpu", "opencl-cpu"), null, 0, allowCpuDevices, used), true);
         try (CpuBackend cpu = new CpuBackend(used)) {
+            backends.addAll(gpus.open());
             backends.add(cpu);
+            for (BackendReport report : gpus.reports()) {
+                if (!report.available()) {
+                    spec.commandLine().getErr().println(report.name() + ": not benched (" + report.reason() + ")");
+                }
+            }
             if (!json) {
                 out.printf("%-10s %-8s %6s %12s %-9s %12s %7s  %s%n", "kind", "backend", "n", "value", "peer", "peer value", "ratio", "notes");
             }
@@ -50,6 +63,8 @@ public final class WorkerCommand {
                 out.println(json ? toJson(row) : toLine(row));
                 out.flush();
             }).run();
+        } finally {
+            gpus.open().forEach(Backend::close);
         }
         return 0;
     }

@@ -57,7 +57,13 @@ public final class CancelToken {
         if (percent < 1 || percent > 100) {
             throw new IllegalArgumentException("duty cycle must be 1..100 %, got " + percent);
         }
-        dutyPercent = percent;
+        lock.lock();
+        try {
+            dutyPercent = percent;
+            sliceStart = System.nanoTime(); // measure the busy share afresh under the new cycle
+        } finally {
+            lock.unlock();
+        }
     }
 
     public boolean isCancelled() {
