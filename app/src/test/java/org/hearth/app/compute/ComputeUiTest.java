@@ -33,6 +33,11 @@ class ComputeUiTest {
         FxToolkit.cleanupStages();
     }
 
+    /** The models' lists change on the FX thread; read them there. */
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
     @Test
     void shareThisMachineRunsVerifiedLocalJobsAndStops() throws Exception {
         Path dataDir = Files.createTempDirectory("hearth-compute-ui");
@@ -48,10 +53,10 @@ class ComputeUiTest {
                 "the policy is stored");
 
         robot.clickOn("#compute-share");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> app.compute().renderSeries.getData().size() >= 6
-                && !app.compute().gemmSeries.getData().isEmpty());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(() -> app.compute().renderSeries.getData().size() >= 6
+                && !app.compute().gemmSeries.getData().isEmpty()));
         assertEquals("Backend: cpu", robot.lookup("#compute-backend").queryAs(Label.class).getText(), "no GPU here: the CPU backend wins");
-        assertTrue(app.compute().backends.stream().anyMatch(b -> b.name().startsWith("cuda") && !b.available()),
+        assertTrue(onFx(() -> app.compute().backends.stream().anyMatch(b -> b.name().startsWith("cuda") && !b.available())),
                 "CUDA is listed with the reason it is not available");
         assertTrue(app.compute().imageProgress.get() > 0);
         long workerPid = app.compute().workerPid().orElseThrow();

@@ -119,9 +119,11 @@ class SendFlowUiTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.asyncFx(account::refresh).get();
             Thread.sleep(300);
-            return account.history.stream().anyMatch(i -> i.hash().equals(hash) && i.status() == TxStatus.CONFIRMED);
+            return WaitForAsyncUtils.asyncFx(() -> account.history.stream()
+                    .anyMatch(i -> i.hash().equals(hash) && i.status() == TxStatus.CONFIRMED)).get(10, TimeUnit.SECONDS);
         });
-        HistoryItem item = account.history.stream().filter(i -> i.hash().equals(hash)).findFirst().orElseThrow();
+        HistoryItem item = WaitForAsyncUtils.asyncFx(() -> account.history.stream().filter(i -> i.hash().equals(hash)).findFirst().orElseThrow())
+                .get(10, TimeUnit.SECONDS);
         assertEquals(new BigInteger("1250000000000000000"), item.value());
         assertEquals(new BigInteger("1250000000000000000"), rpc.callQuantity("eth_getBalance", CAROL, "latest").subtract(carolBefore));
         WaitForAsyncUtils.waitForFxEvents();

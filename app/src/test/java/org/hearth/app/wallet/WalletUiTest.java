@@ -119,7 +119,7 @@ class WalletUiTest {
         screenshot("wallet-restore");
         robot.clickOn("#restore-confirm");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.wallet().state.get() == WalletModel.State.UNLOCKED);
-        assertEquals(10, app.wallet().accounts.size(), "anvil funds the phrase's first ten accounts");
+        assertEquals(10, (int) WaitForAsyncUtils.asyncFx(() -> app.wallet().accounts.size()).get(), "anvil funds the phrase's first ten accounts");
         assertEquals("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", app.wallet().accounts.getFirst().address());
 
         // sign a message with account 0 after seeing it, then verify the signature in the same screen
@@ -144,11 +144,11 @@ class WalletUiTest {
         assertEquals("Valid: signed by this address", label("#verify-result"));
     }
 
-    private boolean historyHas(String hash) {
-        return robot.lookup("#history-list").tryQuery()
+    private boolean historyHas(String hash) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup("#history-list").tryQuery()
                 .map(n -> ((javafx.scene.control.ListView<?>) n).getItems().stream()
                         .anyMatch(i -> i instanceof org.hearth.history.HistoryItem h && h.hash().equals(hash) && h.status() == TxStatus.CONFIRMED))
-                .orElse(false);
+                .orElse(false)).get(10, TimeUnit.SECONDS);
     }
 
     private String label(String id) {
