@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds a self-contained Hearth app-image for Linux with jpackage: a private Java runtime, the app,
 # JavaFX (on the module path) and the anvil binary. Result: installer/target/Hearth/bin/Hearth
-# (desktop window; pass CLI arguments to it as to ./hearth).
+# (desktop window; pass CLI arguments to it as to ./hearth). The runtime keeps its java binary (no
+# --strip-native-commands): the compute worker runs as a child JVM of that runtime.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/scripts/java-home.sh"
@@ -31,6 +32,7 @@ chmod 755 "$INPUT/anvil/anvil"
   --java-options '--module-path $APPDIR/javafx' \
   --java-options '--add-modules javafx.controls,javafx.swing,jdk.incubator.vector' \
   --java-options '-Dhearth.anvil=$APPDIR/anvil/anvil' \
+  --jlink-options '--strip-debug --no-man-pages --no-header-files' \
   --dest "$OUT"
 
 echo "App image: $OUT/Hearth (run $OUT/Hearth/bin/Hearth)"

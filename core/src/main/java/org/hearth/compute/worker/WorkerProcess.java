@@ -94,8 +94,12 @@ final class WorkerProcess {
 
     static List<String> command(WorkerOptions options) {
         String self = ProcessHandle.current().info().command().orElse(null);
+        Path runtimeJava = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
+        if (self != null && !isJava(self) && java.nio.file.Files.isExecutable(runtimeJava)) {
+            self = runtimeJava.toString(); // a packaged app whose runtime kept its java binary: start that directly
+        }
         List<String> cmd = new ArrayList<>();
-        if (self != null && !Path.of(self).getFileName().toString().matches("java(w)?(\\.exe)?")) {
+        if (self != null && !isJava(self)) {
             // A jpackage launcher: the JVM flags come from its configuration, the class path too.
             cmd.add(self);
             cmd.add(WorkerMain.LAUNCHER_ARGUMENT);
@@ -110,6 +114,14 @@ final class WorkerProcess {
         }
         cmd.addAll(options.toArgs());
         return cmd;
+    }
+
+    private static boolean isJava(String command) {
+        return Path.of(command).getFileName().toString().matches("java(w)?(\\.exe)?");
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").toLowerCase().contains("win");
     }
 
     private void startThreads(Consumer<Frame> onFrame, Consumer<String> onBroken) {
