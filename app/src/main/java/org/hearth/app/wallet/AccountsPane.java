@@ -28,6 +28,7 @@ final class AccountsPane extends BorderPane {
     private ChainServices chainServices;
     private AccountModel current;
     private AccountActions actions;
+    private final ListView<org.hearth.wallet.vault.WatchOnlyAddress> watchList = new ListView<>();
 
     AccountsPane(ResourceBundle text, WalletModel model) {
         this.text = text;
@@ -44,7 +45,13 @@ final class AccountsPane extends BorderPane {
         });
         list.getSelectionModel().select(model.selected.get());
         list.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
-            if (is != null) {
+            if (is == null) {
+                return;
+            }
+            watchList.getSelectionModel().clearSelection();
+            if (is.equals(model.selected.get())) {
+                show(is); // back from a watched address to the same account
+            } else {
                 model.selected.set(is);
             }
         });
@@ -61,7 +68,25 @@ final class AccountsPane extends BorderPane {
         error.getStyleClass().add("danger");
         error.setWrapText(true);
         error.textProperty().bind(model.error);
-        VBox left = new VBox(8, list, new HBox(8, add, lock), actions.walletMenu(), error);
+        watchList.setItems(model.watched);
+        watchList.setId("watch-list");
+        watchList.setPrefHeight(90);
+        watchList.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(org.hearth.wallet.vault.WatchOnlyAddress w, boolean empty) {
+                super.updateItem(w, empty);
+                setText(empty || w == null ? null : w.label() + "  " + w.address().substring(0, 8) + "…" + w.address().substring(36));
+            }
+        });
+        watchList.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
+            if (is != null) {
+                list.getSelectionModel().clearSelection();
+                showWatched(is);
+            }
+        });
+        Label watching = new Label(text.getString("accounts.watching"));
+        watching.getStyleClass().add("text-muted");
+        VBox left = new VBox(8, list, new HBox(8, add, lock), actions.walletMenu(), watching, watchList, error);
         VBox.setVgrow(list, Priority.ALWAYS);
         left.setPadding(new Insets(0, 12, 0, 0));
         setLeft(left);
@@ -116,6 +141,19 @@ final class AccountsPane extends BorderPane {
             history.setContent(new HistoryPane(text, accountModel.history, accountModel::speedUp, accountModel::cancel));
             accountModel.refresh();
         }, failure -> send.setContent(new Label(text.getString("accounts.noChain") + " " + failure.getMessage())));
+    }
+
+    /** A watch-only address: its balance and the receive view; nothing to sign with. */
+    private void showWatched(org.hearth.wallet.vault.WatchOnlyAddress watched) {
+        current = null;
+        Label name = new Label(watched.label() + " · " + text.getString("accounts.watchOnly"));
+        name.getStyleClass().add("title-3");
+        Label balance = new Label("…");
+        balance.setId("watch-balance");
+        balance.getStyleClass().add("title-2");
+        UiThread.background(() -> chainServices().rpc().callQuantity("eth_getBalance", watched.address(), "latest"),
+                wei -> balance.setText(SendModel.eth(wei)), failure -> balance.setText(failure.getMessage()));
+        setCenter(new VBox(14, name, balance, new ReceivePane(text, watched.address())));
     }
 
     private synchronized ChainServices chainServices() {

@@ -30,6 +30,7 @@ import org.hearth.wallet.mnemonic.Mnemonic;
 import org.hearth.wallet.vault.AutoLock;
 import org.hearth.wallet.vault.UnlockedVault;
 import org.hearth.wallet.vault.VaultAccount;
+import org.hearth.wallet.vault.WatchOnlyAddress;
 
 /**
  * The Wallet screen's state: no wallet yet, locked, or unlocked with its accounts. Creating,
@@ -55,6 +56,8 @@ public final class WalletModel implements AutoCloseable {
 
     public final ObjectProperty<State> state = new SimpleObjectProperty<>(State.NONE);
     public final ObservableList<VaultAccount> accounts = FXCollections.observableArrayList();
+    /** Addresses followed without a key: balance and receive only. */
+    public final ObservableList<WatchOnlyAddress> watched = FXCollections.observableArrayList();
     public final ObjectProperty<VaultAccount> selected = new SimpleObjectProperty<>();
     public final StringProperty error = new SimpleStringProperty("");
     public final BooleanProperty busy = new SimpleBooleanProperty(false);
@@ -87,12 +90,15 @@ public final class WalletModel implements AutoCloseable {
         State next;
         if (open != null && !open.isLocked()) {
             accounts.setAll(open.publicData().accounts().stream().filter(a -> !a.hidden()).toList());
+            watched.setAll(open.publicData().watchOnly().stream().filter(w -> !w.hidden()).toList());
             next = State.UNLOCKED;
         } else if (wallet.exists()) {
             accounts.setAll(wallet.listing().accounts().stream().filter(a -> !a.hidden()).toList());
+            watched.setAll(wallet.listing().watchOnly().stream().filter(w -> !w.hidden()).toList());
             next = State.LOCKED;
         } else {
             accounts.clear();
+            watched.clear();
             next = State.NONE;
         }
         // select before switching state, so the accounts view is built once, for the right account

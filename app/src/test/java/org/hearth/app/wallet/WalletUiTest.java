@@ -142,6 +142,14 @@ class WalletUiTest {
         robot.clickOn("#verify-signature").write(signature);
         robot.clickOn("#verify-action");
         assertEquals("Valid: signed by this address", label("#verify-result"));
+
+        // watch an address through the wallet menu; it is listed apart and shows its balance
+        robot.clickOn("#wallet-menu");
+        robot.clickOn("#menu-watch");
+        robot.write("0x000000000000000000000000000000000000dEaD").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> app.wallet().watched.size()).get() == 1);
+        robot.clickOn("#watch-list .list-cell");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> label("#watch-balance").endsWith("ETH"));
     }
 
     private boolean historyHas(String hash) throws Exception {
