@@ -52,6 +52,7 @@ final class AccountActions {
                 item("wallet.importKeystore", "menu-import-keystore", this::importKeystore),
                 item("wallet.watch", "menu-watch", () -> ask("wallet.watchPrompt", "")
                         .ifPresent(a -> model.addWatchOnly(a, text.getString("wallet.watched")))),
+                item("wallet.unhide", "menu-unhide", model::unhideAll),
                 item("wallet.changePassword", "menu-change-password", this::changePassword));
         return menu;
     }

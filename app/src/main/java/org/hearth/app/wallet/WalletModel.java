@@ -167,6 +167,19 @@ public final class WalletModel implements AutoCloseable {
         });
     }
 
+    /** Brings every hidden account back into the list. */
+    public void unhideAll() {
+        run("", () -> requireOpen().updatePublic(p -> {
+            var shown = p;
+            for (VaultAccount a : p.accounts()) {
+                if (a.hidden()) {
+                    shown = shown.withHidden(a.address(), false);
+                }
+            }
+            return shown;
+        }), p -> reload());
+    }
+
     public void addWatchOnly(String address, String label) {
         run("", () -> wallet.addWatchOnly(requireOpen(), address, label), w -> reload());
     }

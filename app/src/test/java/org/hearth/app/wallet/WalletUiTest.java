@@ -150,6 +150,16 @@ class WalletUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> app.wallet().watched.size()).get() == 1);
         robot.clickOn("#watch-list .list-cell");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> label("#watch-balance").endsWith("ETH"));
+
+        // hide an account, then bring it back
+        robot.clickOn("#account-list .list-cell");
+        robot.clickOn("#account-menu");
+        robot.clickOn("#menu-hide");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> app.wallet().accounts.size()).get() == 9);
+        // the menu's popup was opened before, and TestFX may find the item in the stale popup: fire it instead
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#wallet-menu").queryAs(javafx.scene.control.MenuButton.class).getItems().stream()
+                .filter(i -> "menu-unhide".equals(i.getId())).findFirst().orElseThrow().fire()).get();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> app.wallet().accounts.size()).get() == 10);
     }
 
     private boolean historyHas(String hash) throws Exception {
