@@ -53,6 +53,8 @@ final class AccountActions {
                 item("wallet.watch", "menu-watch", () -> ask("wallet.watchPrompt", "")
                         .ifPresent(a -> model.addWatchOnly(a, text.getString("wallet.watched")))),
                 item("wallet.unhide", "menu-unhide", model::unhideAll),
+                item("wallet.addressBook", "menu-address-book", () -> new AddressBookDialog(text,
+                        new org.hearth.store.AddressBookRepository(model.services().database())).showAndWait()),
                 item("wallet.changePassword", "menu-change-password", this::changePassword));
         return menu;
     }

@@ -160,6 +160,18 @@ class WalletUiTest {
         WaitForAsyncUtils.asyncFx(() -> robot.lookup("#wallet-menu").queryAs(javafx.scene.control.MenuButton.class).getItems().stream()
                 .filter(i -> "menu-unhide".equals(i.getId())).findFirst().orElseThrow().fire()).get();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> app.wallet().accounts.size()).get() == 10);
+
+        // the address book: save a contact, refuse a bad checksum
+        javafx.application.Platform.runLater(() -> robot.lookup("#wallet-menu").queryAs(javafx.scene.control.MenuButton.class)
+                .getItems().stream().filter(i -> "menu-address-book".equals(i.getId())).findFirst().orElseThrow().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#book-save").tryQuery().isPresent());
+        robot.clickOn("#book-new-label").write("Carol");
+        robot.clickOn("#book-new-address").write("0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC");
+        robot.clickOn("#book-save");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> robot.lookup("#book-table").queryAs(javafx.scene.control.TableView.class).getItems().size()).get() == 1);
+        screenshot("wallet-address-book");
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
     }
 
     private boolean historyHas(String hash) throws Exception {
