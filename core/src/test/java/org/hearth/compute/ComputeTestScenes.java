@@ -3,7 +3,7 @@ package org.hearth.compute;
 import org.hearth.compute.scene.Scene;
 
 /** A small scene with every kind of object and material. */
-final class ComputeTestScenes {
+public final class ComputeTestScenes {
 
     static final String SMALL = """
             {"camera": {"position": [0, 1, 4], "lookAt": [0, 0.5, 0], "up": [0, 1, 0], "fov": 45},
@@ -21,7 +21,7 @@ final class ComputeTestScenes {
     private ComputeTestScenes() {
     }
 
-    static Scene small() {
+    public static Scene small() {
         return Scene.parse(SMALL);
     }
 }
