@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.hearth.compute.cpu.CpuBackend;
 import org.hearth.compute.job.CancelToken;
 import org.hearth.compute.job.RenderJob;
@@ -23,17 +20,10 @@ class ThrottleTest {
             float[] free = cpu.renderTile(job, CancelToken.none());
             CancelToken token = new CancelToken();
             token.dutyCycle(20);
-            CompletableFuture<float[]> run = CompletableFuture.supplyAsync(() -> cpu.renderTile(job, token));
-            boolean sawIdle = false;
-            while (!run.isDone() && !sawIdle) {
-                sawIdle = Thread.getAllStackTraces().entrySet().stream()
-                        .filter(e -> e.getKey().getName().startsWith("hearth-cpu-"))
-                        .anyMatch(e -> Arrays.stream(e.getValue()).anyMatch(f -> f.getMethodName().equals("throttle"))
-                                && e.getKey().getState() == Thread.State.TIMED_WAITING);
-                Thread.sleep(2);
-            }
-            float[] throttled = run.get(120, TimeUnit.SECONDS);
-            assertTrue(sawIdle, "a kernel thread should have been seen sleeping in the throttle");
+            float[] throttled = cpu.renderTile(job, token);
+            // Sampled through the token rather than thread dumps: dumping stacks in a loop while
+            // vectorised kernels run crashed a CI JVM once.
+            assertTrue(token.throttledNanos() > 0, "the throttle should have held the kernel threads idle");
             assertArrayEquals(free, throttled);
         }
         assertThrows(IllegalArgumentException.class, () -> new CancelToken().dutyCycle(0));

@@ -21,6 +21,7 @@ public final class CancelToken {
     private volatile boolean paused;
     private volatile int dutyPercent = 100;
     private long sliceStart = System.nanoTime();
+    private volatile long idleNanos;
 
     /** A token that is never cancelled by anyone but its holder. */
     public static CancelToken none() {
@@ -74,6 +75,11 @@ public final class CancelToken {
         return paused;
     }
 
+    /** Total time the throttle has held the kernel threads idle, for reports and tests. */
+    public long throttledNanos() {
+        return idleNanos;
+    }
+
     /** Called by kernels between blocks: throws when cancelled, waits while paused, throttles. */
     public void checkpoint() {
         if (cancelled) {
@@ -115,12 +121,14 @@ public final class CancelToken {
             int duty = dutyPercent;
             sleepNanos = busy * (100 - duty) / duty;
             // Sleeping under the lock makes every kernel thread wait out the same idle share.
-            long deadline = System.nanoTime() + sleepNanos;
+            long idleStart = System.nanoTime();
+            long deadline = idleStart + sleepNanos;
             long left;
             while ((left = deadline - System.nanoTime()) > 0 && !cancelled) {
                 changed.awaitNanos(left);
             }
             sliceStart = System.nanoTime();
+            idleNanos += sliceStart - idleStart;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JobCancelledException();
