@@ -29,7 +29,7 @@ public final class RpcClient {
             "eth_getBlockByHash", "eth_getBalance", "eth_getCode", "eth_getStorageAt", "eth_call",
             "eth_estimateGas", "eth_getTransactionCount", "eth_getTransactionByHash",
             "eth_getTransactionReceipt", "eth_getLogs", "eth_feeHistory", "eth_gasPrice",
-            "eth_maxPriorityFeePerGas", "eth_accounts", "eth_syncing");
+            "eth_maxPriorityFeePerGas", "eth_accounts", "eth_syncing", "debug_traceBlockByHash");
 
     public record Options(Duration connectTimeout, Duration requestTimeout, long maxResponseBytes, int readRetries,
                           Duration retryBackoff) {

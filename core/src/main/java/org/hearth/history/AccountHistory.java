@@ -8,20 +8,27 @@ import org.hearth.chain.tx.TxRecord;
 import org.hearth.chain.tx.TxStatus;
 import org.hearth.index.IncomingTransfer;
 import org.hearth.index.IncomingTransfers;
+import org.hearth.index.InternalTransfer;
+import org.hearth.index.InternalTransfers;
+import org.hearth.index.TraceAvailability;
 import org.hearth.store.TxRepository;
 
 /**
- * An account's history: its own sends and incoming ether. Pending first, then newest block first;
- * transactions that were replaced (never mined) last.
+ * An account's history: its own sends, incoming ether, and ether contracts paid it (internal
+ * transfers, when the node offers traces). Pending first, then newest block first; transactions
+ * that were replaced (never mined) last. Summing {@link HistoryItem#balanceChange} over it explains
+ * the balance, as far as the indexed blocks and this app's own sends go.
  */
 public final class AccountHistory {
 
     private final TxRepository sent;
     private final IncomingTransfers received;
+    private final InternalTransfers paidByContracts;
 
-    public AccountHistory(TxRepository sent, IncomingTransfers received) {
+    public AccountHistory(TxRepository sent, IncomingTransfers received, InternalTransfers paidByContracts) {
         this.sent = sent;
         this.received = received;
+        this.paidByContracts = paidByContracts;
     }
 
     public List<HistoryItem> of(long chainId, String address) {
@@ -36,8 +43,17 @@ public final class AccountHistory {
                         TxKind.SEND, in.blockNumber(), null));
             }
         }
+        for (InternalTransfer in : paidByContracts.to(chainId, address)) {
+            items.add(new HistoryItem(HistoryItem.Direction.RECEIVED_FROM_CONTRACT, in.txHash(), in.sender(), in.value(),
+                    TxStatus.CONFIRMED, TxKind.SEND, in.blockNumber(), null));
+        }
         items.sort(Comparator.comparingLong(AccountHistory::sortKey).reversed());
         return items;
+    }
+
+    /** False when the node offers no call traces, so ether paid by contracts is missing from history. */
+    public boolean showsInternalTransfers() {
+        return paidByContracts.tracing() != TraceAvailability.UNAVAILABLE;
     }
 
     private static long sortKey(HistoryItem item) {

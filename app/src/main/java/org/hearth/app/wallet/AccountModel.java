@@ -3,7 +3,9 @@ package org.hearth.app.wallet;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -27,6 +29,8 @@ public final class AccountModel {
     public final ObjectProperty<BigInteger> balance = new SimpleObjectProperty<>();
     public final ObservableList<HistoryItem> history = FXCollections.observableArrayList();
     public final StringProperty error = new SimpleStringProperty("");
+    /** True when the node offers no call traces, so ether paid by contracts is missing from the history. */
+    public final BooleanProperty internalTransfersHidden = new SimpleBooleanProperty(false);
 
     private final String address;
     private final RpcClient rpc;
@@ -61,10 +65,11 @@ public final class AccountModel {
             tracker.refresh(pipeline.chainId(), address);
             indexer.step(500);
             BigInteger wei = rpc.callQuantity("eth_getBalance", address, "latest");
-            return new Snapshot(wei, accountHistory.of(pipeline.chainId(), address));
+            return new Snapshot(wei, accountHistory.of(pipeline.chainId(), address), !accountHistory.showsInternalTransfers());
         }, snapshot -> {
             refreshing = false;
             balance.set(snapshot.balance());
+            internalTransfersHidden.set(snapshot.internalTransfersHidden());
             if (!snapshot.items().equals(history)) {
                 history.setAll(snapshot.items());
             }
@@ -87,6 +92,6 @@ public final class AccountModel {
         UiThread.background(action, ignored -> refresh(), failure -> error.set(failure.getMessage()));
     }
 
-    private record Snapshot(BigInteger balance, List<HistoryItem> items) {
+    private record Snapshot(BigInteger balance, List<HistoryItem> items, boolean internalTransfersHidden) {
     }
 }

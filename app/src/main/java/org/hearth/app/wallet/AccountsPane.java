@@ -131,14 +131,15 @@ final class AccountsPane extends BorderPane {
         UiThread.background(this::chainServices, services -> {
             AccountModel accountModel = new AccountModel(account.address(), services.rpc(), services.pipeline(), services.tracker(),
                     services.indexer(), services.history(), () -> model.signer(account.address()));
-            services.incoming().watch(account.address());
+            services.watch(account.address());
             current = accountModel;
             balance.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                     () -> accountModel.balance.get() == null ? "…" : SendModel.eth(accountModel.balance.get()), accountModel.balance));
             SendModel sendModel = new SendModel(services.pipeline(), account.address(), services.addressBook(), () -> model.signer(account.address()));
             sendModel.sent.addListener((o, w, sent) -> accountModel.refresh());
             send.setContent(withPadding(new SendPane(text, sendModel)));
-            history.setContent(new HistoryPane(text, accountModel.history, accountModel::speedUp, accountModel::cancel));
+            history.setContent(new HistoryPane(text, accountModel.history, accountModel.internalTransfersHidden, accountModel::speedUp,
+                    accountModel::cancel));
             accountModel.refresh();
         }, failure -> send.setContent(new Label(text.getString("accounts.noChain") + " " + failure.getMessage())));
     }

@@ -6,13 +6,14 @@ import org.hearth.chain.tx.TxTracker;
 import org.hearth.history.AccountHistory;
 import org.hearth.index.BlockIndexer;
 import org.hearth.index.IncomingTransfers;
+import org.hearth.index.InternalTransfers;
 import org.hearth.store.AddressBookRepository;
 import org.hearth.store.Database;
 import org.hearth.store.TxRepository;
 
 /** The chain-bound services the wallet screen shares between its accounts: one pipeline, one indexer. */
 record ChainServices(RpcClient rpc, long chainId, TxPipeline pipeline, TxTracker tracker, BlockIndexer indexer,
-                     IncomingTransfers incoming, AccountHistory history, AddressBookRepository addressBook) {
+                     IncomingTransfers incoming, InternalTransfers internal, AccountHistory history, AddressBookRepository addressBook) {
 
     /**
      * {@code startBlock}: where history scanning begins (0 on the local chain; elsewhere the head at
@@ -23,8 +24,16 @@ record ChainServices(RpcClient rpc, long chainId, TxPipeline pipeline, TxTracker
         TxRepository txs = new TxRepository(db);
         BlockIndexer indexer = new BlockIndexer(rpc, chainId, db, startBlock);
         IncomingTransfers incoming = new IncomingTransfers(rpc, db);
+        InternalTransfers internal = new InternalTransfers(rpc, db);
         indexer.subscribe(incoming);
+        indexer.subscribe(internal);
         return new ChainServices(rpc, chainId, new TxPipeline(rpc, chainId, txs), new TxTracker(rpc, txs), indexer, incoming,
-                new AccountHistory(txs, incoming), new AddressBookRepository(db));
+                internal, new AccountHistory(txs, incoming, internal), new AddressBookRepository(db));
+    }
+
+    /** Indexes what reaches {@code address} from now on: ether sent to it, and ether contracts pay it. */
+    void watch(String address) {
+        incoming.watch(address);
+        internal.watch(address);
     }
 }

@@ -2,6 +2,7 @@ package org.hearth.app.wallet;
 
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -18,14 +19,26 @@ import org.hearth.chain.tx.TxStatus;
 import org.hearth.history.HistoryItem;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** An account's history as a list: direction, counterparty, amount, status; speed-up and cancel on pending sends. */
-public final class HistoryPane extends ListView<HistoryItem> {
+/**
+ * An account's history as a list: direction, counterparty, amount, status; speed-up and cancel on
+ * pending sends. Above it, a note when the node offers no traces, so ether paid by contracts is missing.
+ */
+public final class HistoryPane extends VBox {
 
-    public HistoryPane(ResourceBundle text, ObservableList<HistoryItem> items, Consumer<HistoryItem> speedUp, Consumer<HistoryItem> cancel) {
-        super(items);
-        setId("history-list");
-        setPlaceholder(new Label(text.getString("history.empty")));
-        setCellFactory(list -> new ListCell<>() {
+    public HistoryPane(ResourceBundle text, ObservableList<HistoryItem> items, ObservableBooleanValue internalTransfersHidden,
+                       Consumer<HistoryItem> speedUp, Consumer<HistoryItem> cancel) {
+        super(6);
+        Label note = new Label(text.getString("history.noInternalTransfers"), new FontIcon("fth-info"));
+        note.setId("history-no-internal");
+        note.getStyleClass().add("text-muted");
+        note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE); // wrap onto more lines rather than being cut short by the list below
+        note.visibleProperty().bind(internalTransfersHidden);
+        note.managedProperty().bind(internalTransfersHidden);
+        ListView<HistoryItem> list = new ListView<>(items);
+        list.setId("history-list");
+        list.setPlaceholder(new Label(text.getString("history.empty")));
+        list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(HistoryItem item, boolean empty) {
                 super.updateItem(item, empty);
@@ -33,18 +46,27 @@ public final class HistoryPane extends ListView<HistoryItem> {
                 setGraphic(empty || item == null ? null : row(text, item, speedUp, cancel));
             }
         });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        getChildren().addAll(note, list);
     }
 
     private static HBox row(ResourceBundle text, HistoryItem item, Consumer<HistoryItem> speedUp, Consumer<HistoryItem> cancel) {
         boolean sent = item.direction() == HistoryItem.Direction.SENT;
-        FontIcon icon = new FontIcon(sent ? "fth-arrow-up-right" : "fth-arrow-down-left");
+        FontIcon icon = new FontIcon(switch (item.direction()) {
+            case SENT -> "fth-arrow-up-right";
+            case RECEIVED -> "fth-arrow-down-left";
+            case RECEIVED_FROM_CONTRACT -> "fth-corner-down-left";
+        });
         String who = item.counterparty() == null ? text.getString("history.contract") : Addresses.checksummed(item.counterparty());
-        Label title = new Label(text.getString(sent ? "history.sentTo" : "history.receivedFrom") + " " + shorten(who));
+        Label title = new Label(text.getString(switch (item.direction()) {
+            case SENT -> "history.sentTo";
+            case RECEIVED -> "history.receivedFrom";
+            case RECEIVED_FROM_CONTRACT -> "history.receivedFromContract";
+        }) + " " + shorten(who));
         Label detail = new Label(status(text, item) + (item.block() == null ? "" : " · " + String.format(text.getString("history.block"), item.block()))
                 + (item.fee() == null ? "" : " · " + text.getString("history.fee") + " " + SendModel.ethExact(item.fee())));
         detail.getStyleClass().add("text-muted");
-        Label amount = new Label((sent ? "−" : "+") + SendModel.eth(item.value()));
-        amount.getStyleClass().add(sent ? "text-default" : "success");
+        Label amount = amount(item, sent);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox row = new HBox(10, icon, new VBox(2, title, detail), spacer, amount);
@@ -60,6 +82,14 @@ public final class HistoryPane extends ListView<HistoryItem> {
             row.getChildren().addAll(faster, stop);
         }
         return row;
+    }
+
+    /** Signed like the balance moved; a failed or replaced send moved no value (only a failed one's fee), so it has no sign. */
+    private static Label amount(HistoryItem item, boolean sent) {
+        boolean undone = item.status() == TxStatus.FAILED || item.status() == TxStatus.REPLACED;
+        Label amount = new Label((undone ? "" : sent ? "−" : "+") + SendModel.eth(item.value()));
+        amount.getStyleClass().add(undone ? "text-muted" : sent ? "text-default" : "success");
+        return amount;
     }
 
     private static String status(ResourceBundle text, HistoryItem item) {

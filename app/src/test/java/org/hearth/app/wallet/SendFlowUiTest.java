@@ -27,6 +27,7 @@ import org.hearth.history.AccountHistory;
 import org.hearth.history.HistoryItem;
 import org.hearth.index.BlockIndexer;
 import org.hearth.index.IncomingTransfers;
+import org.hearth.index.InternalTransfers;
 import org.hearth.node.AnvilLocator;
 import org.hearth.node.LocalNode;
 import org.hearth.node.LocalNodeConfig;
@@ -69,17 +70,21 @@ class SendFlowUiTest {
         TxPipeline pipeline = new TxPipeline(rpc, rpc.chainId(), txs);
         BlockIndexer indexer = new BlockIndexer(rpc, rpc.chainId(), db, 0);
         IncomingTransfers incoming = new IncomingTransfers(rpc, db);
+        InternalTransfers internal = new InternalTransfers(rpc, db);
         incoming.watch(SIGNER.address());
+        internal.watch(SIGNER.address());
         indexer.subscribe(incoming);
+        indexer.subscribe(internal);
         account = new AccountModel(SIGNER.address(), rpc, pipeline, new TxTracker(rpc, txs), indexer,
-                new AccountHistory(txs, incoming), () -> SIGNER);
+                new AccountHistory(txs, incoming, internal), () -> SIGNER);
         SendModel send = new SendModel(pipeline, SIGNER.address(), new AddressBookRepository(db), () -> SIGNER);
         ResourceBundle text = ResourceBundle.getBundle("org.hearth.app.messages");
 
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             Theme.LIGHT.apply();
-            VBox root = new VBox(12, new SendPane(text, send), new HistoryPane(text, account.history, account::speedUp, account::cancel));
+            VBox root = new VBox(12, new SendPane(text, send), new HistoryPane(text, account.history, account.internalTransfersHidden,
+                    account::speedUp, account::cancel));
             root.setPrefSize(900, 640);
             stage.setScene(new Scene(root));
             stage.show();

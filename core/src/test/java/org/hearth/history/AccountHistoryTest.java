@@ -1,0 +1,124 @@
+package org.hearth.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.hearth.chain.RpcClient;
+import org.hearth.chain.tx.FeeLevel;
+import org.hearth.chain.tx.PrivateKeySigner;
+import org.hearth.chain.tx.TxPipeline;
+import org.hearth.chain.tx.TxSigner;
+import org.hearth.chain.tx.TxStatus;
+import org.hearth.chain.tx.TxTracker;
+import org.hearth.config.DataDir;
+import org.hearth.history.HistoryItem.Direction;
+import org.hearth.index.BlockIndexer;
+import org.hearth.index.IncomingTransfers;
+import org.hearth.index.InternalTransfers;
+import org.hearth.index.ValueForwarders;
+import org.hearth.node.AnvilLocator;
+import org.hearth.node.LocalNode;
+import org.hearth.node.LocalNodeConfig;
+import org.hearth.store.Database;
+import org.hearth.store.TxRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.crypto.ECKeyPair;
+import org.web3j.utils.Numeric;
+
+/** An account's history on a real anvil: its sends, ether received, and ether contracts paid it. */
+class AccountHistoryTest {
+
+    /** anvil's dev account 1; a public test key. */
+    private static final TxSigner ME = new PrivateKeySigner(ECKeyPair.create(
+            Numeric.toBigInt("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d")));
+    private static final String SOMEONE_ELSE = "0x000000000000000000000000000000000000dEaD";
+    private static final BigInteger MILLI = BigInteger.TEN.pow(15);
+
+    @TempDir
+    Path dir;
+
+    private LocalNode node;
+    private RpcClient rpc;
+
+    @BeforeEach
+    void start() {
+        node = new LocalNode(new DataDir(dir), AnvilLocator.locate(), new LocalNodeConfig(3600, 5, Duration.ofSeconds(30)));
+        rpc = new RpcClient(node.start().rpcUrl());
+    }
+
+    @AfterEach
+    void stop() {
+        node.stop(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void refundsAndPayoutsFromContractsAreListedAndTheBalanceChangeAddsUp() {
+        ValueForwarders chain = new ValueForwarders(rpc);
+        String payer = chain.deployPayer();
+        Database db = Database.open(dir.resolve("hearth.db"));
+        TxRepository txs = new TxRepository(db);
+        TxPipeline pipeline = new TxPipeline(rpc, 31337, txs);
+        TxTracker tracker = new TxTracker(rpc, txs);
+        BlockIndexer indexer = new BlockIndexer(rpc, 31337, db, rpc.blockNumber() + 1);
+        IncomingTransfers incoming = new IncomingTransfers(rpc, db);
+        InternalTransfers internal = new InternalTransfers(rpc, db);
+        incoming.watch(ME.address());
+        internal.watch(ME.address());
+        indexer.subscribe(incoming);
+        indexer.subscribe(internal);
+        AccountHistory history = new AccountHistory(txs, incoming, internal);
+        BigInteger before = balance();
+
+        String gift = chain.send(ME.address(), milli(2000), null);
+        String payout = chain.send(payer, milli(100), ValueForwarders.payouts(ME.address(), milli(100)));
+        chain.mine();
+        // my own call to a contract that sends part of what I paid back to me, twice
+        String call = pipeline.send(pipeline.prepare(ME.address(), payer, milli(1000),
+                ValueForwarders.payouts(ME.address(), milli(250), ME.address(), milli(50), SOMEONE_ELSE, milli(700)), FeeLevel.NORMAL), ME).hash();
+        chain.mine();
+        String toMyself = pipeline.send(pipeline.prepare(ME.address(), ME.address(), milli(500), null, FeeLevel.NORMAL), ME).hash();
+        chain.mine();
+        tracker.refresh(31337, ME.address());
+        indexer.step(1000);
+
+        List<HistoryItem> items = history.of(31337, ME.address());
+        assertEquals(List.of(
+                line(Direction.SENT, toMyself, milli(500)),
+                line(Direction.SENT, call, milli(1000)),
+                line(Direction.RECEIVED_FROM_CONTRACT, call, milli(250)),
+                line(Direction.RECEIVED_FROM_CONTRACT, call, milli(50)),
+                line(Direction.RECEIVED, gift, milli(2000)),
+                line(Direction.RECEIVED_FROM_CONTRACT, payout, milli(100))),
+                items.stream().map(i -> line(i.direction(), i.hash(), i.value())).toList());
+        HistoryItem refund = items.get(2);
+        assertEquals(payer.toLowerCase(), refund.counterparty(), "the paying contract is the counterparty");
+        assertEquals(TxStatus.CONFIRMED, refund.status());
+        assertTrue(items.stream().filter(i -> i.direction() == Direction.SENT).allMatch(i -> i.fee().signum() > 0));
+        assertTrue(history.showsInternalTransfers());
+
+        BigInteger explained = items.stream().map(i -> i.balanceChange(ME.address())).reduce(BigInteger.ZERO, BigInteger::add);
+        assertEquals(balance().subtract(before), explained, "the history accounts for every wei the balance moved");
+    }
+
+    private record Line(Direction direction, String hash, BigInteger value) {
+    }
+
+    private static Line line(Direction direction, String hash, BigInteger value) {
+        return new Line(direction, hash.toLowerCase(), value);
+    }
+
+    private BigInteger balance() {
+        return rpc.callQuantity("eth_getBalance", ME.address(), "latest");
+    }
+
+    private static BigInteger milli(long n) {
+        return MILLI.multiply(BigInteger.valueOf(n));
+    }
+}

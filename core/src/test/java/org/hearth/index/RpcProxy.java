@@ -1,0 +1,82 @@
+package org.hearth.index;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+
+/**
+ * A JSON-RPC node on loopback that passes calls through to a real node, except those for which
+ * {@code override} returns a reply: a node that, say, does not offer traces. Counts calls per method.
+ */
+public final class RpcProxy implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+    /** {@code override(method, id)}: the whole reply body, or null to pass the call through. */
+    public RpcProxy(URI upstream, BiFunction<String, JsonNode, String> override) throws IOException {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] request = exchange.getRequestBody().readAllBytes();
+            JsonNode parsed = JSON.readTree(request);
+            String method = parsed.path("method").asText();
+            calls.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
+            String reply = override.apply(method, parsed.path("id"));
+            if (reply == null) {
+                try {
+                    reply = http.send(HttpRequest.newBuilder(upstream).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+            }
+            byte[] body = reply.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+    }
+
+    /** A JSON-RPC error reply. */
+    public static String error(JsonNode id, int code, String message) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\"}}";
+    }
+
+    /** A JSON-RPC result reply. */
+    public static String result(JsonNode id, String resultJson) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":" + resultJson + "}";
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    public int calls(String method) {
+        AtomicInteger n = calls.get(method);
+        return n == null ? 0 : n.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
