@@ -17,8 +17,8 @@ import org.hearth.store.Database;
 import org.hearth.store.StoreException;
 
 /**
- * Records successful top-level transactions that send ether to a watched address. Value moved by
- * contracts (internal transfers) needs call traces and is not seen here.
+ * Records successful top-level transactions that send ether to a watched address. Ether moved by
+ * contracts inside a transaction (internal transfers) comes from call traces: {@link InternalTransfers}.
  */
 public final class IncomingTransfers implements BlockSubscriber {
 

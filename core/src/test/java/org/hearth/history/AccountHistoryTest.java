@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.hearth.chain.RpcClient;
 import org.hearth.chain.tx.FeeLevel;
+import org.hearth.chain.tx.PreparedTx;
 import org.hearth.chain.tx.PrivateKeySigner;
 import org.hearth.chain.tx.TxPipeline;
 import org.hearth.chain.tx.TxSigner;
@@ -85,11 +86,18 @@ class AccountHistoryTest {
         chain.mine();
         String toMyself = pipeline.send(pipeline.prepare(ME.address(), ME.address(), milli(500), null, FeeLevel.NORMAL), ME).hash();
         chain.mine();
+        // the same kind of call with too little gas: it fails on chain, costs its fee, and its payment to me never happens
+        PreparedTx estimated = pipeline.prepare(ME.address(), payer, milli(40), ValueForwarders.payouts(ME.address(), milli(40)), FeeLevel.NORMAL);
+        PreparedTx starved = new PreparedTx(estimated.chainId(), estimated.from(), estimated.nonce(), estimated.to(), estimated.value(),
+                estimated.data(), BigInteger.valueOf(25_000), estimated.fees());
+        String failed = pipeline.send(starved, ME).hash();
+        chain.mine();
         tracker.refresh(31337, ME.address());
         indexer.step(1000);
 
         List<HistoryItem> items = history.of(31337, ME.address());
         assertEquals(List.of(
+                line(Direction.SENT, failed, milli(40)),
                 line(Direction.SENT, toMyself, milli(500)),
                 line(Direction.SENT, call, milli(1000)),
                 line(Direction.RECEIVED_FROM_CONTRACT, call, milli(250)),
@@ -97,7 +105,8 @@ class AccountHistoryTest {
                 line(Direction.RECEIVED, gift, milli(2000)),
                 line(Direction.RECEIVED_FROM_CONTRACT, payout, milli(100))),
                 items.stream().map(i -> line(i.direction(), i.hash(), i.value())).toList());
-        HistoryItem refund = items.get(2);
+        assertEquals(TxStatus.FAILED, items.getFirst().status());
+        HistoryItem refund = items.get(3);
         assertEquals(payer.toLowerCase(), refund.counterparty(), "the paying contract is the counterparty");
         assertEquals(TxStatus.CONFIRMED, refund.status());
         assertTrue(items.stream().filter(i -> i.direction() == Direction.SENT).allMatch(i -> i.fee().signum() > 0));
