@@ -40,10 +40,13 @@ public final class HistoryPane extends ListView<HistoryItem> {
         FontIcon icon = new FontIcon(sent ? "fth-arrow-up-right" : "fth-arrow-down-left");
         String who = item.counterparty() == null ? text.getString("history.contract") : Addresses.checksummed(item.counterparty());
         Label title = new Label(text.getString(sent ? "history.sentTo" : "history.receivedFrom") + " " + shorten(who));
-        Label detail = new Label(status(text, item) + (item.block() == null ? "" : " · " + String.format(text.getString("history.block"), item.block()))
+        Label detail = new Label(status(text, item)
+                + (item.nonce() == null ? "" : " · " + String.format(text.getString("history.nonce"), item.nonce()))
+                + (item.block() == null ? "" : " · " + String.format(text.getString("history.block"), item.block()))
                 + (item.fee() == null ? "" : " · " + text.getString("history.fee") + " " + SendModel.ethExact(item.fee())));
         detail.getStyleClass().add("text-muted");
-        Label amount = new Label((sent ? "−" : "+") + SendModel.eth(item.value()));
+        String sign = item.value().signum() == 0 ? "" : sent ? "−" : "+";
+        Label amount = new Label(sign + SendModel.eth(item.value()));
         amount.getStyleClass().add(sent ? "text-default" : "success");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -52,11 +55,22 @@ public final class HistoryPane extends ListView<HistoryItem> {
         row.setPadding(new Insets(4, 6, 4, 6));
         if (sent && item.status() == TxStatus.PENDING) {
             Button faster = new Button(text.getString("history.speedUp"));
+            faster.setId("history-speed-up");
             faster.getStyleClass().add("small");
-            faster.setOnAction(e -> speedUp.accept(item));
             Button stop = new Button(text.getString("history.cancel"));
+            stop.setId("history-cancel");
             stop.getStyleClass().add("small");
-            stop.setOnAction(e -> cancel.accept(item));
+            // one replacement per click: the row is rebuilt once the history shows the new transaction
+            faster.setOnAction(e -> {
+                faster.setDisable(true);
+                stop.setDisable(true);
+                speedUp.accept(item);
+            });
+            stop.setOnAction(e -> {
+                faster.setDisable(true);
+                stop.setDisable(true);
+                cancel.accept(item);
+            });
             row.getChildren().addAll(faster, stop);
         }
         return row;
