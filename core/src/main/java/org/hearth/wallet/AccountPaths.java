@@ -1,6 +1,6 @@
 package org.hearth.wallet;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.hearth.wallet.hd.AddressScheme;
@@ -18,19 +18,25 @@ public final class AccountPaths {
     private AccountPaths() {
     }
 
-    /** The scheme an account's path belongs to; empty for a custom path or an imported key. */
-    public static Optional<AddressScheme> schemeOf(VaultAccount account) {
-        if (account.path() == null) {
-            return Optional.empty();
-        }
-        DerivationPath path = DerivationPath.parse(account.path());
-        return Arrays.stream(AddressScheme.values()).filter(s -> s.indexOf(path).isPresent()).findFirst();
-    }
-
-    /** The scheme of the phrase's first account (what restore chose); BIP-44 when it has none or a custom path. */
+    /**
+     * The scheme most of the phrase's accounts follow (what create or restore chose); on a tie the first
+     * in {@link AddressScheme} order, since Ledger Live's index 0 is also the standard index 0. BIP-44
+     * when no account follows any scheme.
+     */
     public static AddressScheme schemeOf(PublicData listing, String sourceId) {
-        return listing.accounts().stream().filter(a -> a.sourceId().equals(sourceId)).findFirst()
-                .flatMap(AccountPaths::schemeOf).orElse(AddressScheme.BIP44);
+        List<DerivationPath> paths = listing.accounts().stream()
+                .filter(a -> a.sourceId().equals(sourceId) && a.path() != null)
+                .map(a -> DerivationPath.parse(a.path())).toList();
+        AddressScheme best = AddressScheme.BIP44;
+        long bestCount = 0;
+        for (AddressScheme scheme : AddressScheme.values()) {
+            long count = paths.stream().filter(p -> scheme.indexOf(p).isPresent()).count();
+            if (count > bestCount) {
+                best = scheme;
+                bestCount = count;
+            }
+        }
+        return best;
     }
 
     /** The scheme's path with the lowest index that is not yet an account of the phrase. */

@@ -82,13 +82,13 @@ public final class WalletService {
         return vault.unlock(password);
     }
 
-    /** Derives the next account of the recovery phrase {@code sourceId}: the lowest free index of its first account's scheme. */
+    /** Derives the next account of the recovery phrase {@code sourceId}: the lowest free index of the scheme its accounts follow. */
     public VaultAccount addAccount(UnlockedVault open, String sourceId) {
-        VaultAccount first = open.publicData().accounts().stream().filter(a -> a.sourceId().equals(sourceId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("New accounts can only be derived from a recovery phrase"));
-        AddressScheme scheme = AccountPaths.schemeOf(first).orElseThrow(() -> new IllegalArgumentException(
-                "Account " + first.address() + " uses a custom path; add further accounts by path"));
-        return addAccount(open, sourceId, AccountPaths.nextFree(open.publicData(), sourceId, scheme), null);
+        PublicData listing = open.publicData();
+        if (listing.accounts().stream().noneMatch(a -> a.sourceId().equals(sourceId))) {
+            throw new IllegalArgumentException("New accounts can only be derived from a recovery phrase");
+        }
+        return addAccount(open, sourceId, AccountPaths.nextFree(listing, sourceId, AccountPaths.schemeOf(listing, sourceId)), null);
     }
 
     /**

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 import org.hearth.wallet.hd.AddressScheme;
 import org.hearth.wallet.hd.DerivationPath;
@@ -48,12 +47,15 @@ class AccountPathsTest {
     }
 
     @Test
-    void aWalletsSchemeIsTheOneOfItsFirstAccount() {
+    void aWalletsSchemeIsTheOneMostOfItsAccountsFollow() {
         assertEquals(AddressScheme.BIP44, AccountPaths.schemeOf(LISTING, SEED));
-        PublicData ledger = new PublicData(List.of(new VaultAccount("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", "Account 2",
-                "m/44'/60'/1'/0/0", 1, SEED, false)), List.of());
+        // a Ledger Live restore that found indexes 0 and 2: index 0 is also the standard first path
+        PublicData ledger = new PublicData(List.of(
+                new VaultAccount("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", "Account 1", "m/44'/60'/0'/0/0", 0, SEED, false),
+                new VaultAccount("0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "Account 3", "m/44'/60'/2'/0/0", 2, SEED, false),
+                new VaultAccount("0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC", "Mine", "m/44'/60'/0'/1/0", 0, SEED, false)), List.of());
         assertEquals(AddressScheme.LEDGER_LIVE, AccountPaths.schemeOf(ledger, SEED));
-        assertEquals(Optional.empty(), AccountPaths.schemeOf(LISTING.accounts().get(2)), "an imported key has no path");
+        assertEquals(AddressScheme.BIP44, AccountPaths.schemeOf(ledger, "seed-2"), "a phrase without accounts gets the standard scheme");
     }
 
     @Test
