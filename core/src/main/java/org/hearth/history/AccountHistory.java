@@ -35,17 +35,17 @@ public final class AccountHistory {
         List<HistoryItem> items = new ArrayList<>();
         for (TxRecord tx : sent.history(chainId, address)) {
             items.add(new HistoryItem(HistoryItem.Direction.SENT, tx.hash(), tx.recipient(), tx.value(), tx.status(), tx.kind(),
-                    tx.blockNumber(), tx.feePaid()));
+                    tx.blockNumber(), tx.feePaid(), tx.nonce()));
         }
         for (IncomingTransfer in : received.to(chainId, address)) {
             if (!in.sender().equalsIgnoreCase(address)) { // a send to oneself is already listed as sent
                 items.add(new HistoryItem(HistoryItem.Direction.RECEIVED, in.txHash(), in.sender(), in.value(), TxStatus.CONFIRMED,
-                        TxKind.SEND, in.blockNumber(), null));
+                        TxKind.SEND, in.blockNumber(), null, null));
             }
         }
         for (InternalTransfer in : paidByContracts.to(chainId, address)) {
             items.add(new HistoryItem(HistoryItem.Direction.RECEIVED_FROM_CONTRACT, in.txHash(), in.sender(), in.value(),
-                    TxStatus.CONFIRMED, TxKind.SEND, in.blockNumber(), null));
+                    TxStatus.CONFIRMED, TxKind.SEND, in.blockNumber(), null, null));
         }
         items.sort(Comparator.comparingLong(AccountHistory::sortKey).reversed());
         return items;

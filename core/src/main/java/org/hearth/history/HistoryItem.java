@@ -9,9 +9,11 @@ import org.hearth.chain.tx.TxStatus;
  * ether a contract paid it during a transaction. {@code block} is null while pending; {@code fee} is
  * what a sent transaction paid (null while pending or received). {@code counterparty} is the
  * recipient of a send (null when it created a contract), the sender of a transfer, or the paying contract.
+ * {@code nonce} is the sender's nonce of a sent transaction (a speed-up or cancel shares it with the one
+ * it replaces; null when received).
  */
 public record HistoryItem(Direction direction, String hash, String counterparty, BigInteger value, TxStatus status,
-                          TxKind kind, Long block, BigInteger fee) {
+                          TxKind kind, Long block, BigInteger fee, Long nonce) {
 
     public enum Direction {
         SENT,

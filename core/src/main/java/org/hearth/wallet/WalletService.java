@@ -82,20 +82,41 @@ public final class WalletService {
         return vault.unlock(password);
     }
 
-    /** Derives the next account of the recovery phrase {@code sourceId}, following the scheme of its first account. */
+    /** Derives the next account of the recovery phrase {@code sourceId}: the lowest free index of the scheme its accounts follow. */
     public VaultAccount addAccount(UnlockedVault open, String sourceId) {
-        List<VaultAccount> siblings = open.publicData().accounts().stream().filter(a -> a.sourceId().equals(sourceId)).toList();
-        VaultSecret secret = open.secret(sourceId).orElseThrow(() -> new IllegalArgumentException("No recovery phrase " + sourceId));
-        if (secret.kind() != VaultSecret.Kind.MNEMONIC || siblings.isEmpty()) {
+        PublicData listing = open.publicData();
+        if (listing.accounts().stream().noneMatch(a -> a.sourceId().equals(sourceId))) {
             throw new IllegalArgumentException("New accounts can only be derived from a recovery phrase");
         }
-        AddressScheme scheme = schemeOf(siblings.getFirst());
-        int next = siblings.stream().mapToInt(VaultAccount::index).max().orElse(-1) + 1;
-        HdKeyring keyring = keyring(secret);
-        VaultAccount account = new VaultAccount(keyring.address(scheme.path(next)), "Account " + (next + 1),
-                scheme.path(next).toString(), next, sourceId, false);
+        return addAccount(open, sourceId, AccountPaths.nextFree(listing, sourceId, AccountPaths.schemeOf(listing, sourceId)), null);
+    }
+
+    /**
+     * Adds the account at {@code path} of the recovery phrase {@code sourceId}. Refuses a path that is
+     * already an account and an address the wallet already lists.
+     */
+    public VaultAccount addAccount(UnlockedVault open, String sourceId, DerivationPath path, String label) {
+        AccountPaths.checkNew(open.publicData(), sourceId, path.toString());
+        String address = addressAt(open, sourceId, path);
+        AccountPaths.checkNewAddress(open.publicData(), address);
+        int index = AccountPaths.indexOf(path);
+        VaultAccount account = new VaultAccount(address, label == null || label.isBlank() ? "Account " + (index + 1) : label,
+                path.toString(), index, sourceId, false);
         open.updatePublic(p -> p.withAccount(account));
         return account;
+    }
+
+    /** The address the recovery phrase {@code sourceId} gives at {@code path}, to show before it is added. */
+    public String addressAt(UnlockedVault open, String sourceId, DerivationPath path) {
+        VaultSecret secret = open.secret(sourceId).orElseThrow(() -> new IllegalArgumentException("No recovery phrase " + sourceId));
+        try {
+            if (secret.kind() != VaultSecret.Kind.MNEMONIC) {
+                throw new IllegalArgumentException("New accounts can only be derived from a recovery phrase");
+            }
+            return keyring(secret).address(path);
+        } finally {
+            secret.wipe();
+        }
     }
 
     /** Imports a raw private key (hex) as its own account. */
@@ -167,14 +188,5 @@ public final class WalletService {
     private static HdKeyring keyring(VaultSecret secret) {
         char[] passphrase = secret.passphrase();
         return HdKeyring.fromMnemonic(Mnemonic.parse(new String(secret.mnemonic())), passphrase == null ? "" : new String(passphrase));
-    }
-
-    private static AddressScheme schemeOf(VaultAccount account) {
-        for (AddressScheme scheme : AddressScheme.values()) {
-            if (scheme.path(account.index()).toString().equals(account.path())) {
-                return scheme;
-            }
-        }
-        throw new IllegalArgumentException("Account " + account.address() + " uses a custom path; add further accounts by path");
     }
 }

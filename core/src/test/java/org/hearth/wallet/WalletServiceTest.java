@@ -21,8 +21,11 @@ import org.hearth.store.Database;
 import org.hearth.store.TxRepository;
 import org.hearth.wallet.discovery.AccountDiscovery;
 import org.hearth.wallet.hd.AddressScheme;
+import org.hearth.wallet.hd.DerivationPath;
+import org.hearth.wallet.hd.DerivationPathException;
 import org.hearth.wallet.keystore.KeystoreV3;
 import org.hearth.wallet.mnemonic.Mnemonic;
+import org.hearth.wallet.vault.PublicData;
 import org.hearth.wallet.vault.UnlockedVault;
 import org.hearth.wallet.vault.Vault;
 import org.hearth.wallet.vault.VaultAccount;
@@ -98,6 +101,38 @@ class WalletServiceTest {
         try (UnlockedVault open = reopened.unlock("pw".toCharArray())) {
             assertEquals("0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC", wallet.signer(open, "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC").address());
         }
+    }
+
+    @Test
+    void anAccountAtATypedPathIsAddedOnceAndSignsForItsFundedAddress() {
+        try (UnlockedVault open = wallet.create("pw".toCharArray(), ANVIL, "", AddressScheme.BIP44, List.of(0))) {
+            DerivationPath typed = AccountPaths.checkNew(open.publicData(), WalletService.SEED_SOURCE, "m/44h/60h/0h/0/2");
+            assertEquals("0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC", wallet.addressAt(open, WalletService.SEED_SOURCE, typed));
+            VaultAccount added = wallet.addAccount(open, WalletService.SEED_SOURCE, typed, "");
+            assertEquals("m/44'/60'/0'/0/2", added.path());
+            assertEquals(2, added.index());
+            assertEquals("Account 3", added.label());
+
+            // the derived key controls anvil's funded account #2: a transfer from it is mined
+            TxPipeline pipeline = new TxPipeline(rpc, 31337, new TxRepository(Database.open(dir.resolve("hearth.db"))));
+            TxRecord sent = pipeline.send(pipeline.prepare(added.address(), "0x000000000000000000000000000000000000dEaD",
+                    BigInteger.ONE, null, FeeLevel.NORMAL), wallet.signer(open, added.address()));
+            rpc.call("evm_mine");
+            assertEquals("0x1", rpc.call("eth_getTransactionReceipt", sent.hash()).path("status").asText());
+
+            assertThrows(DerivationPathException.class, () -> wallet.addAccount(open, WalletService.SEED_SOURCE, typed, "again"));
+            // Ledger Live's first path is the standard first path, already Account 1
+            assertThrows(DerivationPathException.class,
+                    () -> wallet.addAccount(open, WalletService.SEED_SOURCE, AddressScheme.LEDGER_LIVE.path(0), null));
+            wallet.importPrivateKey(open, "0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6", "anvil #3 key");
+            IllegalArgumentException imported = assertThrows(IllegalArgumentException.class,
+                    () -> wallet.addAccount(open, WalletService.SEED_SOURCE, AddressScheme.BIP44.path(3), null));
+            assertTrue(imported.getMessage().contains("anvil #3 key"), imported.getMessage());
+            assertEquals("m/44'/60'/0'/0/1", wallet.addAccount(open, WalletService.SEED_SOURCE).path(), "the next account fills the gap");
+        }
+        PublicData reread = new WalletService(Vault.at(dir.resolve("vault.hearth"), FAST, d -> { })).listing();
+        assertEquals(java.util.Arrays.asList("m/44'/60'/0'/0/0", "m/44'/60'/0'/0/2", null, "m/44'/60'/0'/0/1"),
+                reread.accounts().stream().map(VaultAccount::path).toList());
     }
 
     @Test

@@ -7,7 +7,7 @@ import org.hearth.wallet.hd.DerivationPath;
 import org.hearth.wallet.hd.HdKeyring;
 import org.hearth.wallet.mnemonic.Mnemonic;
 import org.hearth.wallet.sign.MessageSigner;
-import org.hearth.wallet.sign.Signature;
+import org.hearth.wallet.sign.SignatureCheck;
 import org.hearth.wallet.sign.TypedData;
 import org.web3j.crypto.ECKeyPair;
 import picocli.CommandLine.Command;
@@ -64,18 +64,13 @@ public final class WalletCommand {
         if ((messageFile == null) == (dataFile == null)) {
             throw new IllegalArgumentException("Give exactly one of --message-file and --data-file.");
         }
-        if (!org.hearth.chain.Addresses.isValid(address)) {
-            throw new IllegalArgumentException("Not an Ethereum address (or its EIP-55 checksum is wrong): " + address);
+        SignatureCheck check = messageFile != null
+                ? SignatureCheck.ofMessage(SecretFiles.data(messageFile, "message"), signatureHex, address)
+                : SignatureCheck.ofTypedData(TypedData.parse(SecretFiles.text(dataFile, "typed data")), signatureHex, address);
+        if (!check.valid()) {
+            throw new IllegalArgumentException("The signature is not from " + check.claimed() + "; it was made by " + check.recovered() + ".");
         }
-        Signature signature = Signature.parse(signatureHex);
-        String signer = messageFile != null
-                ? MessageSigner.recover(SecretFiles.data(messageFile, "message"), signature)
-                : TypedData.parse(SecretFiles.text(dataFile, "typed data")).recover(signature);
-        if (!signer.equalsIgnoreCase(address)) {
-            throw new IllegalArgumentException("The signature is not from " + org.hearth.chain.Addresses.checksummed(address)
-                    + "; it was made by " + signer + ".");
-        }
-        out().println("valid: signed by " + signer);
+        out().println("valid: signed by " + check.recovered());
         return 0;
     }
 

@@ -57,6 +57,11 @@ public final class AccountModel {
     }
 
     public void refresh() {
+        refresh(false);
+    }
+
+    /** {@code redraw}: set the list even when unchanged, so rows whose buttons were clicked are drawn afresh. */
+    private void refresh(boolean redraw) {
         if (refreshing) {
             return;
         }
@@ -70,7 +75,7 @@ public final class AccountModel {
             refreshing = false;
             balance.set(snapshot.balance());
             internalTransfersHidden.set(snapshot.internalTransfersHidden());
-            if (!snapshot.items().equals(history)) {
+            if (redraw || !snapshot.items().equals(history)) {
                 history.setAll(snapshot.items());
             }
         }, failure -> {
@@ -89,7 +94,10 @@ public final class AccountModel {
 
     private void replace(java.util.concurrent.Callable<?> action) {
         error.set("");
-        UiThread.background(action, ignored -> refresh(), failure -> error.set(failure.getMessage()));
+        UiThread.background(action, ignored -> refresh(), failure -> {
+            error.set(failure.getMessage());
+            refresh(true);
+        });
     }
 
     private record Snapshot(BigInteger balance, List<HistoryItem> items, boolean internalTransfersHidden) {

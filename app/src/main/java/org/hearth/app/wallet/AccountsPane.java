@@ -57,7 +57,7 @@ final class AccountsPane extends BorderPane {
         });
         Button add = new Button(text.getString("accounts.add"), new FontIcon("fth-plus"));
         add.setId("account-add");
-        add.setOnAction(e -> model.addAccount());
+        add.setOnAction(e -> new AddAccountDialog(text, model).showAndWait());
         Button lock = new Button(text.getString("accounts.lock"), new FontIcon("fth-lock"));
         lock.setId("wallet-lock");
         lock.setOnAction(e -> model.lock());
@@ -104,12 +104,15 @@ final class AccountsPane extends BorderPane {
         name.getStyleClass().add("title-3");
         CopyableText address = new CopyableText(new ReadOnlyStringWrapper(account.address()), text.getString("action.copy"));
         address.valueLabel().setId("account-address");
+        Label path = new Label(account.path() == null ? text.getString("accounts.imported") : account.path());
+        path.setId("account-path");
+        path.getStyleClass().add("text-muted");
         Label balance = new Label("…");
         balance.setId("account-balance");
         balance.getStyleClass().add("title-2");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        VBox header = new VBox(4, new HBox(name, spacer, actions.accountMenu(account)), address, balance);
+        VBox header = new VBox(4, new HBox(name, spacer, actions.accountMenu(account)), address, path, balance);
 
         TabPane tabs = new TabPane();
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -121,7 +124,7 @@ final class AccountsPane extends BorderPane {
         history.setId("tab-history");
         Tab sign = new Tab(text.getString("accounts.sign"), new SignPane(text, model, account.address()));
         sign.setId("tab-sign");
-        Tab verify = new Tab(text.getString("accounts.verify"), SignPane.verifier(text));
+        Tab verify = new Tab(text.getString("accounts.verify"), new VerifyPane(text));
         verify.setId("tab-verify");
         tabs.getTabs().setAll(send, receive, history, sign, verify);
         setCenter(new VBox(14, header, tabs));
@@ -138,8 +141,15 @@ final class AccountsPane extends BorderPane {
             SendModel sendModel = new SendModel(services.pipeline(), account.address(), services.addressBook(), () -> model.signer(account.address()));
             sendModel.sent.addListener((o, w, sent) -> accountModel.refresh());
             send.setContent(withPadding(new SendPane(text, sendModel)));
-            history.setContent(new HistoryPane(text, accountModel.history, accountModel.internalTransfersHidden, accountModel::speedUp,
-                    accountModel::cancel));
+            Label historyError = new Label();
+            historyError.setId("history-error");
+            historyError.getStyleClass().add("danger");
+            historyError.setWrapText(true);
+            historyError.textProperty().bind(accountModel.error);
+            historyError.managedProperty().bind(historyError.textProperty().isNotEmpty());
+            HistoryPane historyList = new HistoryPane(text, accountModel.history, accountModel.internalTransfersHidden, accountModel::speedUp, accountModel::cancel);
+            VBox.setVgrow(historyList, Priority.ALWAYS);
+            history.setContent(new VBox(4, historyError, historyList));
             accountModel.refresh();
         }, failure -> send.setContent(new Label(text.getString("accounts.noChain") + " " + failure.getMessage())));
     }

@@ -63,7 +63,9 @@ public final class HistoryPane extends VBox {
             case RECEIVED -> "history.receivedFrom";
             case RECEIVED_FROM_CONTRACT -> "history.receivedFromContract";
         }) + " " + shorten(who));
-        Label detail = new Label(status(text, item) + (item.block() == null ? "" : " · " + String.format(text.getString("history.block"), item.block()))
+        Label detail = new Label(status(text, item)
+                + (item.nonce() == null ? "" : " · " + String.format(text.getString("history.nonce"), item.nonce()))
+                + (item.block() == null ? "" : " · " + String.format(text.getString("history.block"), item.block()))
                 + (item.fee() == null ? "" : " · " + text.getString("history.fee") + " " + SendModel.ethExact(item.fee())));
         detail.getStyleClass().add("text-muted");
         Label amount = amount(item, sent);
@@ -74,20 +76,35 @@ public final class HistoryPane extends VBox {
         row.setPadding(new Insets(4, 6, 4, 6));
         if (sent && item.status() == TxStatus.PENDING) {
             Button faster = new Button(text.getString("history.speedUp"));
+            faster.setId("history-speed-up");
             faster.getStyleClass().add("small");
-            faster.setOnAction(e -> speedUp.accept(item));
             Button stop = new Button(text.getString("history.cancel"));
+            stop.setId("history-cancel");
             stop.getStyleClass().add("small");
-            stop.setOnAction(e -> cancel.accept(item));
+            // one replacement per click: the row is rebuilt once the history shows the new transaction
+            faster.setOnAction(e -> {
+                faster.setDisable(true);
+                stop.setDisable(true);
+                speedUp.accept(item);
+            });
+            stop.setOnAction(e -> {
+                faster.setDisable(true);
+                stop.setDisable(true);
+                cancel.accept(item);
+            });
             row.getChildren().addAll(faster, stop);
         }
         return row;
     }
 
-    /** Signed like the balance moved; a failed or replaced send moved no value (only a failed one's fee), so it has no sign. */
+    /**
+     * Signed like the balance moved; a failed or replaced send moved no value (only a failed one's fee),
+     * so it has no sign, and neither has a zero value (a cancel), which would read "−0".
+     */
     private static Label amount(HistoryItem item, boolean sent) {
         boolean undone = item.status() == TxStatus.FAILED || item.status() == TxStatus.REPLACED;
-        Label amount = new Label((undone ? "" : sent ? "−" : "+") + SendModel.eth(item.value()));
+        boolean unsigned = undone || item.value().signum() == 0;
+        Label amount = new Label((unsigned ? "" : sent ? "−" : "+") + SendModel.eth(item.value()));
         amount.getStyleClass().add(undone ? "text-muted" : sent ? "text-default" : "success");
         return amount;
     }

@@ -51,6 +51,7 @@ final class RestoreWalletPane extends VBox {
         passphrase.setId("restore-passphrase");
         passphrase.setPromptText(text.getString("restore.passphrase"));
         ChoiceBox<AddressScheme> scheme = new ChoiceBox<>();
+        scheme.setId("restore-scheme");
         scheme.getItems().setAll(AddressScheme.values());
         scheme.setValue(AddressScheme.BIP44);
         scheme.setConverter(new StringConverter<>() {

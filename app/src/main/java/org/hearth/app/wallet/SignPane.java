@@ -8,7 +8,6 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
@@ -16,12 +15,11 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.hearth.app.control.CopyableText;
 import org.hearth.app.control.TypedDataTree;
-import org.hearth.wallet.sign.MessageSigner;
 import org.hearth.wallet.sign.Signature;
 import org.hearth.wallet.sign.TypedData;
 
 /**
- * Sign a message (EIP-191) or typed data (EIP-712, shown as a tree first), and verify a signature.
+ * Sign a message (EIP-191) or typed data (EIP-712, shown as a tree first); {@link VerifyPane} checks signatures.
  * Signing is a separate click after the preview: nothing is signed that was not shown.
  */
 final class SignPane extends VBox {
@@ -99,39 +97,5 @@ final class SignPane extends VBox {
             }
         });
         return b;
-    }
-
-    /** The Verify tab: checks a personal_sign signature against an address. */
-    static VBox verifier(ResourceBundle text) {
-        TextField signer = new TextField();
-        signer.setId("verify-address");
-        signer.setPromptText(text.getString("verify.address"));
-        TextField sig = new TextField();
-        sig.setId("verify-signature");
-        sig.setPromptText(text.getString("verify.signature"));
-        TextArea message = new TextArea();
-        message.setId("verify-message");
-        message.setPrefRowCount(2);
-        message.setPromptText(text.getString("verify.message"));
-        Label result = new Label();
-        result.setId("verify-result");
-        Button verify = new Button(text.getString("verify.action"));
-        verify.setId("verify-action");
-        verify.setOnAction(e -> {
-            try {
-                Signature parsed = Signature.parse(sig.getText().strip());
-                byte[] bytes = message.getText().getBytes(StandardCharsets.UTF_8);
-                boolean ok = MessageSigner.verify(bytes, parsed, signer.getText().strip());
-                result.setText(ok ? text.getString("verify.valid") : String.format(text.getString("verify.invalid"),
-                        MessageSigner.recover(bytes, parsed)));
-            } catch (RuntimeException ex) {
-                result.setText(ex.getMessage());
-            }
-        });
-        Label title = new Label(text.getString("verify.title"));
-        title.getStyleClass().add("title-4");
-        VBox box = new VBox(8, title, signer, message, sig, new HBox(8, verify, result));
-        box.setPadding(new Insets(8, 0, 0, 0));
-        return box;
     }
 }

@@ -20,12 +20,14 @@ import org.hearth.app.desktop.Timers;
 import org.hearth.app.desktop.UiThread;
 import org.hearth.chain.tx.TxSigner;
 import org.hearth.node.DemoWorld;
+import org.hearth.wallet.AccountPaths;
 import org.hearth.wallet.KeyExport;
 import org.hearth.wallet.WalletService;
 import org.hearth.wallet.sign.Signature;
 import org.hearth.wallet.sign.TypedData;
 import org.hearth.wallet.discovery.AccountDiscovery;
 import org.hearth.wallet.hd.AddressScheme;
+import org.hearth.wallet.hd.DerivationPath;
 import org.hearth.wallet.mnemonic.Mnemonic;
 import org.hearth.wallet.vault.AutoLock;
 import org.hearth.wallet.vault.UnlockedVault;
@@ -137,11 +139,32 @@ public final class WalletModel implements AutoCloseable {
         reload();
     }
 
-    public void addAccount() {
-        run("", () -> wallet.addAccount(requireOpen(), WalletService.SEED_SOURCE), account -> {
-            reload();
-            selected.set(account);
-        });
+    /** The scheme of the wallet's phrase (what it was created or restored with), offered first for a new account. */
+    public AddressScheme walletScheme() {
+        return AccountPaths.schemeOf(requireOpen().publicData(), WalletService.SEED_SOURCE);
+    }
+
+    /** The scheme's lowest path that is not yet an account. */
+    public DerivationPath nextPath(AddressScheme scheme) {
+        return AccountPaths.nextFree(requireOpen().publicData(), WalletService.SEED_SOURCE, scheme);
+    }
+
+    /** A typed path for a new account; throws with a message for the user when it cannot be one. */
+    public DerivationPath checkPath(String typed) {
+        return AccountPaths.checkNew(requireOpen().publicData(), WalletService.SEED_SOURCE, typed);
+    }
+
+    /** The address the phrase gives at {@code path}, refused when the wallet already lists it. Blocking (seed derivation). */
+    public String addressAt(DerivationPath path) {
+        touch();
+        UnlockedVault vault = requireOpen();
+        String address = wallet.addressAt(vault, WalletService.SEED_SOURCE, path);
+        AccountPaths.checkNewAddress(vault.publicData(), address);
+        return address;
+    }
+
+    public void addAccount(DerivationPath path, String label) {
+        run("", () -> wallet.addAccount(requireOpen(), WalletService.SEED_SOURCE, path, label), this::reloadAndSelect);
     }
 
     /** personal_sign of a message with an account's key (the caller showed the message first). */

@@ -170,6 +170,15 @@ class WalletCliTest {
         assertEquals("0x4355c47d63924e8a72e509b65029052eb6c299d53a04e167c5775fd466751c9d"
                 + "07299936d304c153f6443dfa05f40ff007d72911b6f72307f996231605b91562" + "1c\n", run.out());
 
+        String signature = run.out().strip();
+        Cli.Run verify = hearth("wallet", "verify", "--address", "0xcd2a3d9f938e13cd947ec05abc7fe734df8dd826", "--signature", signature,
+                "--data-file", file("mail.json", typedData));
+        assertEquals(0, verify.exit(), verify.err());
+        assertEquals("valid: signed by 0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826\n", verify.out());
+        Cli.Run wrong = hearth("wallet", "verify", "--address", ANVIL_0, "--signature", signature, "--data-file", file("mail.json", typedData));
+        assertEquals(1, wrong.exit());
+        assertTrue(wrong.err().contains("is not from " + ANVIL_0 + "; it was made by 0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826"), wrong.err());
+
         Cli.Run bad = hearth("wallet", "sign-typed", "--private-key-file", cow, "--data-file", file("bad.json", "{\"types\": {}}"));
         assertEquals(1, bad.exit());
         assertTrue(bad.err().startsWith("error: The typed data's"), bad.err());

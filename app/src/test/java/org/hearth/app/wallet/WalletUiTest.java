@@ -141,7 +141,7 @@ class WalletUiTest {
         robot.clickOn("#verify-message").write("hello hearth");
         robot.clickOn("#verify-signature").write(signature);
         robot.clickOn("#verify-action");
-        assertEquals("Valid: signed by this address", label("#verify-result"));
+        assertEquals("Valid: signed by 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", label("#verify-result"));
 
         // watch an address through the wallet menu; it is listed apart and shows its balance
         robot.clickOn("#wallet-menu");

@@ -1,5 +1,7 @@
 package org.hearth.wallet.hd;
 
+import java.util.OptionalInt;
+
 /** The three Ethereum path families wallets use; {@code i} is the account index. */
 public enum AddressScheme {
     /** MetaMask, ethers, Trezor, anvil: m/44'/60'/0'/0/i. */
@@ -33,5 +35,16 @@ public enum AddressScheme {
             case BIP44, LEGACY -> parent.child(index, false);
             case LEDGER_LIVE -> parent.child(index, true).child(0, false).child(0, false);
         };
+    }
+
+    /** The account index when {@code path} is one of this scheme's paths. */
+    public OptionalInt indexOf(DerivationPath path) {
+        int[] segments = path.segments();
+        int varying = this == LEDGER_LIVE ? 2 : parent.depth();
+        if (segments.length <= varying) {
+            return OptionalInt.empty();
+        }
+        int index = segments[varying] & ~DerivationPath.HARDENED;
+        return path(index).equals(path) ? OptionalInt.of(index) : OptionalInt.empty();
     }
 }
