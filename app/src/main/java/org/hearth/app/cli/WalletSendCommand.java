@@ -68,6 +68,12 @@ public final class WalletSendCommand implements Callable<Integer> {
             return 1;
         }
         TxRecord sent;
+        Duration owed = wallet.vault().delayBeforeNextAttempt();
+        if (!owed.isZero()) {
+            // Wrong passwords (from earlier runs too) make this attempt wait; say so rather than seem to hang.
+            spec.commandLine().getErr().printf("Waiting %d s after earlier wrong passwords...%n", (owed.toMillis() + 999) / 1000);
+            spec.commandLine().getErr().flush();
+        }
         try (UnlockedVault open = wallet.unlock(WalletFiles.password(passwordFile))) {
             sent = pipeline.send(tx, wallet.signer(open, from));
         }

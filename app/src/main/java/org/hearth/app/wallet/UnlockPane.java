@@ -1,6 +1,12 @@
 package org.hearth.app.wallet;
 
+import java.time.Instant;
 import java.util.ResourceBundle;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -8,13 +14,26 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The wallet is locked: its accounts are listed elsewhere; signing needs the password. */
+/**
+ * The wallet is locked: its accounts are listed elsewhere; signing needs the password. After wrong
+ * passwords (also ones entered before the app was restarted) it counts down the wait before the next try.
+ */
 final class UnlockPane extends VBox {
+
+    private final Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> showWait()));
+    private final ResourceBundle text;
+    private final WalletModel model;
+    private final Label wait = new Label();
+    /** Held here so the model's property does not keep a replaced pane alive. */
+    private final InvalidationListener onNextAttempt = o -> showWait();
 
     UnlockPane(ResourceBundle text, WalletModel model) {
         super(14);
+        this.text = text;
+        this.model = model;
         setAlignment(Pos.CENTER);
         setMaxWidth(420);
         FontIcon icon = new FontIcon("fth-lock");
@@ -32,7 +51,8 @@ final class UnlockPane extends VBox {
         unlock.setOnAction(e -> {
             char[] chars = password.getText().toCharArray();
             password.clear();
-            model.unlock(chars, text.getString("unlock.busy"));
+            long seconds = secondsToWait();
+            model.unlock(chars, seconds > 0 ? String.format(text.getString("unlock.waiting"), seconds) : text.getString("unlock.busy"));
         });
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
@@ -41,8 +61,31 @@ final class UnlockPane extends VBox {
         error.setId("unlock-error");
         error.getStyleClass().add("danger");
         error.textProperty().bind(model.error);
+        wait.setId("unlock-wait");
+        wait.getStyleClass().add("text-muted");
+        wait.managedProperty().bind(wait.visibleProperty());
         HBox row = new HBox(8, password, unlock, spinner);
         row.setAlignment(Pos.CENTER);
-        getChildren().addAll(icon, title, row, error);
+        getChildren().addAll(icon, title, row, error, wait);
+        tick.setCycleCount(Animation.INDEFINITE);
+        model.nextAttemptAt.addListener(new WeakInvalidationListener(onNextAttempt));
+        showWait();
+    }
+
+    /** Whole seconds left, rounded up, so it never says 0 while a wait remains. */
+    private long secondsToWait() {
+        long millis = java.time.Duration.between(Instant.now(), model.nextAttemptAt.get()).toMillis();
+        return millis <= 0 ? 0 : (millis + 999) / 1000;
+    }
+
+    private void showWait() {
+        long seconds = secondsToWait();
+        wait.setText(seconds > 0 ? String.format(text.getString("unlock.wait"), seconds) : "");
+        wait.setVisible(seconds > 0);
+        if (seconds == 0) {
+            tick.stop();
+        } else if (tick.getStatus() != Animation.Status.RUNNING) {
+            tick.play();
+        }
     }
 }

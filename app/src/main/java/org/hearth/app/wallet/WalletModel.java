@@ -1,6 +1,7 @@
 package org.hearth.app.wallet;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,6 +34,7 @@ import org.hearth.wallet.vault.AutoLock;
 import org.hearth.wallet.vault.UnlockedVault;
 import org.hearth.wallet.vault.VaultAccount;
 import org.hearth.wallet.vault.WatchOnlyAddress;
+import org.hearth.wallet.vault.WrongPasswordException;
 
 /**
  * The Wallet screen's state: no wallet yet, locked, or unlocked with its accounts. Creating,
@@ -64,6 +66,8 @@ public final class WalletModel implements AutoCloseable {
     public final StringProperty error = new SimpleStringProperty("");
     public final BooleanProperty busy = new SimpleBooleanProperty(false);
     public final StringProperty busyText = new SimpleStringProperty("");
+    /** When an unlock may start without waiting: later after wrong passwords, also those from before a restart. */
+    public final ObjectProperty<Instant> nextAttemptAt = new SimpleObjectProperty<>(Instant.EPOCH);
 
     private final AppServices services;
     private final ChainModel chain;
@@ -98,6 +102,7 @@ public final class WalletModel implements AutoCloseable {
             accounts.setAll(wallet.listing().accounts().stream().filter(a -> !a.hidden()).toList());
             watched.setAll(wallet.listing().watchOnly().stream().filter(w -> !w.hidden()).toList());
             next = State.LOCKED;
+            nextAttemptAt.set(Instant.now().plus(wallet.vault().delayBeforeNextAttempt()));
         } else {
             accounts.clear();
             watched.clear();
@@ -285,6 +290,9 @@ public final class WalletModel implements AutoCloseable {
             then.accept(result);
         }, failure -> {
             busy.set(false);
+            if (failure instanceof WrongPasswordException wrong) {
+                nextAttemptAt.set(Instant.now().plus(wrong.nextDelay()));
+            }
             error.set(failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
         });
     }

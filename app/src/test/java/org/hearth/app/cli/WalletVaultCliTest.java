@@ -53,6 +53,16 @@ class WalletVaultCliTest {
                 "--password-file", file("bad.txt", "not the password").toString(), "--yes");
         assertEquals(1, wrong.exit());
         assertEquals("error: Wrong password", wrong.err().trim());
+        // the wrong password was recorded beside the vault, so the next run owes a delay and says why it pauses;
+        // the record is re-stamped in the future (as after the clock was set back) so exactly 1 s is owed however slow this machine is
+        Path attempts = dir.resolve("data").resolve("vault.hearth.attempts");
+        assertTrue(Files.readString(attempts).startsWith("{\"failures\":1,"), Files.readString(attempts));
+        Files.writeString(attempts, "{\"failures\":1,\"lastFailureEpochMilli\":" + (System.currentTimeMillis() + 3_600_000) + "}");
+        Cli.Run wrongAgain = hearth("wallet", "send", "--from", "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
+                "--to", "0x000000000000000000000000000000000000dEaD", "--amount", "0.5",
+                "--password-file", dir.resolve("bad.txt").toString(), "--yes");
+        assertEquals(1, wrongAgain.exit());
+        assertEquals("Waiting 1 s after earlier wrong passwords...\nerror: Wrong password", wrongAgain.err().trim());
 
         Cli.Run again = hearth("wallet", "restore", "--mnemonic-file", words.toString(), "--password-file", password.toString());
         assertEquals(1, again.exit());

@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 import org.hearth.app.desktop.HearthApplication;
@@ -93,13 +96,35 @@ class WalletUiTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.wallet() != null && historyHas(hash));
         screenshot("wallet-history");
 
-        // lock and unlock with the password
+        // lock; each wrong password makes the next attempt wait longer, and the screen says how long
         robot.clickOn("#tab-send");
         robot.clickOn("#wallet-lock");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.wallet().state.get() == WalletModel.State.LOCKED);
-        robot.clickOn("#unlock-password").write("not the password");
-        robot.clickOn("#unlock-action");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> label("#unlock-error").equals("Wrong password"));
+        List<String> waitTexts = new CopyOnWriteArrayList<>();
+        List<String> busyTexts = new CopyOnWriteArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            robot.lookup("#unlock-wait").queryAs(Label.class).textProperty().addListener((o, was, is) -> waitTexts.add(is));
+            app.wallet().busyText.addListener((o, was, is) -> busyTexts.add(is));
+        }).get();
+        for (int failures = 1; failures <= 3; failures++) {
+            // set rather than typed: typing under Xvfb can outlast the 1 or 2 s wait this checks is announced
+            WaitForAsyncUtils.asyncFx(() -> robot.lookup("#unlock-password").queryAs(PasswordField.class).setText("not the password")).get();
+            robot.clickOn("#unlock-action");
+            String expected = "After wrong passwords, the next attempt waits " + (1 << (failures - 1)) + " s.";
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> waitTexts.contains(expected));
+        }
+        assertEquals("Wrong password", label("#unlock-error"));
+        screenshot("wallet-unlock-wait");
+        assertTrue(busyTexts.stream().anyMatch(t -> t.matches("Waiting [12] s after wrong passwords, then unlocking\u2026")),
+                busyTexts.toString());
+        // forgotten by the screen, the wait is read back from the vault's attempts file, as after a restart
+        String reread = WaitForAsyncUtils.asyncFx(() -> {
+            app.wallet().nextAttemptAt.set(Instant.EPOCH);
+            String cleared = label("#unlock-wait");
+            app.wallet().reload();
+            return cleared + "|" + label("#unlock-wait");
+        }).get();
+        assertTrue(reread.matches("\\|After wrong passwords, the next attempt waits [1-4] s\\."), reread);
         robot.clickOn("#unlock-password").write("correct horse battery");
         robot.clickOn("#unlock-action");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.wallet().state.get() == WalletModel.State.UNLOCKED);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -29,6 +30,11 @@ import org.web3j.crypto.Sign;
  * cost are checked before any work, and every failure is a {@link KeystoreException} with a reason.
  * (web3j 5 moved its Wallet class into web3j-core, with the HTTP stack; this is the same format on
  * Bouncy Castle and the JDK, with the limits web3j lacks.)
+ * <p>Passwords: the standard does not say how text becomes bytes. geth and ethereumjs (MetaMask) hash
+ * the UTF-8 of the password as given; ethers.js (v5 and v6) hashes its NFKC form. So import tries the
+ * password as typed and, if that fails and NFKC changes it, the NFKC form; {@link KeystoreWriter}
+ * writes with NFKC, which opens in ethers whatever form is typed, and in geth or MetaMask when the
+ * typed text is already NFKC (as composed text from ordinary keyboards is).
  */
 public final class KeystoreV3 {
 
@@ -56,7 +62,10 @@ public final class KeystoreV3 {
         }
     }
 
-    /** Decrypts the key. Wrong password and altered ciphertext both show as a MAC mismatch. */
+    /**
+     * Decrypts the key, with the password as given or else its NFKC form (see above). Wrong password and
+     * altered ciphertext both show as a MAC mismatch.
+     */
     public static ECKeyPair decrypt(String json, String password) {
         JsonNode root = parse(json);
         JsonNode crypto = cryptoSection(root);
@@ -67,13 +76,9 @@ public final class KeystoreV3 {
         byte[] iv = hex(crypto.path("cipherparams"), "iv", 16, 16);
         byte[] ciphertext = hex(crypto, "ciphertext", 32, 32);
         byte[] mac = hex(crypto, "mac", 32, 32);
-        byte[] derived = KdfSpec.parse(crypto).derive(password.getBytes(StandardCharsets.UTF_8));
+        KdfSpec kdf = KdfSpec.parse(crypto);
+        byte[] derived = deriveMatching(kdf, password, ciphertext, mac);
         try {
-            byte[] expectedMac = Hash.sha3(concat(Arrays.copyOfRange(derived, 16, 32), ciphertext));
-            if (!MessageDigest.isEqual(expectedMac, mac)) {
-                throw new KeystoreException(Reason.WRONG_PASSWORD,
-                        "Wrong password, or the keystore file was altered (MAC mismatch).");
-            }
             byte[] key = aesCtr(Arrays.copyOfRange(derived, 0, 16), iv, ciphertext);
             BigInteger secret = new BigInteger(1, key);
             Arrays.fill(key, (byte) 0);
@@ -86,6 +91,27 @@ public final class KeystoreV3 {
         } finally {
             Arrays.fill(derived, (byte) 0);
         }
+    }
+
+    /** The derived key whose MAC matches, trying the password as given, then its NFKC form if that differs. */
+    private static byte[] deriveMatching(KdfSpec kdf, String password, byte[] ciphertext, byte[] mac) {
+        String nfkc = nfkc(password);
+        for (String candidate : nfkc.equals(password) ? new String[] {password} : new String[] {password, nfkc}) {
+            byte[] bytes = candidate.getBytes(StandardCharsets.UTF_8);
+            byte[] derived = kdf.derive(bytes);
+            Arrays.fill(bytes, (byte) 0);
+            byte[] expectedMac = Hash.sha3(concat(Arrays.copyOfRange(derived, 16, 32), ciphertext));
+            if (MessageDigest.isEqual(expectedMac, mac)) {
+                return derived;
+            }
+            Arrays.fill(derived, (byte) 0);
+        }
+        throw new KeystoreException(Reason.WRONG_PASSWORD, "Wrong password, or the keystore file was altered (MAC mismatch).");
+    }
+
+    /** The NFKC form ethers.js hashes; {@link KeystoreWriter} writes with it. */
+    static String nfkc(String password) {
+        return Normalizer.normalize(password, Normalizer.Form.NFKC);
     }
 
     /** The address, KDF and id, without decrypting. The address may be absent (null): it is optional in V3. */

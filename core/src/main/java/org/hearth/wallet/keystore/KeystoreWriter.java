@@ -12,7 +12,10 @@ import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 
-/** Writes Keystore V3 JSON with scrypt, as geth and MetaMask do, so any wallet can import it. */
+/**
+ * Writes Keystore V3 JSON with scrypt, as geth and MetaMask do, so any wallet can import it. The
+ * password is hashed in its NFKC form, as ethers.js does (see {@link KeystoreV3} for why).
+ */
 public final class KeystoreWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,14 +24,23 @@ public final class KeystoreWriter {
     private KeystoreWriter() {
     }
 
-    /** The keystore JSON for the key, encrypted under the password with the given scrypt cost. */
+    /** The keystore JSON for the key, encrypted under the NFKC form of the password with the given scrypt cost. */
     public static String encrypt(ECKeyPair keyPair, String password, ScryptParams params, SecureRandom random) {
+        byte[] passwordBytes = KeystoreV3.nfkc(password).getBytes(StandardCharsets.UTF_8);
+        try {
+            return encrypt(keyPair, passwordBytes, params, random);
+        } finally {
+            Arrays.fill(passwordBytes, (byte) 0);
+        }
+    }
+
+    /** The same with the password's bytes as given (tests use it to write files the way geth does). */
+    static String encrypt(ECKeyPair keyPair, byte[] passwordBytes, ScryptParams params, SecureRandom random) {
         byte[] salt = new byte[32];
         byte[] iv = new byte[16];
         random.nextBytes(salt);
         random.nextBytes(iv);
-        byte[] derived = new KdfSpec.Scrypt(salt, params.n(), params.r(), params.p(), DKLEN)
-                .derive(password.getBytes(StandardCharsets.UTF_8));
+        byte[] derived = new KdfSpec.Scrypt(salt, params.n(), params.r(), params.p(), DKLEN).derive(passwordBytes);
         byte[] key = Numeric.toBytesPadded(keyPair.getPrivateKey(), 32);
         try {
             byte[] ciphertext = KeystoreV3.aesCtr(Arrays.copyOfRange(derived, 0, 16), iv, key);

@@ -162,6 +162,7 @@ public final class Mnemonic {
         generator.init(password, saltBytes, SEED_ITERATIONS);
         byte[] seed = ((KeyParameter) generator.generateDerivedParameters(SEED_BYTES * 8)).getKey();
         Arrays.fill(password, (byte) 0);
+        Arrays.fill(saltBytes, (byte) 0);
         return seed;
     }
 

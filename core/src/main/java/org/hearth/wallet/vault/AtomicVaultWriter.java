@@ -107,12 +107,23 @@ final class AtomicVaultWriter {
         return aside[0];
     }
 
-    private interface FileWork {
+    interface FileWork {
         void run() throws IOException;
     }
 
+    /**
+     * Replaces a small file beside the vault (not the vault itself) so that a crash leaves the old or the
+     * new content: fsynced temp file, atomic rename, fsynced folder. Callers hold {@link #locked}.
+     */
+    static void writeSideFile(Path target, byte[] bytes) throws IOException {
+        Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+        writeSynced(temp, bytes);
+        move(temp, target);
+        syncDirectory(target.toAbsolutePath().getParent());
+    }
+
     /** Runs {@code work} holding {@code vault.hearth.lock} (other processes) and a monitor (other threads). */
-    private static void locked(Path file, FileWork work) throws IOException {
+    static void locked(Path file, FileWork work) throws IOException {
         synchronized (IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new Object())) {
             try (FileChannel lockFile = FileChannel.open(file.resolveSibling(file.getFileName() + ".lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);

@@ -1,39 +1,73 @@
 package org.hearth.wallet.vault;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.concurrent.ConcurrentHashMap;
+import org.hearth.wallet.vault.AttemptsFile.Attempts;
 
 /**
- * Counts wrong passwords per vault file, in memory, and makes each next attempt wait longer:
- * 0 s, then 1, 2, 4, 8, 16 s, capped at 30 s. A right password resets it. Shared by every
- * {@link Vault} object for the same file in this process, so opening a new one does not reset it.
+ * Makes each attempt after a wrong password wait longer: 0 s, then 1, 2, 4, 8, 16 s, capped at 30 s.
+ * A right password resets it. The count lives in {@link AttemptsFile} beside the vault, read at every
+ * attempt, so new {@link Vault} objects, other processes and restarts all see it; time passes while the
+ * app is closed, so only the rest of the delay is owed after a restart.
  */
 final class PasswordThrottle {
 
-    static final Duration MAX_DELAY = Duration.ofSeconds(30);
-    private static final ConcurrentHashMap<Path, PasswordThrottle> BY_FILE = new ConcurrentHashMap<>();
+    static final Duration MAX_DELAY = Attempts.MAX_DELAY;
 
-    private int failures;
+    /** Records this process could not write (full disk): kept here so the delay still grows until exit. */
+    private static final ConcurrentHashMap<Path, Attempts> UNSAVED = new ConcurrentHashMap<>();
 
-    static PasswordThrottle forFile(Path file) {
-        return BY_FILE.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new PasswordThrottle());
+    private final Path vaultFile;
+    private final Path attemptsFile;
+    private final Path key;
+    private final InstantSource clock;
+
+    PasswordThrottle(Path vaultFile, InstantSource clock) {
+        this.vaultFile = vaultFile;
+        this.attemptsFile = AttemptsFile.beside(vaultFile);
+        this.key = attemptsFile.toAbsolutePath().normalize();
+        this.clock = clock;
     }
 
-    synchronized Duration delayBeforeNextAttempt() {
-        if (failures == 0) {
-            return Duration.ZERO;
+    /** What is left of the delay now; zero when the last attempt was right or long enough ago. */
+    Duration delayBeforeNextAttempt() {
+        return current().owedAt(clock.instant());
+    }
+
+    /** Counts a wrong password; returns the delay the next attempt will wait. */
+    Duration failed() {
+        Attempts[] next = {null};
+        try {
+            AtomicVaultWriter.locked(vaultFile, () -> {
+                next[0] = current().failedAgainAt(clock.instant());
+                AtomicVaultWriter.writeSideFile(attemptsFile, AttemptsFile.encode(next[0]));
+            });
+            UNSAVED.remove(key);
+        } catch (IOException | RuntimeException e) {
+            // The delay must not depend on the disk: keep counting in memory (the error says nothing secret).
+            if (next[0] == null) {
+                next[0] = current().failedAgainAt(clock.instant());
+            }
+            UNSAVED.put(key, next[0]);
         }
-        long seconds = 1L << Math.min(failures - 1, 5);
-        return Duration.ofSeconds(Math.min(seconds, MAX_DELAY.toSeconds()));
+        return next[0].delay();
     }
 
-    synchronized void failed() {
-        failures = Math.min(failures + 1, 64);
-    }
-
-    synchronized void succeeded() {
-        failures = 0;
+    /** A right password: no delay from now on. */
+    void succeeded() {
+        UNSAVED.remove(key);
+        if (!Files.exists(attemptsFile)) {
+            return;
+        }
+        try {
+            AtomicVaultWriter.locked(vaultFile, () -> Files.deleteIfExists(attemptsFile));
+        } catch (IOException | RuntimeException e) {
+            // Left behind, it only costs one bounded wait at the next attempt; the next outcome replaces it.
+        }
     }
 
     /** Waits as long as the failures so far require. */
@@ -44,5 +78,11 @@ final class PasswordThrottle {
             Thread.currentThread().interrupt();
             throw new VaultException("Unlocking was interrupted");
         }
+    }
+
+    private Attempts current() {
+        Attempts onDisk = AttemptsFile.read(attemptsFile, clock.instant());
+        Attempts unsaved = UNSAVED.get(key);
+        return unsaved == null ? onDisk : onDisk.laterOf(unsaved);
     }
 }

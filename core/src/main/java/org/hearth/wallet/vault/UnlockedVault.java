@@ -20,18 +20,21 @@ public final class UnlockedVault implements AutoCloseable {
     private final List<Runnable> lockListeners = new CopyOnWriteArrayList<>();
     private VaultKey key;
     private VaultParams params;
+    /** How the password that made {@link #key} was turned into bytes; RAW only for vaults from before NFKC. */
+    private PasswordForm passwordForm;
     private byte[] salt;
     private final List<VaultSecret> secrets = new ArrayList<>();
     private PublicData publicData;
     /** SHA-256 of the file as last read or written, to notice a save by another process. */
     private byte[] fileSha;
 
-    UnlockedVault(Vault vault, VaultKey key, VaultParams params, byte[] salt, List<VaultSecret> secrets, PublicData publicData,
-                  byte[] fileSha) {
+    UnlockedVault(Vault vault, VaultKey key, VaultParams params, PasswordForm passwordForm, byte[] salt, List<VaultSecret> secrets,
+                  PublicData publicData, byte[] fileSha) {
         this.vault = vault;
         this.fileSha = fileSha;
         this.key = key;
         this.params = params;
+        this.passwordForm = passwordForm;
         this.salt = salt.clone();
         secrets.forEach(s -> this.secrets.add(s.copy()));
         this.publicData = publicData;
@@ -115,23 +118,27 @@ public final class UnlockedVault implements AutoCloseable {
     /**
      * Re-encrypts the vault under a new password (with a new salt and the vault's configured
      * parameters). The current password is asked again, as wallets do before sensitive actions.
+     * The current one is checked in the form the file records; the new one is always NFKC-normalised,
+     * so this is also how a vault from before normalisation moves to it.
      */
     public synchronized void changePassword(char[] current, char[] next) {
         requireOpen();
         Vault.requirePassword(current);
         Vault.requirePassword(next);
         vault.awaitThrottle();
-        try (VaultKey check = VaultCrypto.derive(current, params, salt)) {
+        try (VaultKey check = VaultCrypto.derive(current, passwordForm, params, salt)) {
             if (!Arrays.equals(check.passwordCheck(), key.passwordCheck())) {
                 throw vault.wrongPassword();
             }
         }
         VaultKey oldKey = key;
         VaultParams oldParams = params;
+        PasswordForm oldForm = passwordForm;
         byte[] oldSalt = salt;
         salt = VaultCrypto.random(VaultCrypto.SALT_BYTES);
         params = vault.params();
-        key = VaultCrypto.derive(next, params, salt);
+        passwordForm = PasswordForm.NFKC;
+        key = VaultCrypto.derive(next, passwordForm, params, salt);
         try {
             save();
             oldKey.close();
@@ -139,6 +146,7 @@ public final class UnlockedVault implements AutoCloseable {
             key.close();
             key = oldKey;
             params = oldParams;
+            passwordForm = oldForm;
             salt = oldSalt;
             throw e;
         }
@@ -180,7 +188,7 @@ public final class UnlockedVault implements AutoCloseable {
         byte[] nonce = VaultCrypto.random(VaultCrypto.NONCE_BYTES);
         byte[] check = key.passwordCheck();
         try {
-            byte[] bytes = VaultFile.encode(params.memoryKiB(), params.iterations(), params.parallelism(), salt, nonce,
+            byte[] bytes = VaultFile.encode(params.memoryKiB(), params.iterations(), params.parallelism(), passwordForm, salt, nonce,
                     check, publicJson, aad -> VaultCrypto.encrypt(key, nonce, aad, plain));
             AtomicVaultWriter.replace(vault.file(), fileSha, bytes, written -> verify(written, plain, publicJson));
             fileSha = VaultFile.sha(bytes, 0, bytes.length);
@@ -192,7 +200,8 @@ public final class UnlockedVault implements AutoCloseable {
     /** What reached the disk must open with this key and hold exactly what was meant to be saved. */
     private void verify(byte[] written, byte[] plain, byte[] publicJson) {
         VaultFile.Parsed parsed = VaultFile.parse(written);
-        if (!key.matches(parsed.passwordCheck()) || !Arrays.equals(parsed.publicJson(), publicJson)) {
+        if (!key.matches(parsed.passwordCheck()) || parsed.passwordForm() != passwordForm
+                || !Arrays.equals(parsed.publicJson(), publicJson)) {
             throw new VaultDamagedException(VaultDamagedException.Part.FILE, "what was read back differs from what was written");
         }
         byte[] decrypted = VaultCrypto.decrypt(key, parsed.nonce(), parsed.aad(), parsed.ciphertext());

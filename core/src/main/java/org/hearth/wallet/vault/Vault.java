@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,6 +16,8 @@ import java.util.Optional;
  * with it, {@link #unlock} returns an {@link UnlockedVault} holding the secrets in memory.
  * If the file is missing or damaged while a good {@code vault.hearth.bak} (left by an interrupted
  * save) exists, the backup is restored, the damaged file kept aside, and {@link #recoveryNote()} says so.
+ * New vaults and password changes hash the NFKC form of the password (see {@link PasswordForm}); vaults
+ * written before that keep opening with the password exactly as typed.
  */
 public final class Vault {
 
@@ -25,11 +29,11 @@ public final class Vault {
     private final PasswordThrottle throttle;
     private volatile String recoveryNote;
 
-    private Vault(Path file, VaultParams params, Sleeper sleeper) {
+    private Vault(Path file, VaultParams params, Sleeper sleeper, InstantSource clock) {
         this.file = Objects.requireNonNull(file, "file");
         this.params = Objects.requireNonNull(params, "params");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-        this.throttle = PasswordThrottle.forFile(file);
+        this.throttle = new PasswordThrottle(file, Objects.requireNonNull(clock, "clock"));
     }
 
     /** The vault in a data dir, with default Argon2id parameters and real waiting after wrong passwords. */
@@ -42,7 +46,12 @@ public final class Vault {
      * change password); reading always uses the parameters stored in the file.
      */
     public static Vault at(Path file, VaultParams params, Sleeper sleeper) {
-        return new Vault(file, params, sleeper);
+        return at(file, params, sleeper, InstantSource.system());
+    }
+
+    /** As {@link #at(Path, VaultParams, Sleeper)}, with the clock that times the wrong-password delay. */
+    public static Vault at(Path file, VaultParams params, Sleeper sleeper, InstantSource clock) {
+        return new Vault(file, params, sleeper, clock);
     }
 
     public Path file() {
@@ -61,8 +70,8 @@ public final class Vault {
             throw new VaultException("A vault already exists at " + file + "; open it instead of creating a new one");
         }
         byte[] salt = VaultCrypto.random(VaultCrypto.SALT_BYTES);
-        VaultKey key = VaultCrypto.derive(password, params, salt);
-        UnlockedVault unlocked = new UnlockedVault(this, key, params, salt, secrets, publicData, null);
+        VaultKey key = VaultCrypto.derive(password, PasswordForm.NFKC, params, salt);
+        UnlockedVault unlocked = new UnlockedVault(this, key, params, PasswordForm.NFKC, salt, secrets, publicData, null);
         unlocked.save();
         return unlocked;
     }
@@ -88,8 +97,8 @@ public final class Vault {
             PublicData publicData = PublicDataCodec.decode(parsed.publicJson());
             plain = VaultCrypto.decrypt(key, parsed.nonce(), parsed.aad(), parsed.ciphertext());
             List<VaultSecret> secrets = decodeSecrets(plain);
-            UnlockedVault unlocked = new UnlockedVault(this, key, parsed.params(), parsed.salt(), secrets, publicData,
-                    parsed.fileSha());
+            UnlockedVault unlocked = new UnlockedVault(this, key, parsed.params(), parsed.passwordForm(), parsed.salt(), secrets,
+                    publicData, parsed.fileSha());
             secrets.forEach(VaultSecret::wipe);
             if (recoveryNote == null) {
                 deleteStaleBackup();
@@ -103,6 +112,14 @@ public final class Vault {
         }
     }
 
+    /**
+     * How long the next {@link #unlock} will wait because of wrong passwords before it (also those
+     * entered before a restart); zero when none is owed. For telling the user.
+     */
+    public Duration delayBeforeNextAttempt() {
+        return throttle.delayBeforeNextAttempt();
+    }
+
     /** What was recovered on the last read, if the backup had to replace a missing or damaged file. */
     public Optional<String> recoveryNote() {
         return Optional.ofNullable(recoveryNote);
@@ -114,7 +131,7 @@ public final class Vault {
 
     /** Derives the key for {@code password} and checks it against the file; counts failures. */
     VaultKey checkedKey(char[] password, VaultFile.Parsed parsed) {
-        VaultKey key = VaultCrypto.derive(password, parsed.params(), parsed.salt());
+        VaultKey key = VaultCrypto.derive(password, parsed.passwordForm(), parsed.params(), parsed.salt());
         if (!key.matches(parsed.passwordCheck())) {
             key.close();
             throw wrongPassword();
@@ -124,8 +141,7 @@ public final class Vault {
     }
 
     WrongPasswordException wrongPassword() {
-        throttle.failed();
-        return new WrongPasswordException();
+        return new WrongPasswordException(throttle.failed());
     }
 
     void awaitThrottle() {

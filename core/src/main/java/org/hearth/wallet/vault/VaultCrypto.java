@@ -27,14 +27,14 @@ final class VaultCrypto {
     }
 
     /** Runs Argon2id; refuses parameters this JVM could not afford instead of dying of OutOfMemoryError. */
-    static VaultKey derive(char[] password, VaultParams params, byte[] salt) {
+    static VaultKey derive(char[] password, PasswordForm form, VaultParams params, byte[] salt) {
         long needed = params.memoryKiB() * 1024L;
         long available = Runtime.getRuntime().maxMemory();
         if (needed > available / 2) {
             throw new VaultException("Opening this vault needs " + needed / (1024 * 1024) + " MiB for key derivation, but Java may use only "
                     + available / (1024 * 1024) + " MiB; start Hearth with more memory (-Xmx)");
         }
-        byte[] passwordBytes = SecretBytes.utf8(password);
+        byte[] passwordBytes = form.utf8(password);
         Argon2Parameters argon = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withSalt(salt)

@@ -9,11 +9,12 @@ import java.util.function.UnaryOperator;
 import org.hearth.wallet.vault.VaultDamagedException.Part;
 
 /**
- * The vault file format, version 1 (all integers big-endian):
+ * The vault file format, versions 1 and 2 (all integers big-endian):
  * <pre>
- *   header    "HEARTHVT" | u16 version=1 | u16 body length | body | SHA-256(everything before)
+ *   header    "HEARTHVT" | u16 version | u16 body length | body | SHA-256(everything before)
  *     body    u8 kdf=1 (Argon2id v1.3) | u32 memory KiB | u32 iterations | u8 parallelism
  *             | u8 salt length | salt | u8 cipher=1 (AES-256-GCM) | 12-byte nonce | 32-byte password check
+ *             | (version 2 only) u8 password form=1 (UTF-8 of the NFKC-normalised password)
  *   accounts  u32 length | public JSON (UTF-8) | SHA-256(length | JSON)
  *   secrets   u32 length | AES-GCM ciphertext with tag | SHA-256(length | ciphertext)
  * </pre>
@@ -22,11 +23,17 @@ import org.hearth.wallet.vault.VaultDamagedException.Part;
  * ciphertext (header and accounts list), so with the password any deliberate change to the header
  * or to the public accounts list fails authentication too. Listing accounts before unlocking trusts
  * only the checksum; unlocking authenticates them.
+ * <p>Version 1 hashes the password as typed ({@link PasswordForm#RAW}); version 2 records that it was
+ * NFKC-normalised. A vault still keyed by a raw password is written as version 1, byte for byte as
+ * before, so an older Hearth keeps opening it; an older Hearth meeting version 2 says "update Hearth"
+ * (it cannot know the form) instead of calling the file damaged.
  */
 final class VaultFile {
 
     static final byte[] MAGIC = "HEARTHVT".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
+    static final int VERSION_RAW_PASSWORD = 1;
+    static final int VERSION_NFKC_PASSWORD = 2;
+    private static final int FORM_NFKC = 1;
     static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
     private static final int KDF_ARGON2ID = 1;
     private static final int CIPHER_AES_GCM = 1;
@@ -34,7 +41,7 @@ final class VaultFile {
     private static final int MAX_HEADER_BODY = 1024;
 
     /** A parsed file whose checksums and structure are fine; the password is not checked yet. */
-    record Parsed(VaultParams params, byte[] salt, byte[] nonce, byte[] passwordCheck,
+    record Parsed(VaultParams params, PasswordForm passwordForm, byte[] salt, byte[] nonce, byte[] passwordCheck,
                   byte[] publicJson, byte[] aad, byte[] ciphertext, byte[] fileSha) {
     }
 
@@ -42,7 +49,7 @@ final class VaultFile {
     }
 
     /** Builds a file; {@code encrypt} turns the additional data (every byte before the ciphertext) into ciphertext. */
-    static byte[] encode(long memoryKiB, long iterations, int parallelism, byte[] salt, byte[] nonce,
+    static byte[] encode(long memoryKiB, long iterations, int parallelism, PasswordForm form, byte[] salt, byte[] nonce,
                          byte[] passwordCheck, byte[] publicJson, UnaryOperator<byte[]> encrypt) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(KDF_ARGON2ID);
@@ -54,9 +61,12 @@ final class VaultFile {
         body.write(CIPHER_AES_GCM);
         body.writeBytes(nonce);
         body.writeBytes(passwordCheck);
+        if (form == PasswordForm.NFKC) {
+            body.write(FORM_NFKC);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(MAGIC);
-        writeU16(out, VERSION);
+        writeU16(out, form == PasswordForm.NFKC ? VERSION_NFKC_PASSWORD : VERSION_RAW_PASSWORD);
         writeU16(out, body.size());
         out.writeBytes(body.toByteArray());
         out.writeBytes(sha(out.toByteArray(), 0, out.size()));
@@ -90,11 +100,11 @@ final class VaultFile {
         }
         int headerEnd = in.position() + bodyLength;
         requireChecksum(file, 0, headerEnd, Part.HEADER);
-        if (version != VERSION) {
+        if (version != VERSION_RAW_PASSWORD && version != VERSION_NFKC_PASSWORD) {
             throw new VaultVersionException(version);
         }
         ByteBuffer body = ByteBuffer.wrap(file, in.position(), bodyLength).slice();
-        Parsed header = parseBody(body);
+        Parsed header = parseBody(body, version);
         in.position(headerEnd + SHA);
         byte[] publicJson = readSection(file, in, Part.ACCOUNTS);
         byte[] aad = Arrays.copyOfRange(file, 0, in.position());
@@ -102,11 +112,11 @@ final class VaultFile {
         if (in.hasRemaining()) {
             throw new VaultDamagedException(Part.FILE, in.remaining() + " unexpected bytes follow the secrets");
         }
-        return new Parsed(header.params(), header.salt(), header.nonce(), header.passwordCheck(), publicJson, aad, ciphertext,
-                sha(file, 0, file.length));
+        return new Parsed(header.params(), header.passwordForm(), header.salt(), header.nonce(), header.passwordCheck(),
+                publicJson, aad, ciphertext, sha(file, 0, file.length));
     }
 
-    private static Parsed parseBody(ByteBuffer body) {
+    private static Parsed parseBody(ByteBuffer body, int version) {
         try {
             int kdf = Byte.toUnsignedInt(body.get());
             long memory = Integer.toUnsignedLong(body.getInt());
@@ -119,6 +129,7 @@ final class VaultFile {
             body.get(nonce);
             byte[] check = new byte[SHA];
             body.get(check);
+            PasswordForm form = version == VERSION_NFKC_PASSWORD ? passwordForm(body.get()) : PasswordForm.RAW;
             if (kdf != KDF_ARGON2ID || cipher != CIPHER_AES_GCM) {
                 throw new VaultDamagedException(Part.HEADER, "unknown key derivation or cipher");
             }
@@ -132,10 +143,18 @@ final class VaultFile {
             if (body.hasRemaining()) {
                 throw new VaultDamagedException(Part.HEADER, "it has unexpected extra bytes");
             }
-            return new Parsed(new VaultParams((int) memory, (int) iterations, parallelism), salt, nonce, check, null, null, null, null);
+            return new Parsed(new VaultParams((int) memory, (int) iterations, parallelism), form, salt, nonce, check,
+                    null, null, null, null);
         } catch (java.nio.BufferUnderflowException e) {
             throw new VaultDamagedException(Part.HEADER, "it is cut short");
         }
+    }
+
+    private static PasswordForm passwordForm(byte value) {
+        if (value != FORM_NFKC) {
+            throw new VaultDamagedException(Part.HEADER, "unknown password form " + Byte.toUnsignedInt(value));
+        }
+        return PasswordForm.NFKC;
     }
 
     private static byte[] readSection(byte[] file, ByteBuffer in, Part part) {

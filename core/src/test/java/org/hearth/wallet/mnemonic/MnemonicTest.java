@@ -108,4 +108,12 @@ class MnemonicTest {
         assertNotEquals(HEX.formatHex(MnemonicUtils.generateSeed(ABANDON, "caf\u00e9")), HEX.formatHex(composed));
         assertEquals(HEX.formatHex(MnemonicUtils.generateSeed(ABANDON, "")), HEX.formatHex(m.toSeed(null)));
     }
+
+    /** NFKD, not NFD: compatibility characters (a ligature, full-width letters) fold too, as BIP-39 requires. */
+    @Test
+    void passphraseNormalisationIsTheCompatibilityForm() {
+        Mnemonic m = Mnemonic.parse(ABANDON);
+        String folded = HEX.formatHex(MnemonicUtils.generateSeed(ABANDON, "fi PW"));
+        assertEquals(folded, HEX.formatHex(m.toSeed("\ufb01 \uff30\uff37")));
+    }
 }

@@ -39,6 +39,28 @@ final class VaultFixtures {
         return duration -> { };
     }
 
+    /** A clock that moves only when told: delays are then exact, and "waiting" is advancing it. */
+    static final class ManualClock implements java.time.InstantSource {
+        private java.time.Instant now = java.time.Instant.parse("2026-01-01T12:00:00Z");
+
+        @Override
+        public synchronized java.time.Instant instant() {
+            return now;
+        }
+
+        synchronized void advance(java.time.Duration duration) {
+            now = now.plus(duration);
+        }
+
+        /** A sleeper that records each wait and lets that much time pass. */
+        Sleeper sleeper(List<java.time.Duration> waits) {
+            return duration -> {
+                waits.add(duration);
+                advance(duration);
+            };
+        }
+    }
+
     static Vault vault(java.nio.file.Path file) {
         return Vault.at(file, SMALL, noWait());
     }

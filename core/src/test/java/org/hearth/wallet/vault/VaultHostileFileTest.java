@@ -30,8 +30,8 @@ class VaultHostileFileTest {
     private byte[] crafted(long memoryKiB, long iterations, int parallelism, byte[] publicJson, byte[] plain) {
         byte[] salt = new byte[16];
         byte[] nonce = new byte[12];
-        VaultKey key = VaultCrypto.derive("pw".toCharArray(), VaultFixtures.SMALL, salt);
-        return VaultFile.encode(memoryKiB, iterations, parallelism, salt, nonce, key.passwordCheck(), publicJson,
+        VaultKey key = VaultCrypto.derive("pw".toCharArray(), PasswordForm.NFKC, VaultFixtures.SMALL, salt);
+        return VaultFile.encode(memoryKiB, iterations, parallelism, PasswordForm.NFKC, salt, nonce, key.passwordCheck(), publicJson,
                 aad -> VaultCrypto.encrypt(key, nonce, aad, plain));
     }
 
@@ -115,7 +115,7 @@ class VaultHostileFileTest {
         VaultFile.Parsed parsed = VaultFile.parse(Files.readAllBytes(file()));
         PublicData forged = VaultFixtures.publicData().withLabel(VaultFixtures.ANVIL[0], "Send here");
         byte[] forgedFile = VaultFile.encode(parsed.params().memoryKiB(), parsed.params().iterations(), parsed.params().parallelism(),
-                parsed.salt(), parsed.nonce(), parsed.passwordCheck(), PublicDataCodec.encode(forged), aad -> parsed.ciphertext());
+                parsed.passwordForm(), parsed.salt(), parsed.nonce(), parsed.passwordCheck(), PublicDataCodec.encode(forged), aad -> parsed.ciphertext());
         Files.write(file(), forgedFile);
         Vault vault = VaultFixtures.vault(file());
         assertEquals(forged, vault.readPublic(), "before unlocking only the checksum protects the list");
@@ -128,11 +128,11 @@ class VaultHostileFileTest {
     void aVaultFromANewerFormatSaysSo() throws Exception {
         byte[] bytes = crafted(64, 1, 1, PublicDataCodec.encode(PublicData.EMPTY), emptyPlain());
         int bodyLength = ((bytes[10] & 0xFF) << 8) | (bytes[11] & 0xFF);
-        bytes[9] = 2;
+        bytes[9] = 3;
         System.arraycopy(VaultFile.sha(bytes, 0, 12 + bodyLength), 0, bytes, 12 + bodyLength, 32);
         Files.write(file(), bytes);
         VaultVersionException e = assertThrows(VaultVersionException.class, VaultFixtures.vault(file())::readPublic);
-        assertTrue(e.getMessage().contains("version 2"));
+        assertTrue(e.getMessage().contains("version 3"));
     }
 
     @Test

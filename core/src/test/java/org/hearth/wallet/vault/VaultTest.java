@@ -59,14 +59,18 @@ class VaultTest {
     void wrongPasswordIsAClearErrorAndEachAttemptWaitsLonger() {
         Path file = dir.resolve(Vault.FILE_NAME);
         List<Duration> waits = new ArrayList<>();
-        Vault vault = Vault.at(file, VaultFixtures.SMALL, waits::add);
+        VaultFixtures.ManualClock clock = new VaultFixtures.ManualClock();
+        Vault vault = Vault.at(file, VaultFixtures.SMALL, clock.sleeper(waits), clock);
         vault.create("right".toCharArray(), VaultFixtures.secrets(), PublicData.EMPTY).close();
+        List<Long> announced = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             WrongPasswordException e = assertThrows(WrongPasswordException.class, () -> vault.unlock("wrong-guess".toCharArray()));
             assertEquals("Wrong password", e.getMessage());
+            announced.add(e.nextDelay().toSeconds());
         }
+        assertEquals(List.of(1L, 2L, 4L, 8L, 16L, 30L, 30L, 30L), announced, "each failure says how long the next attempt waits");
         // A new Vault object for the same file does not reset the count.
-        Vault again = Vault.at(file, VaultFixtures.SMALL, waits::add);
+        Vault again = Vault.at(file, VaultFixtures.SMALL, clock.sleeper(waits), clock);
         again.unlock("right".toCharArray()).close();
         again.unlock("right".toCharArray()).close();
         assertEquals(List.of(0L, 1L, 2L, 4L, 8L, 16L, 30L, 30L, 30L, 0L),
