@@ -1,5 +1,6 @@
 package org.hearth.wallet.vault;
 
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -127,7 +128,8 @@ public final class UnlockedVault implements AutoCloseable {
         Vault.requirePassword(next);
         vault.awaitThrottle();
         try (VaultKey check = VaultCrypto.derive(current, passwordForm, params, salt)) {
-            if (!Arrays.equals(check.passwordCheck(), key.passwordCheck())) {
+            // constant-time, so the time taken says nothing about how much of the check matched
+            if (!MessageDigest.isEqual(check.passwordCheck(), key.passwordCheck())) {
                 throw vault.wrongPassword();
             }
         }
