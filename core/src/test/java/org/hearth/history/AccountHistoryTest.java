@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.hearth.chain.RpcClient;
 import org.hearth.chain.tx.FeeLevel;
@@ -14,18 +13,11 @@ import org.hearth.chain.tx.PrivateKeySigner;
 import org.hearth.chain.tx.TxPipeline;
 import org.hearth.chain.tx.TxSigner;
 import org.hearth.chain.tx.TxStatus;
-import org.hearth.chain.tx.TxTracker;
-import org.hearth.config.DataDir;
 import org.hearth.history.HistoryItem.Direction;
-import org.hearth.index.BlockIndexer;
-import org.hearth.index.IncomingTransfers;
-import org.hearth.index.InternalTransfers;
-import org.hearth.index.ValueForwarders;
-import org.hearth.node.AnvilLocator;
-import org.hearth.node.LocalNode;
-import org.hearth.node.LocalNodeConfig;
 import org.hearth.store.Database;
-import org.hearth.store.TxRepository;
+import org.hearth.testing.TestChain;
+import org.hearth.testing.ValueForwarders;
+import org.hearth.testing.WatchedAccount;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,36 +37,27 @@ class AccountHistoryTest {
     @TempDir
     Path dir;
 
-    private LocalNode node;
+    private TestChain anvil;
     private RpcClient rpc;
 
     @BeforeEach
     void start() {
-        node = new LocalNode(new DataDir(dir), AnvilLocator.locate(), new LocalNodeConfig(3600, 5, Duration.ofSeconds(30)));
-        rpc = new RpcClient(node.start().rpcUrl());
+        anvil = TestChain.start(dir, 3600);
+        rpc = anvil.rpc();
     }
 
     @AfterEach
     void stop() {
-        node.stop(Duration.ofSeconds(5));
+        anvil.close();
     }
 
     @Test
     void refundsAndPayoutsFromContractsAreListedAndTheBalanceChangeAddsUp() {
         ValueForwarders chain = new ValueForwarders(rpc);
         String payer = chain.deployPayer();
-        Database db = Database.open(dir.resolve("hearth.db"));
-        TxRepository txs = new TxRepository(db);
-        TxPipeline pipeline = new TxPipeline(rpc, 31337, txs);
-        TxTracker tracker = new TxTracker(rpc, txs);
-        BlockIndexer indexer = new BlockIndexer(rpc, 31337, db, rpc.blockNumber() + 1);
-        IncomingTransfers incoming = new IncomingTransfers(rpc, db);
-        InternalTransfers internal = new InternalTransfers(rpc, db);
-        incoming.watch(ME.address());
-        internal.watch(ME.address());
-        indexer.subscribe(incoming);
-        indexer.subscribe(internal);
-        AccountHistory history = new AccountHistory(txs, incoming, internal);
+        WatchedAccount me = WatchedAccount.on(rpc, Database.open(dir.resolve("hearth.db")), ME.address(), rpc.blockNumber() + 1);
+        TxPipeline pipeline = me.pipeline();
+        AccountHistory history = me.history();
         BigInteger before = balance();
 
         String gift = chain.send(ME.address(), milli(2000), null);
@@ -92,8 +75,8 @@ class AccountHistoryTest {
                 estimated.data(), BigInteger.valueOf(25_000), estimated.fees());
         String failed = pipeline.send(starved, ME).hash();
         chain.mine();
-        tracker.refresh(31337, ME.address());
-        indexer.step(1000);
+        me.tracker().refresh(31337, ME.address());
+        me.indexer().step(1000);
 
         List<HistoryItem> items = history.of(31337, ME.address());
         assertEquals(List.of(

@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.hearth.chain.Hex;
 import org.hearth.chain.RpcClient;
-import org.hearth.config.DataDir;
-import org.hearth.node.AnvilLocator;
-import org.hearth.node.LocalNode;
-import org.hearth.node.LocalNodeConfig;
 import org.hearth.store.Database;
+import org.hearth.testing.TestChain;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +25,7 @@ class BlockIndexerTest {
     @TempDir
     Path dir;
 
-    private LocalNode node;
+    private TestChain anvil;
     private RpcClient rpc;
     private Database db;
     private BlockIndexer indexer;
@@ -37,8 +33,8 @@ class BlockIndexerTest {
 
     @BeforeEach
     void start() {
-        node = new LocalNode(new DataDir(dir), AnvilLocator.locate(), new LocalNodeConfig(60, 5, Duration.ofSeconds(30)));
-        rpc = new RpcClient(node.start().rpcUrl());
+        anvil = TestChain.start(dir, 60);
+        rpc = anvil.rpc();
         db = Database.open(dir.resolve("hearth.db"));
         indexer = new BlockIndexer(rpc, 31337, db, 0);
         incoming = new IncomingTransfers(rpc, db);
@@ -48,7 +44,7 @@ class BlockIndexerTest {
 
     @AfterEach
     void stop() {
-        node.stop(Duration.ofSeconds(5));
+        anvil.close();
     }
 
     private String pay(String to, long wei) {

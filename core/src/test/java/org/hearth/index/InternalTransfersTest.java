@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.hearth.chain.RpcClient;
-import org.hearth.config.DataDir;
-import org.hearth.node.AnvilLocator;
-import org.hearth.node.LocalNode;
-import org.hearth.node.LocalNodeConfig;
 import org.hearth.store.Database;
+import org.hearth.testing.RpcProxy;
+import org.hearth.testing.TestChain;
+import org.hearth.testing.ValueForwarders;
+import org.hearth.testing.WatchedAccount;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,7 @@ class InternalTransfersTest {
     @TempDir
     Path dir;
 
-    private LocalNode node;
+    private TestChain anvil;
     private RpcClient rpc;
     private BlockIndexer indexer;
     private IncomingTransfers incoming;
@@ -36,22 +35,18 @@ class InternalTransfersTest {
 
     @BeforeEach
     void start() {
-        node = new LocalNode(new DataDir(dir), AnvilLocator.locate(), new LocalNodeConfig(3600, 5, Duration.ofSeconds(30)));
-        rpc = new RpcClient(node.start().rpcUrl());
-        Database db = Database.open(dir.resolve("hearth.db"));
-        indexer = new BlockIndexer(rpc, 31337, db, 0);
-        incoming = new IncomingTransfers(rpc, db);
-        internal = new InternalTransfers(rpc, db);
-        incoming.watch(ME);
-        internal.watch(ME);
-        indexer.subscribe(incoming);
-        indexer.subscribe(internal);
+        anvil = TestChain.start(dir, 3600);
+        rpc = anvil.rpc();
+        WatchedAccount me = WatchedAccount.on(rpc, Database.open(dir.resolve("hearth.db")), ME, 0);
+        indexer = me.indexer();
+        incoming = me.incoming();
+        internal = me.internal();
         chain = new ValueForwarders(rpc);
     }
 
     @AfterEach
     void stop() {
-        node.stop(Duration.ofSeconds(5));
+        anvil.close();
     }
 
     @Test

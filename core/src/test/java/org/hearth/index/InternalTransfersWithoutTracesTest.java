@@ -15,13 +15,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.hearth.chain.RpcClient;
 import org.hearth.chain.RpcException;
-import org.hearth.config.DataDir;
-import org.hearth.history.AccountHistory;
-import org.hearth.node.AnvilLocator;
-import org.hearth.node.LocalNode;
-import org.hearth.node.LocalNodeConfig;
 import org.hearth.store.Database;
-import org.hearth.store.TxRepository;
+import org.hearth.testing.RpcProxy;
+import org.hearth.testing.TestChain;
+import org.hearth.testing.ValueForwarders;
+import org.hearth.testing.WatchedAccount;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,44 +37,40 @@ class InternalTransfersWithoutTracesTest {
     @TempDir
     Path dir;
 
-    private LocalNode node;
+    private TestChain node;
     private RpcClient anvil;
     private ValueForwarders chain;
     private String payer;
     /** What the proxy answers to trace calls; null passes them through to anvil. */
     private final AtomicReference<Function<JsonNode, String>> traceReply = new AtomicReference<>();
     private RpcProxy proxy;
-    private Database db;
+    private WatchedAccount me;
     private BlockIndexer indexer;
     private IncomingTransfers incoming;
     private InternalTransfers internal;
 
     @BeforeEach
     void start() throws IOException {
-        node = new LocalNode(new DataDir(dir), AnvilLocator.locate(), new LocalNodeConfig(3600, 5, Duration.ofSeconds(30)));
-        anvil = new RpcClient(node.start().rpcUrl());
+        node = TestChain.start(dir, 3600);
+        anvil = node.rpc();
         chain = new ValueForwarders(anvil);
         payer = chain.deployPayer();
         proxy = new RpcProxy(anvil.endpoint(), (method, id) -> {
             Function<JsonNode, String> reply = traceReply.get();
-            return (method.startsWith("debug_") || method.startsWith("trace_")) && reply != null ? reply.apply(id) : null;
+            return RpcProxy.isTrace(method) && reply != null ? reply.apply(id) : null;
         });
         RpcClient rpc = new RpcClient(proxy.url(), new RpcClient.Options(Duration.ofSeconds(2), Duration.ofSeconds(10),
                 16L * 1024 * 1024, 0, Duration.ofMillis(10)));
-        db = Database.open(dir.resolve("hearth.db"));
-        indexer = new BlockIndexer(rpc, 31337, db, anvil.blockNumber() + 1); // after the payer's deployment
-        incoming = new IncomingTransfers(rpc, db);
-        internal = new InternalTransfers(rpc, db);
-        incoming.watch(ME);
-        internal.watch(ME);
-        indexer.subscribe(incoming);
-        indexer.subscribe(internal);
+        me = WatchedAccount.on(rpc, Database.open(dir.resolve("hearth.db")), ME, anvil.blockNumber() + 1); // after the payer's deployment
+        indexer = me.indexer();
+        incoming = me.incoming();
+        internal = me.internal();
     }
 
     @AfterEach
     void stop() {
         proxy.close();
-        node.stop(Duration.ofSeconds(5));
+        node.close();
     }
 
     @Test
@@ -97,7 +91,7 @@ class InternalTransfersWithoutTracesTest {
         assertTrue(internal.to(31337, ME).isEmpty());
         assertEquals(TraceAvailability.UNAVAILABLE, internal.tracing());
         assertEquals(1, proxy.calls(TRACE), "a refusing node is not asked again for every block");
-        assertFalse(new AccountHistory(new TxRepository(db), incoming, internal).showsInternalTransfers(), "the UI is told");
+        assertFalse(me.history().showsInternalTransfers(), "the UI is told");
     }
 
     @Test

@@ -7,18 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.hearth.chain.RpcClient;
 import org.hearth.chain.tx.FeeLevel;
 import org.hearth.chain.tx.TxPipeline;
 import org.hearth.chain.tx.TxRecord;
-import org.hearth.config.DataDir;
-import org.hearth.node.AnvilLocator;
-import org.hearth.node.LocalNode;
-import org.hearth.node.LocalNodeConfig;
 import org.hearth.store.Database;
 import org.hearth.store.TxRepository;
+import org.hearth.testing.TestChain;
 import org.hearth.wallet.discovery.AccountDiscovery;
 import org.hearth.wallet.hd.AddressScheme;
 import org.hearth.wallet.hd.DerivationPath;
@@ -46,20 +42,20 @@ class WalletServiceTest {
     @TempDir
     Path dir;
 
-    private LocalNode node;
+    private TestChain anvil;
     private RpcClient rpc;
     private WalletService wallet;
 
     @BeforeEach
     void start() {
-        node = new LocalNode(new DataDir(dir), AnvilLocator.locate(), new LocalNodeConfig(60, 5, Duration.ofSeconds(30)));
-        rpc = new RpcClient(node.start().rpcUrl());
+        anvil = TestChain.start(dir, 60);
+        rpc = anvil.rpc();
         wallet = new WalletService(Vault.at(dir.resolve("vault.hearth"), FAST, d -> { }));
     }
 
     @AfterEach
     void stop() {
-        node.stop(Duration.ofSeconds(5));
+        anvil.close();
     }
 
     @Test

@@ -132,13 +132,11 @@ final class AccountsPane extends BorderPane {
 
         current = null;
         UiThread.background(this::chainServices, services -> {
-            AccountModel accountModel = new AccountModel(account.address(), services.rpc(), services.pipeline(), services.tracker(),
-                    services.indexer(), services.history(), () -> model.signer(account.address()));
-            services.watch(account.address());
+            AccountModel accountModel = services.account(account.address(), () -> model.signer(account.address()));
             current = accountModel;
             balance.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                     () -> accountModel.balance.get() == null ? "…" : SendModel.eth(accountModel.balance.get()), accountModel.balance));
-            SendModel sendModel = new SendModel(services.pipeline(), account.address(), services.addressBook(), () -> model.signer(account.address()));
+            SendModel sendModel = services.sendFrom(account.address(), () -> model.signer(account.address()));
             sendModel.sent.addListener((o, w, sent) -> accountModel.refresh());
             send.setContent(withPadding(new SendPane(text, sendModel)));
             Label historyError = new Label();

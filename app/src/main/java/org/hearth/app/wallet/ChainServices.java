@@ -1,7 +1,9 @@
 package org.hearth.app.wallet;
 
+import java.util.function.Supplier;
 import org.hearth.chain.RpcClient;
 import org.hearth.chain.tx.TxPipeline;
+import org.hearth.chain.tx.TxSigner;
 import org.hearth.chain.tx.TxTracker;
 import org.hearth.history.AccountHistory;
 import org.hearth.index.BlockIndexer;
@@ -31,9 +33,18 @@ record ChainServices(RpcClient rpc, long chainId, TxPipeline pipeline, TxTracker
                 internal, new AccountHistory(txs, incoming, internal), new AddressBookRepository(db));
     }
 
-    /** Indexes what reaches {@code address} from now on: ether sent to it, and ether contracts pay it. */
-    void watch(String address) {
+    /**
+     * The balance and history of {@code address}; what reaches it is indexed from now on (ether sent
+     * to it, and ether contracts pay it). {@code signer} signs its speed-ups and cancels.
+     */
+    AccountModel account(String address, Supplier<TxSigner> signer) {
         incoming.watch(address);
         internal.watch(address);
+        return new AccountModel(address, rpc, pipeline, tracker, indexer, history, signer);
+    }
+
+    /** The send form's model for {@code from}, resolving names through the address book. */
+    SendModel sendFrom(String from, Supplier<TxSigner> signer) {
+        return new SendModel(pipeline, from, addressBook, signer);
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
@@ -18,22 +17,10 @@ import javax.imageio.ImageIO;
 import org.hearth.app.shell.Theme;
 import org.hearth.chain.RpcClient;
 import org.hearth.chain.tx.PrivateKeySigner;
-import org.hearth.chain.tx.TxPipeline;
 import org.hearth.chain.tx.TxSigner;
 import org.hearth.chain.tx.TxStatus;
-import org.hearth.chain.tx.TxTracker;
-import org.hearth.config.DataDir;
-import org.hearth.history.AccountHistory;
 import org.hearth.history.HistoryItem;
-import org.hearth.index.BlockIndexer;
-import org.hearth.index.IncomingTransfers;
-import org.hearth.index.InternalTransfers;
-import org.hearth.node.AnvilLocator;
-import org.hearth.node.LocalNode;
-import org.hearth.node.LocalNodeConfig;
 import org.hearth.store.AddressBookRepository;
-import org.hearth.store.Database;
-import org.hearth.store.TxRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,38 +39,24 @@ class SendFlowUiTest {
     private static final String CAROL = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
     private static final Path SHOTS = Path.of(System.getProperty("hearth.screenshots", "target/screenshots"));
 
-    private static Path dir;
-    private static LocalNode node;
+    private static SignerOnTestChain wallet;
     private static RpcClient rpc;
     private static AccountModel account;
     private static final FxRobot robot = new FxRobot();
 
     @BeforeAll
     static void open() throws Exception {
-        dir = Files.createTempDirectory("hearth-send");
         Files.createDirectories(SHOTS);
-        node = new LocalNode(new DataDir(dir), AnvilLocator.locate(), new LocalNodeConfig(1, 5, Duration.ofSeconds(30)));
-        rpc = new RpcClient(node.start().rpcUrl());
-        Database db = Database.open(dir.resolve("hearth.db"));
-        new AddressBookRepository(db).save(CAROL, "Carol", "");
-        TxRepository txs = new TxRepository(db);
-        TxPipeline pipeline = new TxPipeline(rpc, rpc.chainId(), txs);
-        BlockIndexer indexer = new BlockIndexer(rpc, rpc.chainId(), db, 0);
-        IncomingTransfers incoming = new IncomingTransfers(rpc, db);
-        InternalTransfers internal = new InternalTransfers(rpc, db);
-        incoming.watch(SIGNER.address());
-        internal.watch(SIGNER.address());
-        indexer.subscribe(incoming);
-        indexer.subscribe(internal);
-        account = new AccountModel(SIGNER.address(), rpc, pipeline, new TxTracker(rpc, txs), indexer,
-                new AccountHistory(txs, incoming, internal), () -> SIGNER);
-        SendModel send = new SendModel(pipeline, SIGNER.address(), new AddressBookRepository(db), () -> SIGNER);
+        wallet = SignerOnTestChain.open("hearth-send", 1, SIGNER);
+        rpc = wallet.rpc;
+        account = wallet.account;
+        new AddressBookRepository(wallet.db).save(CAROL, "Carol", "");
         ResourceBundle text = ResourceBundle.getBundle("org.hearth.app.messages");
 
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             Theme.LIGHT.apply();
-            VBox root = new VBox(12, new SendPane(text, send), new HistoryPane(text, account.history, account.internalTransfersHidden,
+            VBox root = new VBox(12, new SendPane(text, wallet.send), new HistoryPane(text, account.history, account.internalTransfersHidden,
                     account::speedUp, account::cancel));
             root.setPrefSize(900, 640);
             stage.setScene(new Scene(root));
@@ -94,7 +67,7 @@ class SendFlowUiTest {
     @AfterAll
     static void close() throws Exception {
         FxToolkit.cleanupStages();
-        node.stop(Duration.ofSeconds(5));
+        wallet.close();
     }
 
     @Test

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
@@ -26,22 +25,9 @@ import org.hearth.chain.Hex;
 import org.hearth.chain.RpcClient;
 import org.hearth.chain.tx.PrivateKeySigner;
 import org.hearth.chain.tx.TxKind;
-import org.hearth.chain.tx.TxPipeline;
 import org.hearth.chain.tx.TxSigner;
 import org.hearth.chain.tx.TxStatus;
-import org.hearth.chain.tx.TxTracker;
-import org.hearth.config.DataDir;
-import org.hearth.history.AccountHistory;
 import org.hearth.history.HistoryItem;
-import org.hearth.index.BlockIndexer;
-import org.hearth.index.IncomingTransfers;
-import org.hearth.index.InternalTransfers;
-import org.hearth.node.AnvilLocator;
-import org.hearth.node.LocalNode;
-import org.hearth.node.LocalNodeConfig;
-import org.hearth.store.AddressBookRepository;
-import org.hearth.store.Database;
-import org.hearth.store.TxRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,31 +52,17 @@ class SpeedUpCancelUiTest {
     private static final int BLOCK_TIME_SECONDS = 1;
     private static final Path SHOTS = Path.of(System.getProperty("hearth.screenshots", "target/screenshots"));
 
-    private static Path dir;
-    private static LocalNode node;
+    private static SignerOnTestChain wallet;
     private static RpcClient rpc;
     private static AccountModel account;
     private static final FxRobot robot = new FxRobot();
 
     @BeforeAll
     static void open() throws Exception {
-        dir = Files.createTempDirectory("hearth-replace");
         Files.createDirectories(SHOTS);
-        node = new LocalNode(new DataDir(dir), AnvilLocator.locate(), new LocalNodeConfig(BLOCK_TIME_SECONDS, 5, Duration.ofSeconds(30)));
-        rpc = new RpcClient(node.start().rpcUrl());
-        Database db = Database.open(dir.resolve("hearth.db"));
-        TxRepository txs = new TxRepository(db);
-        TxPipeline pipeline = new TxPipeline(rpc, rpc.chainId(), txs);
-        BlockIndexer indexer = new BlockIndexer(rpc, rpc.chainId(), db, 0);
-        IncomingTransfers incoming = new IncomingTransfers(rpc, db);
-        InternalTransfers internal = new InternalTransfers(rpc, db);
-        incoming.watch(SIGNER.address());
-        internal.watch(SIGNER.address());
-        indexer.subscribe(incoming);
-        indexer.subscribe(internal);
-        account = new AccountModel(SIGNER.address(), rpc, pipeline, new TxTracker(rpc, txs), indexer,
-                new AccountHistory(txs, incoming, internal), () -> SIGNER);
-        SendModel send = new SendModel(pipeline, SIGNER.address(), new AddressBookRepository(db), () -> SIGNER);
+        wallet = SignerOnTestChain.open("hearth-replace", BLOCK_TIME_SECONDS, SIGNER);
+        rpc = wallet.rpc;
+        account = wallet.account;
         ResourceBundle text = ResourceBundle.getBundle("org.hearth.app.messages");
 
         FxToolkit.registerPrimaryStage();
@@ -101,7 +73,7 @@ class SpeedUpCancelUiTest {
             error.textProperty().bind(account.error);
             HistoryPane history = new HistoryPane(text, account.history, account.internalTransfersHidden, account::speedUp, account::cancel);
             VBox.setVgrow(history, Priority.ALWAYS);
-            VBox root = new VBox(12, new SendPane(text, send), error, history);
+            VBox root = new VBox(12, new SendPane(text, wallet.send), error, history);
             root.setPrefSize(900, 720);
             stage.setScene(new Scene(root));
             stage.show();
@@ -111,7 +83,7 @@ class SpeedUpCancelUiTest {
     @AfterAll
     static void close() throws Exception {
         FxToolkit.cleanupStages();
-        node.stop(Duration.ofSeconds(5));
+        wallet.close();
     }
 
     /** Transactions stay in the mempool until the test mines. */

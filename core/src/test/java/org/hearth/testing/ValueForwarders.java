@@ -1,4 +1,4 @@
-package org.hearth.index;
+package org.hearth.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
@@ -11,7 +11,8 @@ import org.hearth.chain.RpcClient;
 /**
  * Tiny contracts that move ether from inside a transaction, written as raw EVM bytecode so the
  * tests need no compiler, deployed from anvil's unlocked dev account 0. Blocks are mined only on
- * {@link #mine()}, so several transactions can share a block.
+ * {@link #mine()}, so several transactions can share a block. Shared by core's and app's tests
+ * (published in core's test-jar).
  */
 public final class ValueForwarders {
 

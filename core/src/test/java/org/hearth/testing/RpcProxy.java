@@ -1,4 +1,4 @@
-package org.hearth.index;
+package org.hearth.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +19,7 @@ import java.util.function.BiFunction;
 /**
  * A JSON-RPC node on loopback that passes calls through to a real node, except those for which
  * {@code override} returns a reply: a node that, say, does not offer traces. Counts calls per method.
+ * Shared by core's and app's tests (published in core's test-jar).
  */
 public final class RpcProxy implements AutoCloseable {
 
@@ -54,6 +55,17 @@ public final class RpcProxy implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    /** A node that offers no traces: trace calls get "method not found" (-32601), the rest reach {@code upstream}. */
+    public static RpcProxy refusingTraces(URI upstream) throws IOException {
+        return new RpcProxy(upstream, (method, id) -> isTrace(method)
+                ? error(id, -32601, "the method " + method + " does not exist/is not available") : null);
+    }
+
+    /** Whether a method belongs to the trace namespaces ({@code debug_*}, {@code trace_*}) that many nodes leave out. */
+    public static boolean isTrace(String method) {
+        return method.startsWith("debug_") || method.startsWith("trace_");
     }
 
     /** A JSON-RPC error reply. */
