@@ -84,9 +84,7 @@ class AccountPathsUiTest {
 
         // the dialog offers the wallet's own scheme first, at its lowest free index
         robot.clickOn("#account-add");
-        // the dialog's nodes exist before its window is on screen: wait until they can be clicked
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#add-path")
-                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        org.hearth.app.UiWait.untilVisible(robot, "#add-path");
         assertTrue(robot.lookup("#add-scheme-ledger_live").queryAs(javafx.scene.control.RadioButton.class).isSelected());
         assertEquals("m/44'/60'/1'/0/0", path());
         awaitAddress(ledger1);
@@ -122,9 +120,7 @@ class AccountPathsUiTest {
 
         // the same path cannot be added twice
         robot.clickOn("#account-add");
-        // the dialog's nodes exist before its window is on screen: wait until they can be clicked
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#add-path")
-                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        org.hearth.app.UiWait.untilVisible(robot, "#add-path");
         robot.clickOn("#add-scheme-custom");
         typePath("m/44'/60'/0'/0/5");
         assertProblem("already an account of this wallet (Savings)");

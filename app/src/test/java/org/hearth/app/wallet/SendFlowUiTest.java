@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.VBox;
 import javax.imageio.ImageIO;
+import org.hearth.app.UiWait;
 import org.hearth.app.shell.Theme;
 import org.hearth.chain.RpcClient;
 import org.hearth.chain.tx.PrivateKeySigner;
@@ -62,6 +63,7 @@ class SendFlowUiTest {
             stage.setScene(new Scene(root));
             stage.show();
         });
+        UiWait.untilVisible(robot, "#send-review");
     }
 
     @AfterAll
@@ -114,6 +116,7 @@ class SendFlowUiTest {
         if (robot.lookup("#send-another").tryQuery().isPresent()) {
             robot.clickOn("#send-another");
         }
+        UiWait.untilVisible(robot, "#send-review");
         WaitForAsyncUtils.asyncFx(() -> {
             robot.lookup("#send-to").queryTextInputControl().setText(CAROL);
             robot.lookup("#send-amount").queryTextInputControl().setText("1.2.3");

@@ -20,6 +20,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javax.imageio.ImageIO;
+import org.hearth.app.UiWait;
 import org.hearth.app.shell.Theme;
 import org.hearth.chain.Hex;
 import org.hearth.chain.RpcClient;
@@ -78,6 +79,7 @@ class SpeedUpCancelUiTest {
             stage.setScene(new Scene(root));
             stage.show();
         });
+        UiWait.untilVisible(robot, "#send-review");
     }
 
     @AfterAll
@@ -165,6 +167,7 @@ class SpeedUpCancelUiTest {
         if (robot.lookup("#send-another").tryQuery().isPresent()) {
             robot.clickOn("#send-another");
         }
+        UiWait.untilVisible(robot, "#send-review");
         WaitForAsyncUtils.asyncFx(() -> {
             robot.lookup("#send-to").queryTextInputControl().setText(CAROL);
             robot.lookup("#send-amount").queryTextInputControl().setText(eth);

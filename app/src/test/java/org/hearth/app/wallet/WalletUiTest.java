@@ -189,9 +189,7 @@ class WalletUiTest {
         // the address book: save a contact, refuse a bad checksum
         javafx.application.Platform.runLater(() -> robot.lookup("#wallet-menu").queryAs(javafx.scene.control.MenuButton.class)
                 .getItems().stream().filter(i -> "menu-address-book".equals(i.getId())).findFirst().orElseThrow().fire());
-        // the dialog's nodes exist before its window is on screen: wait until the field can be clicked
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#book-new-label")
-                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        org.hearth.app.UiWait.untilVisible(robot, "#book-new-label");
         robot.clickOn("#book-new-label").write("Carol");
         robot.clickOn("#book-new-address").write("0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC");
         robot.clickOn("#book-save");
