@@ -48,6 +48,10 @@ public final class ComputeModel implements AutoCloseable {
     public final DoubleProperty imageProgress = new SimpleDoubleProperty(0);
     public final ObjectProperty<LocalJobLoop.TileDone> lastTile = new SimpleObjectProperty<>();
     public final ObjectProperty<Integer> imagePass = new SimpleObjectProperty<>(0);
+    /** The machine as the policy last saw it while sharing; null when not sharing. */
+    public final ObjectProperty<MachineState> machine = new SimpleObjectProperty<>();
+    /** Why this machine's load and power cannot be read (then it counts as idle on mains); empty where they can. */
+    public final StringProperty machineUnreadable = new SimpleStringProperty("");
 
     private final AppServices services;
     private final MachineProbe probe = new MachineProbe();
@@ -62,7 +66,7 @@ public final class ComputeModel implements AutoCloseable {
         policy.set(ProviderPolicy.decode(services.settings().get(POLICY_KEY).orElse(ProviderPolicy.DEFAULT.encode())));
         policy.addListener((obs, was, is) -> {
             services.settings().put(POLICY_KEY, is.encode());
-            applyPolicy();
+            applyPolicySoon();
         });
         policyTimer.scheduleWithFixedDelay(this::applyPolicy, 2, 5, TimeUnit.SECONDS);
     }
@@ -81,6 +85,8 @@ public final class ComputeModel implements AutoCloseable {
     private void start(String startingText) {
         sharing.set(true);
         status.set(startingText);
+        // a fresh first reading while the worker starts, so the first figure shown covers a real interval
+        onPolicyThread(() -> probe.sample(0));
         UiThread.background(() -> {
             WorkerSupervisor w = WorkerSupervisor.start(WorkerOptions.defaults(), SupervisorSettings.defaults(),
                     event -> {
@@ -97,7 +103,7 @@ public final class ComputeModel implements AutoCloseable {
             backend.set(caps.chosen());
             loop = new LocalJobLoop(worker, new LoopListener());
             loop.start();
-            applyPolicy();
+            applyPolicySoon();
         }, failure -> {
             sharing.set(false);
             status.set(failure.getMessage());
@@ -117,6 +123,7 @@ public final class ComputeModel implements AutoCloseable {
         worker = null;
         sharing.set(false);
         status.set("");
+        machine.set(null);
         UiThread.background(() -> {
             if (l != null) {
                 l.close();
@@ -128,6 +135,19 @@ public final class ComputeModel implements AutoCloseable {
         }, ignored -> { }, failure -> status.set(failure.getMessage()));
     }
 
+    private void applyPolicySoon() {
+        onPolicyThread(this::applyPolicy);
+    }
+
+    /** The probe runs on the policy thread, never the FX thread: its first use loads OSHI (a few hundred ms). */
+    private void onPolicyThread(Runnable work) {
+        try {
+            policyTimer.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the screen is closing: nothing to measure
+        }
+    }
+
     /** Pauses the worker while the policy says so, resumes it otherwise, and sets its duty cycle. */
     private void applyPolicy() {
         WorkerSupervisor w = worker;
@@ -137,6 +157,7 @@ public final class ComputeModel implements AutoCloseable {
         }
         long workerCpu = w.workerProcess().flatMap(h -> h.info().totalCpuDuration()).map(Duration::toNanos).orElse(0L);
         MachineState state = probe.sample(workerCpu);
+        String unreadable = probe.unavailableReason().orElse("");
         Optional<String> reason = PolicyGate.pauseReason(p, state);
         w.dutyCycle(p.maxSharePercent());
         if (reason.isPresent() && !pausedByPolicy) {
@@ -146,7 +167,11 @@ public final class ComputeModel implements AutoCloseable {
             w.resume();
             pausedByPolicy = false;
         }
-        UiThread.run(() -> status.set(reason.map(r -> "Paused: " + r).orElse("Sharing: running local benchmark jobs")));
+        UiThread.run(() -> {
+            status.set(reason.map(r -> "Paused: " + r).orElse("Sharing: running local benchmark jobs"));
+            machine.set(worker == null ? null : state);
+            machineUnreadable.set(unreadable);
+        });
     }
 
     private final class LoopListener implements LocalJobLoop.Listener {

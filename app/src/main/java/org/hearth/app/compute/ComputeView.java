@@ -24,6 +24,7 @@ import org.hearth.app.control.Labels;
 import org.hearth.app.control.ScreenHeader;
 import org.hearth.compute.job.BackendReport;
 import org.hearth.compute.job.DeviceInfo;
+import org.hearth.compute.provider.MachineState;
 import org.hearth.compute.provider.ProviderPolicy;
 
 /** The Compute screen: the share toggle, devices and backends, live throughput, the image, the policy. */
@@ -146,6 +147,26 @@ public final class ComputeView {
         grid.addRow(1, battery);
         grid.addRow(2, new HBox(10, new Label(text.getString("policy.share")), shareSlider));
         grid.addRow(3, new HBox(10, new Label(text.getString("policy.hours")), start, new Label("–"), end));
+        Label machine = new Label();
+        machine.setId("compute-machine");
+        machine.getStyleClass().add("text-muted");
+        machine.setWrapText(true);
+        machine.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> machineText(text, model),
+                model.machine, model.machineUnreadable));
+        grid.addRow(4, machine);
         return grid;
+    }
+
+    /** What the policy sees: other programs' CPU share and the power, or why it cannot see them. */
+    private static String machineText(ResourceBundle text, ComputeModel model) {
+        if (!model.machineUnreadable.get().isEmpty()) {
+            return String.format(text.getString("policy.machine.unreadable"), model.machineUnreadable.get());
+        }
+        MachineState state = model.machine.get();
+        if (state == null) {
+            return "";
+        }
+        return String.format(text.getString("policy.machine"), Math.round(state.othersBusy() * 100),
+                text.getString(state.onBattery() ? "policy.machine.battery" : "policy.machine.mains"));
     }
 }

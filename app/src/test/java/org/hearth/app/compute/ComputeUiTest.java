@@ -60,12 +60,18 @@ class ComputeUiTest {
                 "CUDA is listed with the reason it is not available");
         assertTrue(app.compute().imageProgress.get() > 0);
         long workerPid = app.compute().workerPid().orElseThrow();
+        // the policy reads this machine through OSHI and says what it sees
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> app.compute().machine.get() != null));
+        String machine = onFx(() -> robot.lookup("#compute-machine").queryAs(Label.class).getText());
+        assertTrue(machine.matches("This computer now: other programs use \\d{1,3}% of the CPU; on (mains power|battery)\\."), machine);
+        assertEquals("", app.compute().machineUnreadable.get(), "OSHI works on this Linux machine");
         WritableImage shot = WaitForAsyncUtils.asyncFx(() -> robot.window(0).getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
         ImageIO.write(SwingFXUtils.fromFXImage(shot, null), "png", SHOTS.resolve("compute-sharing.png").toFile());
 
         robot.clickOn("#compute-share");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ProcessHandle.of(workerPid).map(h -> !h.isAlive()).orElse(true));
         assertFalse(app.compute().sharing.get());
+        assertEquals("", onFx(() -> robot.lookup("#compute-machine").queryAs(Label.class).getText()), "nothing stale once sharing stops");
         assertEquals(ProviderPolicy.class, app.compute().policy.get().getClass());
     }
 }

@@ -2,6 +2,7 @@ package org.hearth.compute.backend;
 
 import java.util.List;
 import org.hearth.compute.cpu.CpuBackend;
+import org.hearth.compute.cpu.CpuDevice;
 import org.hearth.compute.job.DeviceInfo;
 
 /** The CPU candidate: the Vector API backend, present wherever the JVM has the incubator module. */
@@ -16,8 +17,7 @@ public final class CpuProbe {
             return BackendCandidate.unavailable("cpu", "the JVM was started without --add-modules jdk.incubator.vector");
         }
         int threads = maxThreads > 0 ? maxThreads : Runtime.getRuntime().availableProcessors();
-        List<DeviceInfo> devices = List.of(new DeviceInfo(System.getProperty("os.arch") + " processor", System.getProperty("java.vm.vendor", ""),
-                Runtime.getRuntime().maxMemory(), "Java " + Runtime.version() + " Vector API", Math.min(threads, Runtime.getRuntime().availableProcessors())));
+        List<DeviceInfo> devices = List.of(CpuDevice.describe(Math.min(threads, Runtime.getRuntime().availableProcessors())));
         return BackendCandidate.available("cpu", devices, () -> new CpuBackend(threads));
     }
 }

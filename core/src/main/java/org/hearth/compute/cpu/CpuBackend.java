@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.hearth.compute.job.Backend;
 import org.hearth.compute.job.BackendReport;
 import org.hearth.compute.job.CancelToken;
-import org.hearth.compute.job.DeviceInfo;
 import org.hearth.compute.job.GemmJob;
 import org.hearth.compute.job.RenderJob;
 import org.hearth.compute.render.PackedScene;
@@ -58,26 +57,7 @@ public final class CpuBackend implements Backend {
     }
 
     public BackendReport report() {
-        String cpu = cpuModel() + " (" + System.getProperty("os.arch") + ", " + SgemmKernel.S.vectorBitSize() + "-bit vectors)";
-        return BackendReport.available(NAME, List.of(new DeviceInfo(cpu, cpuVendor(),
-                Runtime.getRuntime().maxMemory(), "Java " + Runtime.version() + " Vector API", threads)));
-    }
-
-    private static String cpuModel() {
-        return cpuInfo("model name").orElse("CPU");
-    }
-
-    private static String cpuVendor() {
-        return cpuInfo("vendor_id").orElse("");
-    }
-
-    /** A field of /proc/cpuinfo (Linux); empty elsewhere. */
-    private static java.util.Optional<String> cpuInfo(String field) {
-        try (var lines = java.nio.file.Files.lines(java.nio.file.Path.of("/proc/cpuinfo"))) {
-            return lines.filter(l -> l.startsWith(field)).map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst();
-        } catch (java.io.IOException | RuntimeException e) {
-            return java.util.Optional.empty();
-        }
+        return BackendReport.available(NAME, List.of(CpuDevice.describe(threads)));
     }
 
     @Override

@@ -9,6 +9,8 @@ import java.util.List;
 import org.hearth.compute.backend.BackendCandidate;
 import org.hearth.compute.backend.BackendCandidates;
 import org.hearth.compute.backend.BackendSelector;
+import org.hearth.compute.cpu.CpuBackend;
+import org.hearth.compute.cpu.CpuDevice;
 import org.hearth.compute.job.Backend;
 
 /**
@@ -33,6 +35,9 @@ public final class WorkerMain {
             codec.write(JobPayloads.error(-1, WorkerError.PROTOCOL, "bad worker options: " + e.getMessage()));
             System.exit(WorkerChild.EXIT_PROTOCOL);
             return;
+        }
+        if (options.effectiveBackends().contains(CpuBackend.NAME)) {
+            CpuDevice.prefetch(); // OSHI loads while the GPU backends are probed
         }
         List<BackendCandidate> candidates = BackendCandidates.probe(options.effectiveBackends(), options.cudaLibrary(),
                 options.gpuMemoryCapBytes(), options.allowCpuDevices(), options.maxThreads());

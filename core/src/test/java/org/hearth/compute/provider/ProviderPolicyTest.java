@@ -5,16 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ProviderPolicyTest {
-
-    @TempDir
-    Path dir;
 
     @Test
     void scheduleWindowsIncludingOnesPastMidnight() {
@@ -45,24 +39,5 @@ class ProviderPolicyTest {
         assertTrue(PolicyGate.pauseReason(p, new MachineState(0.6, false, 12)).orElseThrow().contains("60%"));
         ProviderPolicy always = new ProviderPolicy(false, false, 80, 0, 24);
         assertEquals(Optional.empty(), PolicyGate.pauseReason(always, new MachineState(0.9, true, 3)));
-    }
-
-    @Test
-    void probeReadsCpuTicksMinusTheWorkerAndTheMainsAdapter() throws Exception {
-        Path stat = dir.resolve("stat");
-        Path supplies = dir.resolve("power_supply");
-        Files.createDirectories(supplies.resolve("AC"));
-        Files.writeString(supplies.resolve("AC/type"), "Mains\n");
-        Files.writeString(supplies.resolve("AC/online"), "0\n");
-        MachineProbe probe = new MachineProbe(stat, supplies);
-        Files.writeString(stat, "cpu  1000 0 1000 8000 0 0 0 0 0 0\ncpu0 1 2 3 4\n");
-        probe.sample(0);
-        // 1000 more ticks: 600 busy, of which the worker used 2 s = 200 ticks; others 400/1000
-        Files.writeString(stat, "cpu  1400 0 1200 8400 0 0 0 0 0 0\n");
-        MachineState state = probe.sample(2_000_000_000L);
-        assertEquals(0.4, state.othersBusy(), 1e-9);
-        assertTrue(state.onBattery());
-        Files.writeString(supplies.resolve("AC/online"), "1\n");
-        assertFalse(probe.sample(2_000_000_000L).onBattery());
     }
 }
