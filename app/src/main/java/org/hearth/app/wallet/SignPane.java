@@ -8,12 +8,11 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.hearth.app.control.CopyableText;
+import org.hearth.app.control.TwoModeSwitch;
 import org.hearth.app.control.TypedDataTree;
 import org.hearth.wallet.sign.Signature;
 import org.hearth.wallet.sign.TypedData;
@@ -37,14 +36,8 @@ final class SignPane extends VBox {
         this.model = model;
         this.address = address;
         setPadding(new Insets(8, 0, 0, 0));
-        ToggleGroup modes = new ToggleGroup();
-        ToggleButton message = new ToggleButton(text.getString("sign.message"));
-        message.setId("sign-mode-message");
-        ToggleButton typed = new ToggleButton(text.getString("sign.typed"));
-        typed.setId("sign-mode-typed");
-        message.setToggleGroup(modes);
-        typed.setToggleGroup(modes);
-        message.setSelected(true);
+        TwoModeSwitch modes = new TwoModeSwitch("sign-mode", "message", text.getString("sign.message"), "typed",
+                text.getString("sign.typed"));
         TextArea input = new TextArea();
         input.setId("sign-input");
         input.setPrefRowCount(5);
@@ -55,14 +48,14 @@ final class SignPane extends VBox {
         });
         Button show = new Button(text.getString("sign.preview"));
         show.setId("sign-preview");
-        show.setOnAction(e -> preview(input.getText(), typed.isSelected()));
+        show.setOnAction(e -> preview(input.getText(), modes.isSecondSelected()));
         error.getStyleClass().add("danger");
         error.setId("sign-error");
         error.setWrapText(true);
         CopyableText output = new CopyableText(signature, text.getString("action.copy"));
         output.valueLabel().setId("sign-output");
         output.valueLabel().setWrapText(true);
-        getChildren().addAll(new HBox(0, message, typed), input, show, preview, error, output);
+        getChildren().addAll(modes, input, show, preview, error, output);
     }
 
     private void preview(String input, boolean typedData) {

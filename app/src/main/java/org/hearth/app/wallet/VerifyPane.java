@@ -7,11 +7,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.hearth.app.control.TwoModeSwitch;
 import org.hearth.app.control.TypedDataTree;
 import org.hearth.wallet.sign.SignatureCheck;
 import org.hearth.wallet.sign.TypedData;
@@ -31,20 +30,8 @@ final class VerifyPane extends VBox {
         super(8);
         this.text = text;
         setPadding(new Insets(8, 0, 0, 0));
-        ToggleGroup modes = new ToggleGroup();
-        ToggleButton message = new ToggleButton(text.getString("sign.message"));
-        message.setId("verify-mode-message");
-        ToggleButton typed = new ToggleButton(text.getString("sign.typed"));
-        typed.setId("verify-mode-typed");
-        message.setToggleGroup(modes);
-        typed.setToggleGroup(modes);
-        message.setSelected(true);
-        // a toggle group lets the selected button be clicked off; keep one mode on
-        modes.selectedToggleProperty().addListener((o, was, is) -> {
-            if (is == null) {
-                modes.selectToggle(was);
-            }
-        });
+        TwoModeSwitch modes = new TwoModeSwitch("verify-mode", "message", text.getString("sign.message"), "typed",
+                text.getString("sign.typed"));
 
         TextField signer = new TextField();
         signer.setId("verify-address");
@@ -52,7 +39,7 @@ final class VerifyPane extends VBox {
         TextArea signed = new TextArea();
         signed.setId("verify-message");
         signed.setPrefRowCount(5);
-        signed.promptTextProperty().bind(javafx.beans.binding.Bindings.when(typed.selectedProperty())
+        signed.promptTextProperty().bind(javafx.beans.binding.Bindings.when(modes.secondSelected())
                 .then(text.getString("verify.typedPrompt")).otherwise(text.getString("verify.message")));
         TextField signature = new TextField();
         signature.setId("verify-signature");
@@ -62,15 +49,15 @@ final class VerifyPane extends VBox {
         Button verify = new Button(text.getString("verify.action"));
         verify.setId("verify-action");
         verify.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        verify.setOnAction(e -> verify(typed.isSelected(), signed.getText(), signature.getText(), signer.getText()));
+        verify.setOnAction(e -> verify(modes.isSecondSelected(), signed.getText(), signature.getText(), signer.getText()));
         // a result belongs to the inputs it was computed from
         for (var input : new javafx.beans.Observable[] {signer.textProperty(), signed.textProperty(), signature.textProperty(),
-                modes.selectedToggleProperty()}) {
+                modes.changes()}) {
             input.addListener(o -> clear());
         }
         Label title = new Label(text.getString("verify.title"));
         title.getStyleClass().add("title-4");
-        getChildren().addAll(title, new HBox(0, message, typed), signer, signed, signature, new HBox(8, verify, result), shown);
+        getChildren().addAll(title, modes, signer, signed, signature, new HBox(8, verify, result), shown);
     }
 
     private void verify(boolean typedData, String input, String signatureHex, String address) {

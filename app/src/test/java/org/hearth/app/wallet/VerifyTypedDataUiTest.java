@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.image.WritableImage;
@@ -56,6 +57,14 @@ class VerifyTypedDataUiTest {
     @AfterAll
     static void close() throws Exception {
         FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void clickingTheModeThatIsOnKeepsItOn() throws Exception {
+        robot.clickOn("#verify-mode-typed");
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#verify-mode-typed").queryAs(ToggleButton.class).isSelected()
+                && !robot.lookup("#verify-mode-message").queryAs(ToggleButton.class).isSelected()).get(),
+                "typed data stays chosen; a plain toggle group would have left neither mode on");
     }
 
     @Test
