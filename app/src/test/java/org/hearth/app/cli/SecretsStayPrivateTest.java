@@ -36,11 +36,17 @@ import org.web3j.utils.Numeric;
  * The vault and the keystore the CLI writes are searched too: they may hold these only as ciphertext.
  * Only the files the test hands the CLI as input, and the phrase file {@code wallet create} is asked to
  * write, hold secrets in clear.
- * <p>How this test was shown to fail: with {@code System.err.println("phrase " + mnemonic.phrase())}
- * added to {@code WalletRestoreCommand.call()}, it failed on step "restore" naming "mnemonic (words 1-3)"
- * and every other run; with {@code "... for " + passwordFile + " = " + password} added to the message of
- * {@code WalletFiles.password}'s too-short error, and a 7-character password fed, it failed naming the
- * password. Both were removed again.
+ * <p>How this test was shown to fail (each change made, the test run, the change removed again):
+ * <ul>
+ * <li>{@code LoggerFactory.getLogger(...).info("restoring {}", mnemonic.phrase())} in
+ *     {@code WalletRestoreCommand.call()}: failed with "wallet restore: stderr holds mnemonic (words 1-3)"
+ *     and every other run of 3 (the slf4j line of the child JVM);</li>
+ * <li>the next 3 words appended to {@code Mnemonic.parse}'s "not in the wordlist" message: failed with
+ *     "wallet derive: stderr holds mnemonic (words 6-8)";</li>
+ * <li>in {@code WalletSendCommand}, after unlocking, the NFKC password as TEXT and account 0's key as a
+ *     BLOB inserted into a table of hearth.db: failed with "wallet send: hearth.db holds password (NFKC,
+ *     UTF-8)" and "... holds private key BIP44 0 (raw bytes)".</li>
+ * </ul>
  */
 class SecretsStayPrivateTest {
 
