@@ -49,6 +49,8 @@ final class WalletFiles {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
             Files.createFile(file);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new IllegalStateException(file + " already exists; nothing was written (Hearth never overwrites a secret file)");
         }
         Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
     }

@@ -124,6 +124,18 @@ class SecretsStayPrivateTest {
         assertEquals(account0 + "\n", step(data, 0, "keystore", "inspect", "--file", keystore.toString(),
                 "--password-file", password.toString()).out());
 
+        // the vault's own export: a keystore (scanned: it may hold the key only encrypted) and the raw key,
+        // the one intended plain copy, which goes to its file and nowhere else
+        Path exported = dir.resolve("out").resolve("exported.json");
+        step(data, 0, "wallet", "export", "--account", account0, "--password-file", password.toString(),
+                "--keystore-out", exported.toString(), "--keystore-password-file", password.toString());
+        scanFile("the keystore exported from the vault", exported);
+        assertEquals(account0 + "\n", step(data, 0, "keystore", "inspect", "--file", exported.toString(),
+                "--password-file", password.toString()).out());
+        Path exportedKey = dir.resolve("out").resolve("exported-key.txt");
+        step(data, 0, "wallet", "export", "--account", account0, "--password-file", password.toString(), "--key-out", exportedKey.toString());
+        assertEquals(Files.readString(key), Files.readString(exportedKey));
+
         // wrong secrets: each is a clear error that names no secret
         assertErr(step(data, 1, "keystore", "inspect", "--file", keystore.toString(), "--password-file", wrongPassword.toString()), "password");
         assertErr(step(data, 1, "wallet", "send", "--from", account0, "--to", DEAD, "--amount", "0.25",

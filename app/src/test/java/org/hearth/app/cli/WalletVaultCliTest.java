@@ -70,6 +70,52 @@ class WalletVaultCliTest {
     }
 
     @Test
+    void exportWritesTheKeyOrAKeystoreToANewPrivateFileOnly() throws Exception {
+        Path password = file("password.txt", "correct horse battery\n");
+        Cli.Run restore = hearth("wallet", "restore", "--mnemonic-file",
+                file("words.txt", "test test test test test test test test test test test junk\n").toString(),
+                "--password-file", password.toString());
+        assertEquals(0, restore.exit(), restore.err());
+        String account0 = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
+
+        Path key = dir.resolve("key.txt");
+        Cli.Run raw = hearth("wallet", "export", "--account", account0.toLowerCase(), "--password-file", password.toString(),
+                "--key-out", key.toString());
+        assertEquals(0, raw.exit(), raw.err());
+        assertEquals("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80", Files.readString(key).trim(), "anvil's key 0");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+        assertEquals("", raw.out(), "the key goes to the file, never to the terminal");
+        assertTrue(raw.err().startsWith("Wrote the key of " + account0), raw.err());
+
+        Cli.Run twice = hearth("wallet", "export", "--account", account0, "--password-file", password.toString(), "--key-out", key.toString());
+        assertEquals(1, twice.exit());
+        assertTrue(twice.err().contains("already exists; nothing was written"), twice.err());
+
+        Path keystore = dir.resolve("account0.json");
+        Path keystorePassword = file("keystore-password.txt", "another long one\n");
+        Cli.Run json = hearth("wallet", "export", "--account", account0, "--password-file", password.toString(),
+                "--keystore-out", keystore.toString(), "--keystore-password-file", keystorePassword.toString());
+        assertEquals(0, json.exit(), json.err());
+        Cli.Run inspect = hearth("keystore", "inspect", "--file", keystore.toString(), "--password-file", keystorePassword.toString());
+        assertEquals(account0, inspect.out().trim(), inspect.err());
+
+        Cli.Run both = hearth("wallet", "export", "--account", account0, "--password-file", password.toString(),
+                "--key-out", dir.resolve("k2.txt").toString(), "--keystore-out", dir.resolve("k2.json").toString(),
+                "--keystore-password-file", keystorePassword.toString());
+        assertEquals(2, both.exit(), "one target at a time: " + both.err());
+        Cli.Run stranger = hearth("wallet", "export", "--account", "0x000000000000000000000000000000000000dEaD",
+                "--password-file", password.toString(), "--key-out", dir.resolve("k3.txt").toString());
+        assertEquals(1, stranger.exit());
+        assertTrue(stranger.err().contains("No account 0x000000000000000000000000000000000000dEaD in this wallet"), stranger.err());
+        Cli.Run wrong = hearth("wallet", "export", "--account", account0, "--password-file", file("bad.txt", "not the password").toString(),
+                "--key-out", dir.resolve("k4.txt").toString());
+        assertEquals(1, wrong.exit());
+        assertEquals("error: Wrong password", wrong.err().trim());
+        assertTrue(Files.notExists(dir.resolve("k2.txt")) && Files.notExists(dir.resolve("k3.txt")) && Files.notExists(dir.resolve("k4.txt")),
+                "a refused export writes nothing");
+    }
+
+    @Test
     void createWritesThePhraseToAPrivateFileOnly() throws Exception {
         Path phrase = dir.resolve("phrase.txt");
         Cli.Run create = hearth("wallet", "create", "--password-file", file("pw.txt", "a long password").toString(),
