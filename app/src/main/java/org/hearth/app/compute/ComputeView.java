@@ -82,10 +82,17 @@ public final class ComputeView {
     private static LineChart<Number, Number> chart(String title, XYChart.Series<Number, Number> series, String unit) {
         // The x axis only counts samples: no labels and no tick marks, so it does not look like a scale.
         NumberAxis x = new NumberAxis();
-        x.setForceZeroInRange(false);
         x.setTickLabelsVisible(false);
         x.setTickMarkVisible(false);
         x.setMinorTickVisible(false);
+        // Half a sample of room at both ends, so the first and last points are not cut in half by the plot's edge.
+        x.setAutoRanging(false);
+        series.getData().addListener((javafx.collections.ListChangeListener<XYChart.Data<Number, Number>>) change -> {
+            if (!series.getData().isEmpty()) {
+                x.setLowerBound(series.getData().getFirst().getXValue().doubleValue() - 0.5);
+                x.setUpperBound(series.getData().getLast().getXValue().doubleValue() + 0.5);
+            }
+        });
         NumberAxis y = new NumberAxis();
         y.setLabel(unit);
         y.setMinorTickVisible(false);
@@ -94,6 +101,9 @@ public final class ComputeView {
         chart.setLegendVisible(false);
         chart.setCreateSymbols(true);
         chart.setAnimated(false);
+        // Sample numbers mean nothing to the user: no vertical grid or zero line to suggest they do.
+        chart.setVerticalGridLinesVisible(false);
+        chart.setVerticalZeroLineVisible(false);
         chart.getStyleClass().add("throughput-chart");
         // Tall enough that the auto-ranged y axis keeps its upper tick labels (at 170 px only "0" and one more fit).
         chart.setMinHeight(220);
