@@ -19,6 +19,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.hearth.app.control.Labels;
 import org.hearth.app.control.ScreenHeader;
@@ -66,6 +67,7 @@ public final class ComputeView {
                 chart(text.getString("compute.render"), model.renderSeries, "Msamples/s"),
                 chart(text.getString("compute.gemm"), model.gemmSeries, "GFLOP/s"));
         HBox live = new HBox(24, image, charts);
+        HBox.setHgrow(charts, Priority.ALWAYS);
 
         VBox box = new VBox(14, new ScreenHeader(text.getString("nav.compute"), text.getString("screen.compute.subtitle")),
                 top, status, Labels.section(text.getString("compute.policy")), policy(text, model),
@@ -78,17 +80,34 @@ public final class ComputeView {
     }
 
     private static LineChart<Number, Number> chart(String title, XYChart.Series<Number, Number> series, String unit) {
+        // The x axis only counts samples: no labels and no tick marks, so it does not look like a scale.
         NumberAxis x = new NumberAxis();
-        x.setForceZeroInRange(false);
         x.setTickLabelsVisible(false);
+        x.setTickMarkVisible(false);
+        x.setMinorTickVisible(false);
+        // Half a sample of room at both ends, so the first and last points are not cut in half by the plot's edge.
+        x.setAutoRanging(false);
+        series.getData().addListener((javafx.collections.ListChangeListener<XYChart.Data<Number, Number>>) change -> {
+            if (!series.getData().isEmpty()) {
+                x.setLowerBound(series.getData().getFirst().getXValue().doubleValue() - 0.5);
+                x.setUpperBound(series.getData().getLast().getXValue().doubleValue() + 0.5);
+            }
+        });
         NumberAxis y = new NumberAxis();
         y.setLabel(unit);
+        y.setMinorTickVisible(false);
         LineChart<Number, Number> chart = new LineChart<>(x, y);
         chart.setTitle(title);
         chart.setLegendVisible(false);
         chart.setCreateSymbols(true);
         chart.setAnimated(false);
-        chart.setPrefSize(420, 170);
+        // Sample numbers mean nothing to the user: no vertical grid or zero line to suggest they do.
+        chart.setVerticalGridLinesVisible(false);
+        chart.setVerticalZeroLineVisible(false);
+        chart.getStyleClass().add("throughput-chart");
+        // Tall enough that the auto-ranged y axis keeps its upper tick labels (at 170 px only "0" and one more fit).
+        chart.setMinHeight(220);
+        chart.setPrefSize(460, 220);
         chart.getData().add(series);
         return chart;
     }
@@ -145,8 +164,12 @@ public final class ComputeView {
         GridPane grid = new GridPane(12, 8);
         grid.addRow(0, idle);
         grid.addRow(1, battery);
-        grid.addRow(2, new HBox(10, new Label(text.getString("policy.share")), shareSlider));
-        grid.addRow(3, new HBox(10, new Label(text.getString("policy.hours")), start, new Label("–"), end));
+        HBox shareRow = new HBox(10, new Label(text.getString("policy.share")), shareSlider);
+        shareRow.setAlignment(Pos.CENTER_LEFT);
+        HBox hoursRow = new HBox(10, new Label(text.getString("policy.hours")), start, new Label(text.getString("policy.hoursTo")), end);
+        hoursRow.setAlignment(Pos.CENTER_LEFT);
+        grid.addRow(2, shareRow);
+        grid.addRow(3, hoursRow);
         Label machine = new Label();
         machine.setId("compute-machine");
         machine.getStyleClass().add("text-muted");

@@ -3,6 +3,7 @@ package org.hearth.app.settings;
 import java.util.ResourceBundle;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
@@ -49,7 +50,9 @@ public final class SettingsView {
         autoLock.setId("settings-auto-lock");
         autoLock.setEditable(true);
         autoLock.valueProperty().addListener((obs, was, is) -> services.settings().put(org.hearth.app.wallet.WalletModel.AUTO_LOCK_KEY, is.toString()));
-        grid.addRow(4, Labels.muted(text.getString("settings.autoLock")), new HBox(8, autoLock, new Label(text.getString("settings.minutes"))));
+        HBox autoLockRow = new HBox(8, autoLock, new Label(text.getString("settings.minutes")));
+        autoLockRow.setAlignment(Pos.CENTER_LEFT);
+        grid.addRow(4, Labels.muted(text.getString("settings.autoLock")), autoLockRow);
 
         VBox box = new VBox(18, new ScreenHeader(text.getString("nav.settings"), text.getString("settings.subtitle")), grid);
         box.setPadding(new Insets(24));

@@ -71,6 +71,13 @@ final class AccountsPane extends BorderPane {
         watchList.setItems(model.watched);
         watchList.setId("watch-list");
         watchList.setPrefHeight(90);
+        Label noWatched = new Label(text.getString("accounts.noWatched"));
+        noWatched.getStyleClass().add("text-muted");
+        noWatched.setWrapText(true);
+        noWatched.setPadding(new Insets(8));
+        // A fixed width makes the hint wrap; left to itself it would widen the whole accounts column.
+        noWatched.setPrefWidth(230);
+        watchList.setPlaceholder(noWatched);
         watchList.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(org.hearth.wallet.vault.WatchOnlyAddress w, boolean empty) {
@@ -107,6 +114,7 @@ final class AccountsPane extends BorderPane {
         Label path = new Label(account.path() == null ? text.getString("accounts.imported") : account.path());
         path.setId("account-path");
         path.getStyleClass().add("text-muted");
+        // The headline balance is exact to the wei; lists round to 6 decimals, this one is what the user owns.
         Label balance = new Label("…");
         balance.setId("account-balance");
         balance.getStyleClass().add("title-2");
@@ -135,7 +143,7 @@ final class AccountsPane extends BorderPane {
             AccountModel accountModel = services.account(account.address(), () -> model.signer(account.address()));
             current = accountModel;
             balance.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                    () -> accountModel.balance.get() == null ? "…" : SendModel.eth(accountModel.balance.get()), accountModel.balance));
+                    () -> accountModel.balance.get() == null ? "…" : SendModel.ethExact(accountModel.balance.get()), accountModel.balance));
             SendModel sendModel = services.sendFrom(account.address(), () -> model.signer(account.address()));
             sendModel.sent.addListener((o, w, sent) -> accountModel.refresh());
             send.setContent(withPadding(new SendPane(text, sendModel)));
@@ -161,7 +169,7 @@ final class AccountsPane extends BorderPane {
         balance.setId("watch-balance");
         balance.getStyleClass().add("title-2");
         UiThread.background(() -> chainServices().rpc().callQuantity("eth_getBalance", watched.address(), "latest"),
-                wei -> balance.setText(SendModel.eth(wei)), failure -> balance.setText(failure.getMessage()));
+                wei -> balance.setText(SendModel.ethExact(wei)), failure -> balance.setText(failure.getMessage()));
         setCenter(new VBox(14, name, balance, new ReceivePane(text, watched.address())));
     }
 

@@ -77,6 +77,9 @@ final class AddAccountDialog extends Dialog<ButtonType> {
         VBox content = new VBox(12, choices, form);
         content.setPrefWidth(560);
         getDialogPane().setContent(content);
+        // A dialog window does not grow when a message line appears; without this the buttons are cut off.
+        problem.visibleProperty().addListener((obs, was, is) -> fitWindow());
+        note.visibleProperty().addListener((obs, was, is) -> fitWindow());
 
         add = new ButtonType(text.getString("add.confirm"), ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, add);
@@ -88,6 +91,12 @@ final class AddAccountDialog extends Dialog<ButtonType> {
                 wallet.addAccount(model.chosen(), label.getText().isBlank() ? model.defaultLabel.get() : label.getText());
             }
         });
+    }
+
+    private void fitWindow() {
+        if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+            getDialogPane().getScene().getWindow().sizeToScene();
+        }
     }
 
     /** An empty message line takes no room in the form. */

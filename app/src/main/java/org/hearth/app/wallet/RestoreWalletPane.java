@@ -50,6 +50,8 @@ final class RestoreWalletPane extends VBox {
         PasswordField passphrase = new PasswordField();
         passphrase.setId("restore-passphrase");
         passphrase.setPromptText(text.getString("restore.passphrase"));
+        // Wide enough for the whole prompt, which otherwise reads "BIP-39 passphrase (opti".
+        passphrase.setPrefColumnCount(18);
         ChoiceBox<AddressScheme> scheme = new ChoiceBox<>();
         scheme.setId("restore-scheme");
         scheme.getItems().setAll(AddressScheme.values());

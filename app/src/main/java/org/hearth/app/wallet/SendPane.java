@@ -1,7 +1,9 @@
 package org.hearth.app.wallet;
 
 import java.util.ResourceBundle;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -12,6 +14,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.hearth.app.control.CopyableText;
 import org.hearth.chain.tx.FeeLevel;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -78,7 +81,9 @@ public final class SendPane extends StackPane {
 
         GridPane grid = new GridPane(12, 10);
         grid.addRow(0, new Label(text.getString("send.to")), to);
-        grid.addRow(1, new Label(text.getString("send.amount")), new HBox(6, amount, new Label("ETH")));
+        HBox amountRow = new HBox(6, amount, new Label("ETH"));
+        amountRow.setAlignment(Pos.CENTER_LEFT);
+        grid.addRow(1, new Label(text.getString("send.amount")), amountRow);
         grid.addRow(2, new Label(text.getString("send.fee")), new VBox(6, levelButtons, customFees));
         to.setPrefColumnCount(34);
 
@@ -106,9 +111,10 @@ public final class SendPane extends StackPane {
     private VBox sentNotice(String hash) {
         Label title = new Label(text.getString("send.sent"), new FontIcon("fth-send"));
         title.getStyleClass().add("title-4");
-        Label hashLabel = new Label(hash);
+        // Users paste the hash into explorers and support chats: give it the same copy button as addresses.
+        CopyableText hashText = new CopyableText(new ReadOnlyStringWrapper(hash), text.getString("action.copy"));
+        Label hashLabel = hashText.valueLabel();
         hashLabel.setId("send-hash");
-        hashLabel.getStyleClass().add("hearth-mono");
         Button another = new Button(text.getString("send.another"));
         another.setId("send-another");
         another.setOnAction(e -> {
@@ -116,7 +122,7 @@ public final class SendPane extends StackPane {
             model.sent.set(null);
             getChildren().setAll(form);
         });
-        VBox box = new VBox(10, title, hashLabel, new Label(text.getString("send.sentHint")), another);
+        VBox box = new VBox(10, title, hashText, new Label(text.getString("send.sentHint")), another);
         box.setPadding(new Insets(16));
         return box;
     }

@@ -3,6 +3,7 @@ package org.hearth.app.wallet;
 import java.nio.charset.StandardCharsets;
 import java.util.ResourceBundle;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -57,7 +58,9 @@ final class VerifyPane extends VBox {
         }
         Label title = new Label(text.getString("verify.title"));
         title.getStyleClass().add("title-4");
-        getChildren().addAll(title, modes, signer, signed, signature, new HBox(8, verify, result), shown);
+        HBox verifyRow = new HBox(8, verify, result);
+        verifyRow.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(title, modes, signer, signed, signature, verifyRow, shown);
     }
 
     private void verify(boolean typedData, String input, String signatureHex, String address) {

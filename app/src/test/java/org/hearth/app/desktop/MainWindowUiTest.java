@@ -111,6 +111,12 @@ class MainWindowUiTest {
         robot.clickOn("#nav-node");
         WaitForAsyncUtils.waitForFxEvents();
         screenshot("node-dark");
+        // The other screens in the dark theme too, so their contrast can be checked by eye.
+        for (String screen : java.util.List.of("wallet", "compute", "settings")) {
+            robot.clickOn("#nav-" + screen);
+            WaitForAsyncUtils.waitForFxEvents();
+            screenshot(screen + "-dark");
+        }
         robot.clickOn("#nav-settings");
         robot.clickOn("#theme-light");
         WaitForAsyncUtils.waitForFxEvents();
