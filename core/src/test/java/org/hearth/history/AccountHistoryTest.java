@@ -15,6 +15,7 @@ import org.hearth.chain.tx.TxSigner;
 import org.hearth.chain.tx.TxStatus;
 import org.hearth.history.HistoryItem.Direction;
 import org.hearth.store.Database;
+import org.hearth.store.TxRepository;
 import org.hearth.testing.TestChain;
 import org.hearth.testing.ValueForwarders;
 import org.hearth.testing.WatchedAccount;
@@ -75,11 +76,23 @@ class AccountHistoryTest {
                 estimated.data(), BigInteger.valueOf(25_000), estimated.fees());
         String failed = pipeline.send(starved, ME).hash();
         chain.mine();
+        // the same key in another wallet (its own database): a send, and a call that fails on chain
+        TxPipeline elsewhere = new TxPipeline(rpc, 31337, new TxRepository(Database.open(dir.resolve("other-wallet.db"))));
+        String sentElsewhere = elsewhere.send(elsewhere.prepare(ME.address(), SOMEONE_ELSE, milli(300), null, FeeLevel.NORMAL), ME).hash();
+        chain.mine();
+        PreparedTx estimatedElsewhere = elsewhere.prepare(ME.address(), payer, milli(20), ValueForwarders.payouts(ME.address(), milli(20)),
+                FeeLevel.NORMAL);
+        String failedElsewhere = elsewhere.send(new PreparedTx(estimatedElsewhere.chainId(), estimatedElsewhere.from(),
+                estimatedElsewhere.nonce(), estimatedElsewhere.to(), estimatedElsewhere.value(), estimatedElsewhere.data(),
+                BigInteger.valueOf(25_000), estimatedElsewhere.fees()), ME).hash();
+        chain.mine();
         me.tracker().refresh(31337, ME.address());
         me.indexer().step(1000);
 
         List<HistoryItem> items = history.of(31337, ME.address());
         assertEquals(List.of(
+                line(Direction.SENT, failedElsewhere, milli(20)),
+                line(Direction.SENT, sentElsewhere, milli(300)),
                 line(Direction.SENT, failed, milli(40)),
                 line(Direction.SENT, toMyself, milli(500)),
                 line(Direction.SENT, call, milli(1000)),
@@ -88,8 +101,11 @@ class AccountHistoryTest {
                 line(Direction.RECEIVED, gift, milli(2000)),
                 line(Direction.RECEIVED_FROM_CONTRACT, payout, milli(100))),
                 items.stream().map(i -> line(i.direction(), i.hash(), i.value())).toList());
-        assertEquals(TxStatus.FAILED, items.getFirst().status());
-        HistoryItem refund = items.get(3);
+        assertEquals(TxStatus.FAILED, items.getFirst().status(), "a send from elsewhere that failed on chain");
+        assertEquals(TxStatus.CONFIRMED, items.get(1).status());
+        assertEquals(SOMEONE_ELSE.toLowerCase(), items.get(1).counterparty());
+        assertEquals(TxStatus.FAILED, items.get(2).status());
+        HistoryItem refund = items.get(5);
         assertEquals(payer.toLowerCase(), refund.counterparty(), "the paying contract is the counterparty");
         assertEquals(TxStatus.CONFIRMED, refund.status());
         assertTrue(items.stream().filter(i -> i.direction() == Direction.SENT).allMatch(i -> i.fee().signum() > 0));
