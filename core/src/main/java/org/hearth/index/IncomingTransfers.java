@@ -62,11 +62,7 @@ public final class IncomingTransfers implements BlockSubscriber {
 
     @Override
     public void onRollback(Connection c, long chainId, long fromBlock) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM incoming_transfer WHERE chain_id = ? AND block_number >= ?")) {
-            ps.setLong(1, chainId);
-            ps.setLong(2, fromBlock);
-            ps.executeUpdate();
-        }
+        BlockRows.rollback(c, "incoming_transfer", chainId, fromBlock);
     }
 
     /** Newest first. */

@@ -72,11 +72,7 @@ public final class InternalTransfers implements BlockSubscriber {
 
     @Override
     public void onRollback(Connection c, long chainId, long fromBlock) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM internal_transfer WHERE chain_id = ? AND block_number >= ?")) {
-            ps.setLong(1, chainId);
-            ps.setLong(2, fromBlock);
-            ps.executeUpdate();
-        }
+        BlockRows.rollback(c, "internal_transfer", chainId, fromBlock);
     }
 
     /** Newest block first; within a transaction in call order. */

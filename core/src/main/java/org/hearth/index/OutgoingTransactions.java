@@ -75,11 +75,7 @@ public final class OutgoingTransactions implements BlockSubscriber {
 
     @Override
     public void onRollback(Connection c, long chainId, long fromBlock) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM outgoing_tx WHERE chain_id = ? AND block_number >= ?")) {
-            ps.setLong(1, chainId);
-            ps.setLong(2, fromBlock);
-            ps.executeUpdate();
-        }
+        BlockRows.rollback(c, "outgoing_tx", chainId, fromBlock);
     }
 
     /** Newest first. */
