@@ -11,6 +11,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import org.hearth.app.FxClicks;
 import org.hearth.app.desktop.HearthApplication;
 import org.hearth.app.desktop.LaunchOptions;
 import org.hearth.compute.provider.ProviderPolicy;
@@ -44,15 +45,15 @@ class ComputeUiTest {
         Files.createDirectories(SHOTS);
         FxToolkit.registerPrimaryStage();
         app = (HearthApplication) FxToolkit.setupApplication(() -> new HearthApplication(new LaunchOptions(dataDir, null)));
-        robot.clickOn("#nav-compute");
+        FxClicks.click(robot, "#nav-compute");
         // the test machine is busy with the build itself: do not wait for idleness
-        robot.clickOn("#policy-idle");
+        FxClicks.click(robot, "#policy-idle");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(app.compute().policy.get().onlyWhenIdle());
         assertEquals(app.compute().policy.get().encode(), app.services().settings().get(ComputeModel.POLICY_KEY).orElseThrow(),
                 "the policy is stored");
 
-        robot.clickOn("#compute-share");
+        FxClicks.click(robot, "#compute-share");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(() -> app.compute().renderSeries.getData().size() >= 6
                 && !app.compute().gemmSeries.getData().isEmpty()));
         assertEquals("Backend: cpu", robot.lookup("#compute-backend").queryAs(Label.class).getText(), "no GPU here: the CPU backend wins");
@@ -68,7 +69,7 @@ class ComputeUiTest {
         WritableImage shot = WaitForAsyncUtils.asyncFx(() -> robot.window(0).getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
         ImageIO.write(SwingFXUtils.fromFXImage(shot, null), "png", SHOTS.resolve("compute-sharing.png").toFile());
 
-        robot.clickOn("#compute-share");
+        FxClicks.click(robot, "#compute-share");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ProcessHandle.of(workerPid).map(h -> !h.isAlive()).orElse(true));
         assertFalse(app.compute().sharing.get());
         assertEquals("", onFx(() -> robot.lookup("#compute-machine").queryAs(Label.class).getText()), "nothing stale once sharing stops");

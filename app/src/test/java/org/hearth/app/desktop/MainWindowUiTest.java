@@ -15,6 +15,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.hearth.app.FxClicks;
 import org.hearth.app.shell.Screen;
 import org.hearth.config.DataDir;
 import org.hearth.node.AnvilLocator;
@@ -86,7 +87,7 @@ class MainWindowUiTest {
     @Order(2)
     void everyScreenOpensAndIsPhotographed() throws Exception {
         for (Screen screen : Screen.values()) {
-            robot.clickOn("#nav-" + screen.id());
+            FxClicks.click(robot, "#nav-" + screen.id());
             WaitForAsyncUtils.waitForFxEvents();
             String marker = switch (screen) {
                 case NODE -> "#node-height";
@@ -104,21 +105,21 @@ class MainWindowUiTest {
     @Test
     @Order(3)
     void darkThemeIsAppliedAndRemembered() throws Exception {
-        robot.clickOn("#nav-settings");
-        robot.clickOn("#theme-dark");
+        FxClicks.click(robot, "#nav-settings");
+        FxClicks.click(robot, "#theme-dark");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("DARK", app.services().settings().get("ui.theme").orElseThrow());
-        robot.clickOn("#nav-node");
+        FxClicks.click(robot, "#nav-node");
         WaitForAsyncUtils.waitForFxEvents();
         screenshot("node-dark");
         // The other screens in the dark theme too, so their contrast can be checked by eye.
         for (String screen : java.util.List.of("wallet", "compute", "settings")) {
-            robot.clickOn("#nav-" + screen);
+            FxClicks.click(robot, "#nav-" + screen);
             WaitForAsyncUtils.waitForFxEvents();
             screenshot(screen + "-dark");
         }
-        robot.clickOn("#nav-settings");
-        robot.clickOn("#theme-light");
+        FxClicks.click(robot, "#nav-settings");
+        FxClicks.click(robot, "#theme-light");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("LIGHT", app.services().settings().get("ui.theme").orElseThrow());
     }
@@ -126,11 +127,11 @@ class MainWindowUiTest {
     @Test
     @Order(4)
     void stopAndStartFromTheNodeScreen() throws Exception {
-        robot.clickOn("#nav-node");
-        robot.clickOn("#node-stop");
+        FxClicks.click(robot, "#nav-node");
+        FxClicks.click(robot, "#node-stop");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.chain().state.get() == NodeState.STOPPED && !app.chain().busy.get());
         assertFalse(robot.lookup("#node-start").query().isDisabled());
-        robot.clickOn("#node-start");
+        FxClicks.click(robot, "#node-start");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.chain().state.get() == NodeState.RUNNING
                 && app.chain().height.get() != null && !app.chain().busy.get());
         assertEquals(6, app.chain().contracts.size(), "same chain (state kept), same contracts");

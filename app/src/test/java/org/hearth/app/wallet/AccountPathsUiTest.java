@@ -15,6 +15,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import org.hearth.app.FxClicks;
 import org.hearth.app.desktop.HearthApplication;
 import org.hearth.app.desktop.LaunchOptions;
 import org.hearth.chain.RpcClient;
@@ -69,32 +70,32 @@ class AccountPathsUiTest {
         String ledger1 = keyring.address(AddressScheme.LEDGER_LIVE.path(1));
         String ledger2 = keyring.address(AddressScheme.LEDGER_LIVE.path(2));
         fund(ledger2); // Ledger Live index 2 has a balance; index 1 has none (a gap)
-        robot.clickOn("#nav-wallet");
+        FxClicks.click(robot, "#nav-wallet");
 
-        robot.clickOn("#wallet-restore");
+        FxClicks.click(robot, "#wallet-restore");
         WaitForAsyncUtils.asyncFx(() -> robot.lookup("#restore-words").queryTextInputControl().setText(PHRASE)).get();
         chooseScheme(AddressScheme.LEDGER_LIVE);
-        robot.clickOn("#password-new").write("a restore password");
-        robot.clickOn("#password-repeat").write("a restore password");
-        robot.clickOn("#restore-confirm");
+        FxClicks.click(robot, "#password-new").write("a restore password");
+        FxClicks.click(robot, "#password-repeat").write("a restore password");
+        FxClicks.click(robot, "#restore-confirm");
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> app.wallet().state.get() == WalletModel.State.UNLOCKED);
         assertEquals(List.of("m/44'/60'/0'/0/0", "m/44'/60'/2'/0/0"), accounts().stream().map(VaultAccount::path).toList(),
                 "discovery walked Ledger Live paths: index 0 (anvil's first account) and the funded index 2");
         assertEquals(ledger2, accounts().get(1).address());
 
         // the dialog offers the wallet's own scheme first, at its lowest free index
-        robot.clickOn("#account-add");
-        org.hearth.app.UiWait.untilVisible(robot, "#add-path");
+        FxClicks.click(robot, "#account-add");
+        FxClicks.untilVisible(robot, "#add-path");
         assertTrue(robot.lookup("#add-scheme-ledger_live").queryAs(javafx.scene.control.RadioButton.class).isSelected());
         assertEquals("m/44'/60'/1'/0/0", path());
         awaitAddress(ledger1);
 
-        robot.clickOn("#add-scheme-bip44");
+        FxClicks.click(robot, "#add-scheme-bip44");
         assertEquals("m/44'/60'/0'/0/1", path(), "index 0 of the standard scheme is already Account 1");
         awaitAddress(ANVIL_1);
 
         // typed paths are checked on every keystroke, with the reason shown under the field
-        robot.clickOn("#add-scheme-custom");
+        FxClicks.click(robot, "#add-scheme-custom");
         typePath("m/44'/60'/0'/0/x");
         assertProblem("Level 5");
         typePath("m/44'/60'/0'/0/2147483648");
@@ -107,9 +108,9 @@ class AccountPathsUiTest {
         typePath("m/44h/60h/0h/0/5");
         awaitAddress(ANVIL_5);
         assertEquals("", label("#add-problem"));
-        robot.clickOn("#add-label").write("Savings");
+        FxClicks.click(robot, "#add-label").write("Savings");
         screenshot("add-account-custom", "#add-path");
-        robot.clickOn("#add-confirm");
+        FxClicks.click(robot, "#add-confirm");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> accounts().size() == 3);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> label("#account-path").equals("m/44'/60'/0'/0/5"));
         assertEquals(ANVIL_5, label("#account-address"));
@@ -119,9 +120,9 @@ class AccountPathsUiTest {
         assertEquals(new VaultAccount(ANVIL_5, "Savings", "m/44'/60'/0'/0/5", 5, "seed-1", false), saved);
 
         // the same path cannot be added twice
-        robot.clickOn("#account-add");
-        org.hearth.app.UiWait.untilVisible(robot, "#add-path");
-        robot.clickOn("#add-scheme-custom");
+        FxClicks.click(robot, "#account-add");
+        FxClicks.untilVisible(robot, "#add-path");
+        FxClicks.click(robot, "#add-scheme-custom");
         typePath("m/44'/60'/0'/0/5");
         assertProblem("already an account of this wallet (Savings)");
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
@@ -133,22 +134,22 @@ class AccountPathsUiTest {
     private void signAndVerifyTypedData() throws Exception {
         String json = mailJson();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#tab-sign").tryQuery().isPresent());
-        robot.clickOn("#tab-sign");
-        robot.clickOn("#sign-mode-typed");
+        FxClicks.click(robot, "#tab-sign");
+        FxClicks.click(robot, "#sign-mode-typed");
         WaitForAsyncUtils.asyncFx(() -> robot.lookup("#sign-input").queryTextInputControl().setText(json)).get();
-        robot.clickOn("#sign-preview");
-        robot.clickOn("#sign-action");
+        FxClicks.click(robot, "#sign-preview");
+        FxClicks.click(robot, "#sign-action");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> label("#sign-output").startsWith("0x"));
         String signature = label("#sign-output");
         ECKeyPair key5 = ECKeyPair.create(Numeric.toBigInt(ANVIL_5_KEY));
         assertEquals(TypedData.parse(json).sign(key5).toHex(), signature, "signed with anvil #5's key");
 
-        robot.clickOn("#tab-verify");
-        robot.clickOn("#verify-mode-typed");
-        robot.clickOn("#verify-address").write(ANVIL_5.toLowerCase());
+        FxClicks.click(robot, "#tab-verify");
+        FxClicks.click(robot, "#verify-mode-typed");
+        FxClicks.click(robot, "#verify-address").write(ANVIL_5.toLowerCase());
         WaitForAsyncUtils.asyncFx(() -> robot.lookup("#verify-message").queryTextInputControl().setText(json)).get();
-        robot.clickOn("#verify-signature").write(signature);
-        robot.clickOn("#verify-action");
+        FxClicks.click(robot, "#verify-signature").write(signature);
+        FxClicks.click(robot, "#verify-action");
         assertEquals("Valid: signed by " + ANVIL_5, label("#verify-result"));
         assertTrue(robot.lookup("#typed-data-tree").tryQuery().isPresent(), "the signed data is shown as a tree");
         screenshot("verify-typed-in-app", "#verify-result");
@@ -166,7 +167,7 @@ class AccountPathsUiTest {
 
     private void typePath(String typed) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> robot.lookup("#add-path").queryTextInputControl().clear()).get();
-        robot.clickOn("#add-path").write(typed);
+        FxClicks.click(robot, "#add-path").write(typed);
         WaitForAsyncUtils.waitForFxEvents();
     }
 

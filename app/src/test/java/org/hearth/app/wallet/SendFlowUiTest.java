@@ -14,7 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.VBox;
 import javax.imageio.ImageIO;
-import org.hearth.app.UiWait;
+import org.hearth.app.FxClicks;
 import org.hearth.app.shell.Theme;
 import org.hearth.chain.RpcClient;
 import org.hearth.chain.tx.PrivateKeySigner;
@@ -63,7 +63,7 @@ class SendFlowUiTest {
             stage.setScene(new Scene(root));
             stage.show();
         });
-        UiWait.untilVisible(robot, "#send-review");
+        FxClicks.untilVisible(robot, "#send-review");
     }
 
     @AfterAll
@@ -79,9 +79,9 @@ class SendFlowUiTest {
             robot.lookup("#send-to").queryTextInputControl().clear();
             robot.lookup("#send-amount").queryTextInputControl().clear();
         }).get();
-        robot.clickOn("#send-to").write("Carol");
-        robot.clickOn("#send-amount").write("1.25");
-        robot.clickOn("#send-review");
+        FxClicks.click(robot, "#send-to").write("Carol");
+        FxClicks.click(robot, "#send-amount").write("1.25");
+        FxClicks.click(robot, "#send-review");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#review-pane").tryQuery().isPresent()
                 || !errorText().isEmpty());
         assertEquals("", errorText());
@@ -93,7 +93,7 @@ class SendFlowUiTest {
         assertTrue(label("#review-max-fee").contains("21000 gas"), label("#review-max-fee"));
         screenshot("send-review");
 
-        robot.clickOn("#review-confirm");
+        FxClicks.click(robot, "#review-confirm");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#send-hash").tryQuery().isPresent());
         String hash = label("#send-hash");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
@@ -114,14 +114,14 @@ class SendFlowUiTest {
     void aBadAmountIsExplainedAndNothingIsSent() throws Exception {
         long nonce = rpc.callQuantity("eth_getTransactionCount", SIGNER.address(), "pending").longValueExact();
         if (robot.lookup("#send-another").tryQuery().isPresent()) {
-            robot.clickOn("#send-another");
+            FxClicks.click(robot, "#send-another");
         }
-        UiWait.untilVisible(robot, "#send-review");
+        FxClicks.untilVisible(robot, "#send-review");
         WaitForAsyncUtils.asyncFx(() -> {
             robot.lookup("#send-to").queryTextInputControl().setText(CAROL);
             robot.lookup("#send-amount").queryTextInputControl().setText("1.2.3");
         }).get();
-        robot.clickOn("#send-review");
+        FxClicks.click(robot, "#send-review");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !label("#send-error").isEmpty());
         assertTrue(label("#send-error").startsWith("Not an amount"), label("#send-error"));
         assertEquals(nonce, rpc.callQuantity("eth_getTransactionCount", SIGNER.address(), "pending").longValueExact());

@@ -20,7 +20,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javax.imageio.ImageIO;
-import org.hearth.app.UiWait;
+import org.hearth.app.FxClicks;
 import org.hearth.app.shell.Theme;
 import org.hearth.chain.Hex;
 import org.hearth.chain.RpcClient;
@@ -79,7 +79,7 @@ class SpeedUpCancelUiTest {
             stage.setScene(new Scene(root));
             stage.show();
         });
-        UiWait.untilVisible(robot, "#send-review");
+        FxClicks.untilVisible(robot, "#send-review");
     }
 
     @AfterAll
@@ -108,7 +108,7 @@ class SpeedUpCancelUiTest {
         assertTrue(buttonOf(hash, "#history-speed-up").isVisible() && buttonOf(hash, "#history-cancel").isVisible());
         screenshot("history-pending");
 
-        robot.clickOn(buttonOf(hash, "#history-speed-up"));
+        FxClicks.click(robot, buttonOf(hash, "#history-speed-up"));
         String faster = awaitItem(i -> i.kind() == TxKind.SPEED_UP && i.status() == TxStatus.PENDING).hash();
         JsonNode replacement = rpc.call("eth_getTransactionByHash", faster);
         assertEquals(nonce, quantity(replacement, "nonce").longValueExact());
@@ -140,7 +140,7 @@ class SpeedUpCancelUiTest {
         long nonce = quantity(rpc.call("eth_getTransactionByHash", hash), "nonce").longValueExact();
         screenshot("history-cancel-pending");
 
-        robot.clickOn(buttonOf(hash, "#history-cancel"));
+        FxClicks.click(robot, buttonOf(hash, "#history-cancel"));
         String cancel = awaitItem(i -> i.kind() == TxKind.CANCEL && i.status() == TxStatus.PENDING).hash();
         rpc.call("evm_mine");
         awaitItem(i -> i.hash().equals(cancel) && i.status() == TxStatus.CONFIRMED);
@@ -165,16 +165,16 @@ class SpeedUpCancelUiTest {
     /** Sends through the form and review; returns the hash once the history lists it as pending. */
     private static String sendThroughTheForm(String eth) throws Exception {
         if (robot.lookup("#send-another").tryQuery().isPresent()) {
-            robot.clickOn("#send-another");
+            FxClicks.click(robot, "#send-another");
         }
-        UiWait.untilVisible(robot, "#send-review");
+        FxClicks.untilVisible(robot, "#send-review");
         WaitForAsyncUtils.asyncFx(() -> {
             robot.lookup("#send-to").queryTextInputControl().setText(CAROL);
             robot.lookup("#send-amount").queryTextInputControl().setText(eth);
         }).get();
-        robot.clickOn("#send-review");
+        FxClicks.click(robot, "#send-review");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#review-pane").tryQuery().isPresent());
-        robot.clickOn("#review-confirm");
+        FxClicks.click(robot, "#review-confirm");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#send-hash").tryQuery().isPresent());
         String hash = robot.lookup("#send-hash").queryAs(Label.class).getText();
         awaitItem(i -> i.hash().equals(hash) && i.status() == TxStatus.PENDING);

@@ -18,6 +18,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import org.hearth.app.FxClicks;
 import org.hearth.app.shell.Theme;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,7 +52,7 @@ class VerifyTypedDataUiTest {
             stage.setScene(new Scene(pane));
             stage.show();
         });
-        robot.clickOn("#verify-mode-typed");
+        FxClicks.click(robot, "#verify-mode-typed");
     }
 
     @AfterAll
@@ -61,7 +62,7 @@ class VerifyTypedDataUiTest {
 
     @Test
     void clickingTheModeThatIsOnKeepsItOn() throws Exception {
-        robot.clickOn("#verify-mode-typed");
+        FxClicks.click(robot, "#verify-mode-typed");
         assertTrue(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#verify-mode-typed").queryAs(ToggleButton.class).isSelected()
                 && !robot.lookup("#verify-mode-message").queryAs(ToggleButton.class).isSelected()).get(),
                 "typed data stays chosen; a plain toggle group would have left neither mode on");
@@ -70,7 +71,7 @@ class VerifyTypedDataUiTest {
     @Test
     void theMailSignatureIsValidForCowAndTheTreeShowsWhatWasSigned() throws Exception {
         fill(COW.toLowerCase(), mail, MAIL_SIGNATURE);
-        robot.clickOn("#verify-action");
+        FxClicks.click(robot, "#verify-action");
         assertEquals("Valid: signed by " + COW, result(), "the recovered signer, checksummed");
         assertTrue(resultStyle().contains("success"));
         List<String> shown = treeLines();
@@ -82,14 +83,14 @@ class VerifyTypedDataUiTest {
     @Test
     void anotherAddressOrAChangedMessageIsNotValid() throws Exception {
         fill(ANVIL_0, mail, MAIL_SIGNATURE);
-        robot.clickOn("#verify-action");
+        FxClicks.click(robot, "#verify-action");
         assertEquals("Not valid: " + ANVIL_0 + " did not sign this; the signature recovers to " + COW, result());
         assertTrue(resultStyle().contains("danger"));
 
         ObjectNode changed = (ObjectNode) new ObjectMapper().readTree(mail);
         ((ObjectNode) changed.get("message")).put("contents", "Hello, Bob! Pay the bearer.");
         fill(COW, changed.toPrettyString(), MAIL_SIGNATURE);
-        robot.clickOn("#verify-action");
+        FxClicks.click(robot, "#verify-action");
         assertTrue(result().startsWith("Not valid: " + COW + " did not sign this; the signature recovers to 0x"), result());
         assertTrue(treeLines().contains("contents: Hello, Bob! Pay the bearer."), "the tree shows the data as pasted");
         screenshot("verify-typed-invalid");
@@ -98,19 +99,19 @@ class VerifyTypedDataUiTest {
     @Test
     void badInputIsExplained() throws Exception {
         fill(COW, "{\"types\": ", MAIL_SIGNATURE);
-        robot.clickOn("#verify-action");
+        FxClicks.click(robot, "#verify-action");
         assertTrue(result().startsWith("The typed data is not valid JSON"), result());
         assertTrue(robot.lookup("#typed-data-tree").tryQuery().isEmpty());
 
         fill(COW, mail, "0x1234");
-        robot.clickOn("#verify-action");
+        FxClicks.click(robot, "#verify-action");
         assertEquals("A signature is 65 bytes (130 hex digits); this one has 4 digits.", result());
 
         fill("0xcD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826", mail, MAIL_SIGNATURE);
-        robot.clickOn("#verify-action");
+        FxClicks.click(robot, "#verify-action");
         assertTrue(result().startsWith("Not an Ethereum address (or its EIP-55 checksum is wrong)"), result());
 
-        robot.clickOn("#verify-signature").write("x"); // any edit clears a result that no longer matches the inputs
+        FxClicks.click(robot, "#verify-signature").write("x"); // any edit clears a result that no longer matches the inputs
         assertEquals("", result());
     }
 

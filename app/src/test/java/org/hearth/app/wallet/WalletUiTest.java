@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import org.hearth.app.FxClicks;
 import org.hearth.app.desktop.HearthApplication;
 import org.hearth.app.desktop.LaunchOptions;
 import org.hearth.chain.tx.TxStatus;
@@ -41,7 +42,7 @@ class WalletUiTest {
         FxToolkit.registerPrimaryStage();
         app = (HearthApplication) FxToolkit.setupApplication(() -> new HearthApplication(new LaunchOptions(dataDir, null)));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.chain().state.get() == NodeState.RUNNING && !app.chain().busy.get());
-        robot.clickOn("#nav-wallet");
+        FxClicks.click(robot, "#nav-wallet");
     }
 
     @AfterEach
@@ -53,17 +54,17 @@ class WalletUiTest {
     @Test
     void createWithTheBackupQuizThenSendToConfirmation() throws Exception {
         launch();
-        robot.clickOn("#wallet-create");
+        FxClicks.click(robot, "#wallet-create");
         List<String> words = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
             words.add(label("#word-" + i).replaceFirst("^\\d+\\. ", ""));
         }
         screenshot("wallet-phrase");
-        robot.clickOn("#backup-done");
+        FxClicks.click(robot, "#backup-done");
 
         // a wrong answer is refused
-        robot.clickOn("#quiz-0").write("wrongword");
-        robot.clickOn("#quiz-check");
+        FxClicks.click(robot, "#quiz-0").write("wrongword");
+        FxClicks.click(robot, "#quiz-check");
         assertTrue(label("#quiz-error").contains("does not match"), label("#quiz-error"));
         for (int q = 0; q < 3; q++) {
             Matcher m = QUIZ.matcher(label("#quiz-label-" + q));
@@ -71,34 +72,34 @@ class WalletUiTest {
             String word = words.get(Integer.parseInt(m.group(1)) - 1);
             int field = q;
             WaitForAsyncUtils.asyncFx(() -> robot.lookup("#quiz-" + field).queryTextInputControl().clear()).get();
-            robot.clickOn("#quiz-" + q).write(word);
+            FxClicks.click(robot, "#quiz-" + q).write(word);
         }
         screenshot("wallet-quiz");
-        robot.clickOn("#quiz-check");
-        robot.clickOn("#password-new").write("correct horse battery");
-        robot.clickOn("#password-repeat").write("correct horse battery");
-        robot.clickOn("#wallet-create-confirm");
+        FxClicks.click(robot, "#quiz-check");
+        FxClicks.click(robot, "#password-new").write("correct horse battery");
+        FxClicks.click(robot, "#password-repeat").write("correct horse battery");
+        FxClicks.click(robot, "#wallet-create-confirm");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.wallet().state.get() == WalletModel.State.UNLOCKED);
 
         // the demo world funds the first account on the local chain (100 ETH, less the gas of its vote delegation)
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> label("#account-balance").startsWith("99.99"));
         screenshot("wallet-account");
 
-        robot.clickOn("#send-to").write("0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC");
-        robot.clickOn("#send-amount").write("2.5");
-        robot.clickOn("#send-review");
+        FxClicks.click(robot, "#send-to").write("0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC");
+        FxClicks.click(robot, "#send-amount").write("2.5");
+        FxClicks.click(robot, "#send-review");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#review-pane").tryQuery().isPresent());
         assertEquals("2.5 ETH", label("#review-amount"));
-        robot.clickOn("#review-confirm");
+        FxClicks.click(robot, "#review-confirm");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#send-hash").tryQuery().isPresent());
         String hash = label("#send-hash");
-        robot.clickOn("#tab-history");
+        FxClicks.click(robot, "#tab-history");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.wallet() != null && historyHas(hash));
         screenshot("wallet-history");
 
         // lock; each wrong password makes the next attempt wait longer, and the screen says how long
-        robot.clickOn("#tab-send");
-        robot.clickOn("#wallet-lock");
+        FxClicks.click(robot, "#tab-send");
+        FxClicks.click(robot, "#wallet-lock");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.wallet().state.get() == WalletModel.State.LOCKED);
         List<String> waitTexts = new CopyOnWriteArrayList<>();
         List<String> busyTexts = new CopyOnWriteArrayList<>();
@@ -107,9 +108,13 @@ class WalletUiTest {
             app.wallet().busyText.addListener((o, was, is) -> busyTexts.add(is));
         }).get();
         for (int failures = 1; failures <= 3; failures++) {
-            // set rather than typed: typing under Xvfb can outlast the 1 or 2 s wait this checks is announced
-            WaitForAsyncUtils.asyncFx(() -> robot.lookup("#unlock-password").queryAs(PasswordField.class).setText("not the password")).get();
-            robot.clickOn("#unlock-action");
+            // set and fired in one FX step rather than typed and clicked: typing under Xvfb can outlast the
+            // 1 or 2 s wait this checks is announced, and the row moves when that announcement comes and goes
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !app.wallet().busy.get());
+            WaitForAsyncUtils.asyncFx(() -> {
+                robot.lookup("#unlock-password").queryAs(PasswordField.class).setText("not the password");
+                robot.lookup("#unlock-action").queryAs(javafx.scene.control.Button.class).fire();
+            }).get();
             String expected = "After wrong passwords, the next attempt waits " + (1 << (failures - 1)) + " s.";
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> waitTexts.contains(expected));
         }
@@ -125,24 +130,24 @@ class WalletUiTest {
             return cleared + "|" + label("#unlock-wait");
         }).get();
         assertTrue(reread.matches("\\|After wrong passwords, the next attempt waits [1-4] s\\."), reread);
-        robot.clickOn("#unlock-password").write("correct horse battery");
-        robot.clickOn("#unlock-action");
+        FxClicks.click(robot, "#unlock-password").write("correct horse battery");
+        FxClicks.click(robot, "#unlock-action");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.wallet().state.get() == WalletModel.State.UNLOCKED);
     }
 
     @Test
     void restoreFindsTheUsedAccounts() throws Exception {
         launch();
-        robot.clickOn("#wallet-restore");
-        robot.clickOn("#restore-words").write("test test test test test test test test test test test jun");
+        FxClicks.click(robot, "#wallet-restore");
+        FxClicks.click(robot, "#restore-words").write("test test test test test test test test test test test jun");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(label("#restore-suggest").contains("junk"), label("#restore-suggest"));
         robot.write("k");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> label("#restore-status").equals("12 words, checksum correct"));
-        robot.clickOn("#password-new").write("another password");
-        robot.clickOn("#password-repeat").write("another password");
+        FxClicks.click(robot, "#password-new").write("another password");
+        FxClicks.click(robot, "#password-repeat").write("another password");
         screenshot("wallet-restore");
-        robot.clickOn("#restore-confirm");
+        FxClicks.click(robot, "#restore-confirm");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.wallet().state.get() == WalletModel.State.UNLOCKED);
         assertEquals(10, (int) WaitForAsyncUtils.asyncFx(() -> app.wallet().accounts.size()).get(), "anvil funds the phrase's first ten accounts");
         assertEquals("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", app.wallet().accounts.getFirst().address());
@@ -150,10 +155,10 @@ class WalletUiTest {
         // sign a message with account 0 after seeing it, then verify the signature in the same screen
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#tab-sign").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#tab-sign");
-        robot.clickOn("#sign-input").write("hello hearth");
-        robot.clickOn("#sign-preview");
-        robot.clickOn("#sign-action");
+        FxClicks.click(robot, "#tab-sign");
+        FxClicks.click(robot, "#sign-input").write("hello hearth");
+        FxClicks.click(robot, "#sign-preview");
+        FxClicks.click(robot, "#sign-action");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> label("#sign-output").startsWith("0x"));
         String signature = label("#sign-output");
         assertEquals(132, signature.length(), "65 bytes as 0x-hex");
@@ -161,25 +166,25 @@ class WalletUiTest {
                 org.web3j.utils.Numeric.toBigInt("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
         assertEquals(org.hearth.wallet.sign.MessageSigner.sign("hello hearth", key0).toHex(), signature);
         screenshot("wallet-sign");
-        robot.clickOn("#tab-verify");
-        robot.clickOn("#verify-address").write("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
-        robot.clickOn("#verify-message").write("hello hearth");
-        robot.clickOn("#verify-signature").write(signature);
-        robot.clickOn("#verify-action");
+        FxClicks.click(robot, "#tab-verify");
+        FxClicks.click(robot, "#verify-address").write("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
+        FxClicks.click(robot, "#verify-message").write("hello hearth");
+        FxClicks.click(robot, "#verify-signature").write(signature);
+        FxClicks.click(robot, "#verify-action");
         assertEquals("Valid: signed by 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", label("#verify-result"));
 
         // watch an address through the wallet menu; it is listed apart and shows its balance
-        robot.clickOn("#wallet-menu");
-        robot.clickOn("#menu-watch");
+        FxClicks.click(robot, "#wallet-menu");
+        FxClicks.click(robot, "#menu-watch");
         robot.write("0x000000000000000000000000000000000000dEaD").type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> app.wallet().watched.size()).get() == 1);
-        robot.clickOn("#watch-list .list-cell");
+        FxClicks.click(robot, "#watch-list .list-cell");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> label("#watch-balance").endsWith("ETH"));
 
         // hide an account, then bring it back
-        robot.clickOn("#account-list .list-cell");
-        robot.clickOn("#account-menu");
-        robot.clickOn("#menu-hide");
+        FxClicks.click(robot, "#account-list .list-cell");
+        FxClicks.click(robot, "#account-menu");
+        FxClicks.click(robot, "#menu-hide");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> app.wallet().accounts.size()).get() == 9);
         // the menu's popup was opened before, and TestFX may find the item in the stale popup: fire it instead
         WaitForAsyncUtils.asyncFx(() -> robot.lookup("#wallet-menu").queryAs(javafx.scene.control.MenuButton.class).getItems().stream()
@@ -189,10 +194,10 @@ class WalletUiTest {
         // the address book: save a contact, refuse a bad checksum
         javafx.application.Platform.runLater(() -> robot.lookup("#wallet-menu").queryAs(javafx.scene.control.MenuButton.class)
                 .getItems().stream().filter(i -> "menu-address-book".equals(i.getId())).findFirst().orElseThrow().fire());
-        org.hearth.app.UiWait.untilVisible(robot, "#book-new-label");
-        robot.clickOn("#book-new-label").write("Carol");
-        robot.clickOn("#book-new-address").write("0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC");
-        robot.clickOn("#book-save");
+        FxClicks.untilVisible(robot, "#book-new-label");
+        FxClicks.click(robot, "#book-new-label").write("Carol");
+        FxClicks.click(robot, "#book-new-address").write("0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC");
+        FxClicks.click(robot, "#book-save");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
                 () -> robot.lookup("#book-table").queryAs(javafx.scene.control.TableView.class).getItems().size()).get() == 1);
         screenshot("wallet-address-book");
