@@ -9,13 +9,10 @@ import java.nio.file.Path;
 import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.VBox;
 import javax.imageio.ImageIO;
 import org.hearth.app.FxClicks;
-import org.hearth.app.shell.Theme;
 import org.hearth.chain.RpcClient;
 import org.hearth.chain.tx.PrivateKeySigner;
 import org.hearth.chain.tx.TxSigner;
@@ -54,16 +51,7 @@ class SendFlowUiTest {
         new AddressBookRepository(wallet.db).save(CAROL, "Carol", "");
         ResourceBundle text = ResourceBundle.getBundle("org.hearth.app.messages");
 
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            Theme.LIGHT.apply();
-            VBox root = new VBox(12, new SendPane(text, wallet.send), new HistoryPane(text, account.history, account.internalTransfersHidden,
-                    account::speedUp, account::cancel));
-            root.setPrefSize(900, 640);
-            stage.setScene(new Scene(root));
-            stage.show();
-        });
-        FxClicks.untilVisible(robot, "#send-review");
+        wallet.showSendAndHistory(text, robot);
     }
 
     @AfterAll

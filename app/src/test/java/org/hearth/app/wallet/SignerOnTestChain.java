@@ -3,10 +3,19 @@ package org.hearth.app.wallet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ResourceBundle;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.hearth.app.FxClicks;
+import org.hearth.app.shell.Theme;
 import org.hearth.chain.RpcClient;
 import org.hearth.chain.tx.TxSigner;
 import org.hearth.store.Database;
 import org.hearth.testing.TestChain;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 
 /**
  * A real anvil and a database in a fresh temporary data dir, and one signing account's history and
@@ -32,6 +41,27 @@ final class SignerOnTestChain implements AutoCloseable {
     /** {@code name}: the prefix of the temporary data dir; {@code blockTimeSeconds}: anvil's block interval. */
     static SignerOnTestChain open(String name, int blockTimeSeconds, TxSigner signer) throws IOException {
         return new SignerOnTestChain(Files.createTempDirectory(name), blockTimeSeconds, signer);
+    }
+
+    /**
+     * Shows the send form above the history (with its error line), in the primary stage, as the
+     * account's Send and History tabs show them; returns once the form can be clicked.
+     */
+    void showSendAndHistory(ResourceBundle text, FxRobot robot) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            Theme.LIGHT.apply();
+            Label error = new Label();
+            error.setId("history-error");
+            error.textProperty().bind(account.error);
+            HistoryPane history = new HistoryPane(text, account.history, account.internalTransfersHidden, account::speedUp, account::cancel);
+            VBox.setVgrow(history, Priority.ALWAYS);
+            VBox root = new VBox(12, new SendPane(text, send), error, history);
+            root.setPrefSize(900, 720);
+            stage.setScene(new Scene(root));
+            stage.show();
+        });
+        FxClicks.untilVisible(robot, "#send-review");
     }
 
     @Override

@@ -12,16 +12,12 @@ import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import javax.imageio.ImageIO;
 import org.hearth.app.FxClicks;
-import org.hearth.app.shell.Theme;
 import org.hearth.chain.Hex;
 import org.hearth.chain.RpcClient;
 import org.hearth.chain.tx.PrivateKeySigner;
@@ -66,20 +62,7 @@ class SpeedUpCancelUiTest {
         account = wallet.account;
         ResourceBundle text = ResourceBundle.getBundle("org.hearth.app.messages");
 
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            Theme.LIGHT.apply();
-            Label error = new Label();
-            error.setId("history-error");
-            error.textProperty().bind(account.error);
-            HistoryPane history = new HistoryPane(text, account.history, account.internalTransfersHidden, account::speedUp, account::cancel);
-            VBox.setVgrow(history, Priority.ALWAYS);
-            VBox root = new VBox(12, new SendPane(text, wallet.send), error, history);
-            root.setPrefSize(900, 720);
-            stage.setScene(new Scene(root));
-            stage.show();
-        });
-        FxClicks.untilVisible(robot, "#send-review");
+        wallet.showSendAndHistory(text, robot);
     }
 
     @AfterAll
