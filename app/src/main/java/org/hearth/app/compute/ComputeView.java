@@ -23,6 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.hearth.app.control.Labels;
 import org.hearth.app.control.ScreenHeader;
+import org.hearth.app.shell.Page;
 import org.hearth.compute.job.BackendReport;
 import org.hearth.compute.job.DeviceInfo;
 import org.hearth.compute.provider.MachineState;
@@ -34,7 +35,7 @@ public final class ComputeView {
     private ComputeView() {
     }
 
-    public static Node create(ResourceBundle text, ComputeModel model) {
+    public static Page create(ResourceBundle text, ComputeModel model) {
         ToggleSwitch share = new ToggleSwitch(text.getString("compute.share"));
         share.setId("compute-share");
         share.selectedProperty().bindBidirectional(model.sharing);
@@ -51,12 +52,13 @@ public final class ComputeView {
         top.setAlignment(Pos.CENTER_LEFT);
 
         TileCanvas canvas = new TileCanvas();
-        model.lastTile.addListener((obs, was, tile) -> {
+        // The image is painted only while the screen shows it; the worker's jobs go on regardless.
+        javafx.beans.value.ChangeListener<org.hearth.compute.provider.LocalJobLoop.TileDone> paint = (obs, was, tile) -> {
             if (tile != null) {
                 canvas.paint(tile);
             }
-        });
-        model.imagePass.addListener((obs, was, is) -> canvas.clear());
+        };
+        javafx.beans.value.ChangeListener<Integer> newImage = (obs, was, is) -> canvas.clear();
         ProgressBar progress = new ProgressBar();
         progress.setId("compute-progress");
         progress.progressProperty().bind(model.imageProgress);
@@ -76,7 +78,24 @@ public final class ComputeView {
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setId("compute-screen");
-        return scroll;
+        return new Page() {
+            @Override
+            public Node view() {
+                return scroll;
+            }
+
+            @Override
+            public void onActivate() {
+                model.lastTile.addListener(paint);
+                model.imagePass.addListener(newImage);
+            }
+
+            @Override
+            public void onDeactivate() {
+                model.lastTile.removeListener(paint);
+                model.imagePass.removeListener(newImage);
+            }
+        };
     }
 
     private static LineChart<Number, Number> chart(String title, XYChart.Series<Number, Number> series, String unit) {

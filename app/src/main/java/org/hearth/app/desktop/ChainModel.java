@@ -34,6 +34,8 @@ public final class ChainModel implements AutoCloseable {
     private final ScheduledExecutorService poller = Timers.daemon("chain-poller");
     private volatile ExternalNode external;
     private boolean polling;
+    /** The log tail is read only while the Node screen shows it; state and height are app-wide (the status bar). */
+    private volatile boolean followLog;
 
     public final ObjectProperty<NodeState> state = new SimpleObjectProperty<>(NodeState.STOPPED);
     public final StringProperty rpcUrl = new SimpleStringProperty("");
@@ -92,6 +94,14 @@ public final class ChainModel implements AutoCloseable {
         });
     }
 
+    /** Whether the poll also reads the node's log tail (only the Node screen shows it). */
+    public void followLog(boolean on) {
+        followLog = on;
+        if (on) {
+            refreshNow();
+        }
+    }
+
     private void refreshNow() {
         if (!poller.isShutdown()) { // the window may have closed while the chain was starting
             poller.execute(this::poll);
@@ -112,7 +122,7 @@ public final class ChainModel implements AutoCloseable {
 
     private void pollLocal() {
         NodeStatus status = services.supervisor().status();
-        List<String> log = services.supervisor().node().logTail(LOG_LINES);
+        List<String> log = followLog ? services.supervisor().node().logTail(LOG_LINES) : null;
         UiThread.run(() -> {
             state.set(status.state());
             rpcUrl.set(status.rpcUrl() == null ? "" : status.rpcUrl().toString());
@@ -121,9 +131,11 @@ public final class ChainModel implements AutoCloseable {
             if (status.message() != null && !busy.get()) {
                 message.set(status.message());
             }
-            String joined = String.join("\n", log);
-            if (!joined.equals(logText.get())) {
-                logText.set(joined);
+            if (log != null) {
+                String joined = String.join("\n", log);
+                if (!joined.equals(logText.get())) {
+                    logText.set(joined);
+                }
             }
         });
     }

@@ -17,11 +17,12 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.hearth.app.control.CopyableText;
 import org.hearth.app.desktop.UiThread;
+import org.hearth.app.shell.Page;
 import org.hearth.wallet.vault.VaultAccount;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The unlocked wallet: accounts on the left; the selected one's balance, Send, Receive and History. */
-final class AccountsPane extends BorderPane {
+final class AccountsPane extends BorderPane implements Page {
 
     private final ResourceBundle text;
     private final WalletModel model;
@@ -29,6 +30,11 @@ final class AccountsPane extends BorderPane {
     private AccountModel current;
     private AccountActions actions;
     private final ListView<org.hearth.wallet.vault.WatchOnlyAddress> watchList = new ListView<>();
+    /** Each new block refreshes the account on screen, and only while this pane is on screen. */
+    private final javafx.beans.value.ChangeListener<Long> onNewBlock = (obs, was, is) -> refresh();
+    private final javafx.beans.value.ChangeListener<VaultAccount> onSelected = (obs, was, is) -> show(is);
+    private boolean active;
+    private VaultAccount shown;
 
     AccountsPane(ResourceBundle text, WalletModel model) {
         this.text = text;
@@ -97,12 +103,35 @@ final class AccountsPane extends BorderPane {
         VBox.setVgrow(list, Priority.ALWAYS);
         left.setPadding(new Insets(0, 12, 0, 0));
         setLeft(left);
-        model.selected.addListener((obs, was, is) -> show(is));
-        model.chain().height.addListener((obs, was, is) -> refresh());
         show(model.selected.get());
     }
 
+    @Override
+    public Node view() {
+        return this;
+    }
+
+    @Override
+    public void onActivate() {
+        active = true;
+        model.selected.addListener(onSelected);
+        model.chain().height.addListener(onNewBlock);
+        if (!java.util.Objects.equals(shown, model.selected.get())) {
+            show(model.selected.get()); // selected while hidden
+        } else {
+            refresh(); // catch up on the blocks that came while hidden
+        }
+    }
+
+    @Override
+    public void onDeactivate() {
+        active = false;
+        model.selected.removeListener(onSelected);
+        model.chain().height.removeListener(onNewBlock);
+    }
+
     private void show(VaultAccount account) {
+        shown = account;
         if (account == null) {
             setCenter(new Label(text.getString("accounts.none")));
             return;
@@ -156,7 +185,7 @@ final class AccountsPane extends BorderPane {
             HistoryPane historyList = new HistoryPane(text, accountModel.history, accountModel.internalTransfersHidden, accountModel::speedUp, accountModel::cancel);
             VBox.setVgrow(historyList, Priority.ALWAYS);
             history.setContent(new VBox(4, historyError, historyList));
-            accountModel.refresh();
+            refresh();
         }, failure -> send.setContent(new Label(text.getString("accounts.noChain") + " " + failure.getMessage())));
     }
 
@@ -184,7 +213,7 @@ final class AccountsPane extends BorderPane {
 
     private void refresh() {
         AccountModel m = current;
-        if (m != null) {
+        if (m != null && active) {
             m.refresh();
         }
     }
