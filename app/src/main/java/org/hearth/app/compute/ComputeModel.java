@@ -16,6 +16,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 import org.hearth.app.desktop.AppServices;
+import org.hearth.app.desktop.Messages;
 import org.hearth.app.desktop.Timers;
 import org.hearth.app.desktop.UiThread;
 import org.hearth.compute.job.BackendReport;
@@ -106,7 +107,7 @@ public final class ComputeModel implements AutoCloseable {
             applyPolicySoon();
         }, failure -> {
             sharing.set(false);
-            status.set(failure.getMessage());
+            status.set(Messages.describe(failure));
         });
     }
 
@@ -132,7 +133,7 @@ public final class ComputeModel implements AutoCloseable {
                 w.close();
             }
             return null;
-        }, ignored -> { }, failure -> status.set(failure.getMessage()));
+        }, ignored -> { }, failure -> status.set(Messages.describe(failure)));
     }
 
     private void applyPolicySoon() {

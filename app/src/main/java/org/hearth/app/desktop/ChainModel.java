@@ -73,7 +73,7 @@ public final class ChainModel implements AutoCloseable {
             refreshNow();
         }, failure -> {
             busy.set(false);
-            message.set(failure.getMessage());
+            message.set(Messages.describe(failure));
             refreshNow();
         });
         if (!polling) {
@@ -90,7 +90,7 @@ public final class ChainModel implements AutoCloseable {
             return null;
         }, ignored -> busy.set(false), failure -> {
             busy.set(false);
-            message.set(failure.getMessage());
+            message.set(Messages.describe(failure));
         });
     }
 
@@ -116,7 +116,7 @@ public final class ChainModel implements AutoCloseable {
                 pollLocal();
             }
         } catch (RuntimeException e) {
-            UiThread.run(() -> message.set(e.getMessage()));
+            UiThread.run(() -> message.set(Messages.describe(e)));
         }
     }
 

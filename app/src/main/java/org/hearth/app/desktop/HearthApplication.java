@@ -22,7 +22,7 @@ public final class HearthApplication extends Application implements ScreenContex
     /** Set by {@link DesktopLauncher} (JavaFX instantiates this class itself). */
     static volatile LaunchOptions options = new LaunchOptions(null, null);
 
-    private final ResourceBundle text = ResourceBundle.getBundle("org.hearth.app.messages");
+    private final ResourceBundle text = Messages.text();
     private AppServices services;
     private ChainModel chain;
     private WalletModel wallet;

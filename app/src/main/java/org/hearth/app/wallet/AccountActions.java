@@ -94,7 +94,7 @@ final class AccountActions {
                 try {
                     Files.writeString(file.toPath(), json, StandardCharsets.UTF_8);
                 } catch (java.io.IOException e) {
-                    model.error.set(e.getMessage());
+                    model.error.set(org.hearth.app.desktop.Messages.describe(e));
                 }
             }
         }, text.getString("export.busy"));
@@ -111,7 +111,7 @@ final class AccountActions {
             password("wallet.keystorePassword", "unlock.password")
                     .ifPresent(pw -> model.importKeystore(json, new String(pw), text.getString("wallet.imported"), text.getString("export.busy")));
         } catch (RuntimeException e) {
-            model.error.set(e.getMessage());
+            model.error.set(org.hearth.app.desktop.Messages.describe(e));
         }
     }
 

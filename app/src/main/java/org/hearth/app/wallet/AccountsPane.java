@@ -186,7 +186,7 @@ final class AccountsPane extends BorderPane implements Page {
             VBox.setVgrow(historyList, Priority.ALWAYS);
             history.setContent(new VBox(4, historyError, historyList));
             refresh();
-        }, failure -> send.setContent(new Label(text.getString("accounts.noChain") + " " + failure.getMessage())));
+        }, failure -> send.setContent(new Label(String.format(text.getString("accounts.noChain"), org.hearth.app.desktop.Messages.describe(text, failure)))));
     }
 
     /** A watch-only address: its balance and the receive view; nothing to sign with. */
@@ -198,7 +198,7 @@ final class AccountsPane extends BorderPane implements Page {
         balance.setId("watch-balance");
         balance.getStyleClass().add("title-2");
         UiThread.background(() -> chainServices().rpc().callQuantity("eth_getBalance", watched.address(), "latest"),
-                wei -> balance.setText(SendModel.ethExact(wei)), failure -> balance.setText(failure.getMessage()));
+                wei -> balance.setText(SendModel.ethExact(wei)), failure -> balance.setText(org.hearth.app.desktop.Messages.describe(text, failure)));
         setCenter(new VBox(14, name, balance, new ReceivePane(text, watched.address())));
     }
 

@@ -114,7 +114,7 @@ final class RestoreWalletPane extends VBox {
             Mnemonic m = Mnemonic.parse(phrase);
             return String.format(text.getString("restore.ok"), m.size());
         } catch (MnemonicException e) {
-            return e.getMessage();
+            return org.hearth.app.desktop.Messages.describe(e);
         }
     }
 }

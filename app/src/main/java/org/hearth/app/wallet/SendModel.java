@@ -108,7 +108,7 @@ public final class SendModel {
 
     private void fail(Throwable t) {
         busy.set(false);
-        error.set(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+        error.set(org.hearth.app.desktop.Messages.describe(t));
     }
 
     /** Every digit, for the review screen: a maximum must never be shown rounded down. */
