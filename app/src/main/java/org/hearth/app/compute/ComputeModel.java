@@ -169,7 +169,8 @@ public final class ComputeModel implements AutoCloseable {
             pausedByPolicy = false;
         }
         UiThread.run(() -> {
-            status.set(reason.map(r -> "Paused: " + r).orElse("Sharing: running local benchmark jobs"));
+            status.set(reason.map(r -> String.format(Messages.text().getString("compute.paused"), r))
+                    .orElse(Messages.text().getString("compute.running")));
             machine.set(worker == null ? null : state);
             machineUnreadable.set(unreadable);
         });

@@ -66,8 +66,8 @@ public final class ComputeView {
         VBox image = new VBox(6, Labels.section(text.getString("compute.image")), canvas, progress);
 
         VBox charts = new VBox(6, Labels.section(text.getString("compute.throughput")),
-                chart(text.getString("compute.render"), model.renderSeries, "Msamples/s"),
-                chart(text.getString("compute.gemm"), model.gemmSeries, "GFLOP/s"));
+                chart(text.getString("compute.render"), model.renderSeries, text.getString("unit.msamplesPerSecond")),
+                chart(text.getString("compute.gemm"), model.gemmSeries, text.getString("unit.gflops")));
         HBox live = new HBox(24, image, charts);
         HBox.setHgrow(charts, Priority.ALWAYS);
 
@@ -142,14 +142,14 @@ public final class ComputeView {
         state.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().available()
                 ? text.getString("compute.available") : c.getValue().reason()));
         TableColumn<BackendReport, String> devices = new TableColumn<>(text.getString("compute.col.devices"));
-        devices.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.join("; ", c.getValue().devices().stream().map(ComputeView::device).toList())));
+        devices.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.join("; ", c.getValue().devices().stream().map(d -> device(text, d)).toList())));
         table.getColumns().setAll(java.util.List.of(name, state, devices));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
     }
 
-    private static String device(DeviceInfo d) {
-        return d.name() + " (" + d.vendor() + ", " + d.computeUnits() + " units, " + (d.memoryBytes() >> 20) + " MiB)";
+    private static String device(ResourceBundle text, DeviceInfo d) {
+        return String.format(text.getString("compute.device"), d.name(), d.vendor(), d.computeUnits(), d.memoryBytes() >> 20);
     }
 
     private static Node policy(ResourceBundle text, ComputeModel model) {

@@ -80,6 +80,7 @@ final class RestoreWalletPane extends VBox {
             passphrase.clear();
         });
         Button cancel = new Button(text.getString("action.cancel"));
+        cancel.setId("restore-cancel");
         cancel.setOnAction(e -> {
             words.clear();
             onCancel.run();
