@@ -14,6 +14,7 @@ import javafx.scene.control.PasswordField;
 import org.hearth.app.FxClicks;
 import org.hearth.app.desktop.HearthApplication;
 import org.hearth.app.desktop.LaunchOptions;
+import org.hearth.app.shell.Page;
 import org.hearth.node.NodeState;
 import org.hearth.testing.RpcProxy;
 import org.hearth.testing.TestChain;
@@ -93,6 +94,20 @@ class LockedWalletRpcUiTest {
 
         FxClicks.click(robot, "#nav-wallet");
         assertPolling("the wallet shown again");
+
+        // a nested page over the wallet (list → detail) hides it too; Back shows it, and it polls again
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.control.Label detail = new javafx.scene.control.Label("detail");
+            detail.setId("detail-page");
+            app.window().navigator().push(Page.of(detail));
+        }).get();
+        FxClicks.untilVisible(robot, "#detail-page");
+        assertQuietFor("the wallet under a nested page");
+        FxClicks.click(robot, "#nav-back");
+        FxClicks.untilVisible(robot, "#wallet-lock");
+        assertPolling("the wallet back from the nested page");
+        assertTrue(robot.lookup("#nav-back").tryQuery().map(n -> !n.isVisible() || !n.getParent().isVisible()).orElse(true),
+                "no Back on a screen's own page");
 
         FxClicks.click(robot, "#wallet-lock");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.wallet().state.get() == WalletModel.State.LOCKED);
