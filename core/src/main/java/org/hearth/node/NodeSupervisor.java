@@ -86,6 +86,12 @@ public final class NodeSupervisor implements AutoCloseable {
         return r == null ? Optional.empty() : Optional.of(new RpcClient(r.rpcUrl()));
     }
 
+    /** State, RPC URL, restarts and message, without asking the node (chain id and height are null). */
+    public NodeStatus snapshot() {
+        NodeRecord r = current;
+        return new NodeStatus(state, r == null ? null : r.rpcUrl(), null, null, restarts, message);
+    }
+
     /** Current status with live chain id and height (a quick local RPC round trip). */
     public NodeStatus status() {
         NodeRecord r = current;
