@@ -1,5 +1,7 @@
 package org.hearth.app.desktop;
 
+import org.hearth.chain.session.SessionHolder;
+import org.hearth.chain.session.SessionKeeper;
 import org.hearth.config.DataDir;
 import org.hearth.node.AnvilLocator;
 import org.hearth.node.LocalNode;
@@ -20,6 +22,9 @@ public final class AppServices implements AutoCloseable {
     private final SettingsRepository settings;
     private final DemoWorldRepository demoWorld;
     private final Vault vault;
+    /** The current chain session, shared by every screen; the keeper replaces it when the endpoint changes. */
+    private final SessionHolder sessions = new SessionHolder();
+    private final SessionKeeper sessionKeeper;
     private NodeSupervisor supervisor;
 
     private AppServices(LaunchOptions options, DataDir dataDir, Database database) {
@@ -29,6 +34,7 @@ public final class AppServices implements AutoCloseable {
         this.settings = new SettingsRepository(database);
         this.demoWorld = new DemoWorldRepository(database);
         this.vault = Vault.inDataDir(dataDir.root());
+        this.sessionKeeper = new SessionKeeper(sessions, database, this::supervisor);
     }
 
     public static AppServices open(LaunchOptions options) {
@@ -61,6 +67,16 @@ public final class AppServices implements AutoCloseable {
         return demoWorld;
     }
 
+    /** The current chain session (observable); see {@link ChainModel#session()} for the FX side. */
+    public SessionHolder sessions() {
+        return sessions;
+    }
+
+    /** Opens the session on the local node (following its restarts) or on an RPC URL. */
+    public SessionKeeper sessionKeeper() {
+        return sessionKeeper;
+    }
+
     /** The local node supervisor, created on first use (locating anvil may fail with a clear message). */
     public synchronized NodeSupervisor supervisor() {
         if (supervisor == null) {
@@ -71,6 +87,7 @@ public final class AppServices implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        sessions.close();
         if (supervisor != null) {
             supervisor.close();
         }
