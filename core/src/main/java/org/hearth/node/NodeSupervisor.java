@@ -81,11 +81,6 @@ public final class NodeSupervisor implements AutoCloseable {
         }
     }
 
-    public Optional<RpcClient> rpc() {
-        NodeRecord r = current;
-        return r == null ? Optional.empty() : Optional.of(new RpcClient(r.rpcUrl()));
-    }
-
     /** State, RPC URL, restarts and message, without asking the node (chain id and height are null). */
     public NodeStatus snapshot() {
         NodeRecord r = current;
