@@ -359,5 +359,17 @@ public final class ProviderAgent implements AutoCloseable {
             }
             log("Job failed: " + message);
         }
+
+        @Override
+        public void died(Throwable error) {
+            synchronized (lock) {
+                if (!current()) {
+                    return;
+                }
+            }
+            LOG.error("The provider's job loop stopped", error);
+            String reason = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+            Thread.ofVirtual().name("provider-died").start(() -> stopWith(ProviderStatus.State.FAILED, reason));
+        }
     }
 }
