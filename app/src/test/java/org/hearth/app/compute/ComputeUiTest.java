@@ -61,6 +61,9 @@ class ComputeUiTest {
             assertFalse(robot.lookup(chart).queryAs(javafx.scene.chart.LineChart.class).getYAxis().isTickLabelsVisible(), chart);
         }
 
+        WritableImage idle = WaitForAsyncUtils.asyncFx(() -> robot.window(0).getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+        ImageIO.write(SwingFXUtils.fromFXImage(idle, null), "png", SHOTS.resolve("compute-no-samples.png").toFile());
+
         FxClicks.click(robot, "#compute-share");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(() -> app.compute().renderSeries.getData().size() >= 6
                 && !app.compute().gemmSeries.getData().isEmpty()));
