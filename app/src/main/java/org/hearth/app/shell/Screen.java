@@ -20,7 +20,7 @@ public enum Screen {
     GOVERNANCE("governance", Feather.USERS, c -> ComingSoonView.create(c.text(), "governance", Feather.USERS)),
     COMPUTE("compute", Feather.CPU, c -> ComputeView.create(c.text(), c.compute())),
     NODE("node", Feather.SERVER, c -> NodeView.create(c.text(), c.chain())),
-    SETTINGS("settings", Feather.SETTINGS, c -> Page.of(SettingsView.create(c.text(), c.services())));
+    SETTINGS("settings", Feather.SETTINGS, c -> Page.of(SettingsView.create(c.text(), c.services(), c.chain())));
 
     private final String id;
     private final Ikon icon;

@@ -26,15 +26,17 @@ final class AccountsPane extends BorderPane implements Page {
 
     private final ResourceBundle text;
     private final WalletModel model;
-    private ChainServices chainServices;
     private AccountModel current;
     private AccountActions actions;
     private final ListView<org.hearth.wallet.vault.WatchOnlyAddress> watchList = new ListView<>();
     /** Each new block refreshes the account on screen, and only while this pane is on screen. */
     private final javafx.beans.value.ChangeListener<Long> onNewBlock = (obs, was, is) -> refresh();
     private final javafx.beans.value.ChangeListener<VaultAccount> onSelected = (obs, was, is) -> show(is);
+    /** A new session (the node restarted on another port, another RPC in Settings): re-open the account on it. */
+    private final javafx.beans.value.ChangeListener<ChainServices> onSession = (obs, was, is) -> showAgain();
     private boolean active;
     private VaultAccount shown;
+    private ChainServices shownOn;
 
     AccountsPane(ResourceBundle text, WalletModel model) {
         this.text = text;
@@ -116,7 +118,10 @@ final class AccountsPane extends BorderPane implements Page {
         active = true;
         model.selected.addListener(onSelected);
         model.chain().height.addListener(onNewBlock);
-        if (!java.util.Objects.equals(shown, model.selected.get())) {
+        model.chainServices.addListener(onSession);
+        if (shownOn != model.chainServices.get()) {
+            showAgain(); // a new session while hidden
+        } else if (!java.util.Objects.equals(shown, model.selected.get())) {
             show(model.selected.get()); // selected while hidden
         } else {
             refresh(); // catch up on the blocks that came while hidden
@@ -128,10 +133,20 @@ final class AccountsPane extends BorderPane implements Page {
         active = false;
         model.selected.removeListener(onSelected);
         model.chain().height.removeListener(onNewBlock);
+        model.chainServices.removeListener(onSession);
+    }
+
+    private void showAgain() {
+        if (watchList.getSelectionModel().getSelectedItem() != null) {
+            showWatched(watchList.getSelectionModel().getSelectedItem());
+        } else {
+            show(model.selected.get());
+        }
     }
 
     private void show(VaultAccount account) {
         shown = account;
+        shownOn = model.chainServices.get();
         if (account == null) {
             setCenter(new Label(text.getString("accounts.none")));
             return;
@@ -168,7 +183,11 @@ final class AccountsPane extends BorderPane implements Page {
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
         current = null;
-        UiThread.background(this::chainServices, services -> {
+        ChainServices onSession = model.chainServices.get();
+        UiThread.background(() -> ready(onSession), services -> {
+            if (services != model.chainServices.get()) {
+                return; // the session was replaced meanwhile; the pane is being shown again on the new one
+            }
             AccountModel accountModel = services.account(account.address(), () -> model.signer(account.address()));
             current = accountModel;
             balance.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
@@ -192,23 +211,24 @@ final class AccountsPane extends BorderPane implements Page {
     /** A watch-only address: its balance and the receive view; nothing to sign with. */
     private void showWatched(org.hearth.wallet.vault.WatchOnlyAddress watched) {
         current = null;
+        shownOn = model.chainServices.get();
         Label name = new Label(watched.label() + " · " + text.getString("accounts.watchOnly"));
         name.getStyleClass().add("title-3");
         Label balance = new Label("…");
         balance.setId("watch-balance");
         balance.getStyleClass().add("title-2");
-        UiThread.background(() -> chainServices().rpc().callQuantity("eth_getBalance", watched.address(), "latest"),
+        ChainServices onSession = model.chainServices.get();
+        UiThread.background(() -> ready(onSession).rpc().callQuantity("eth_getBalance", watched.address(), "latest"),
                 wei -> balance.setText(SendModel.ethExact(wei)), failure -> balance.setText(org.hearth.app.desktop.Messages.describe(text, failure)));
         setCenter(new VBox(14, name, balance, new ReceivePane(text, watched.address())));
     }
 
-    private synchronized ChainServices chainServices() {
-        if (chainServices == null) {
-            var rpc = model.chain().rpc().orElseThrow(() -> new IllegalStateException(text.getString("accounts.chainNotReady")));
-            long start = model.chain().isLocalChain() ? 0 : rpc.blockNumber();
-            chainServices = ChainServices.open(rpc, model.services().database(), start);
+    /** The session's services, or a failure the pane shows until the chain is up (a new session re-shows the pane). */
+    private ChainServices ready(ChainServices services) {
+        if (services == null) {
+            throw new IllegalStateException(text.getString("accounts.chainNotReady"));
         }
-        return chainServices;
+        return services;
     }
 
     private void refresh() {
