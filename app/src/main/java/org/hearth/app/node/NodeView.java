@@ -91,6 +91,7 @@ public final class NodeView {
         javafx.beans.value.ChangeListener<String> follow = (obs, was, is) -> {
             log.setText(is);
             log.positionCaret(is.length());
+            log.setScrollTop(Double.MAX_VALUE); // also when the text did not change (shown again after a while)
         };
         VBox.setVgrow(log, Priority.ALWAYS);
 
