@@ -53,7 +53,9 @@ public final class HearthApplication extends Application {
         window = new MainWindow(text, this::createScreen, StatusBar.create(text, chain));
         Scene scene = new Scene(window.root());
         scene.getStylesheets().add(HearthApplication.class.getResource("/org/hearth/app/hearth.css").toExternalForm());
-        stage.setTitle(text.getString("app.title"));
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> chain.networkName.get().isEmpty()
+                ? text.getString("app.title") : java.text.MessageFormat.format(text.getString("app.title.network"), text.getString("app.title"), chain.networkName.get()),
+                chain.networkName));
         stage.setScene(scene);
         WindowGeometry.restore(stage, services.settings());
         window.show(Screen.NODE);

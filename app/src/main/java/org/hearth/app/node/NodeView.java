@@ -96,6 +96,7 @@ public final class NodeView {
         VBox box = new VBox(14,
                 new ScreenHeader(text.getString("node.title"), text.getString("node.subtitle")),
                 facts, actions, message,
+                Labels.section(text.getString("node.endpoints")), EndpointsTable.create(text, chain),
                 Labels.section(text.getString("node.contracts")), contracts,
                 Labels.section(text.getString("node.log")), log);
         box.setPadding(new Insets(24));
