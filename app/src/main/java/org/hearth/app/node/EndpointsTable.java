@@ -24,11 +24,14 @@ final class EndpointsTable {
                 column(text.getString("node.rpc"), 260, EndpointStatus::endpoint),
                 column(text.getString("node.state"), 200, e -> text.getString("node.endpoint.state." + e.state().name().toLowerCase())
                         + (e.problem() == null ? "" : " \u2014 " + e.problem())),
-                column("", 90, e -> e.latencyMillis() == null ? "\u2014" : MessageFormat.format(text.getString("node.endpoint.latency"), e.latencyMillis())),
-                column("", 130, e -> e.head() == null ? "\u2014" : MessageFormat.format(text.getString("node.endpoint.head"), e.head()))));
+                column(text.getString("node.endpoint.latencyColumn"), 90, e -> e.latencyMillis() == null ? "\u2014" : MessageFormat.format(text.getString("node.endpoint.latency"), e.latencyMillis())),
+                column(text.getString("node.endpoint.headColumn"), 130, e -> e.head() == null ? "\u2014" : MessageFormat.format(text.getString("node.endpoint.head"), e.head()))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("\u2014"));
-        table.setPrefHeight(110);
+        table.setFixedCellSize(28);
+        // header plus one row per endpoint (a network has a few): never squeezed by the log below
+        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(chain.endpoints).multiply(28).add(36));
+        table.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return table;
     }
 

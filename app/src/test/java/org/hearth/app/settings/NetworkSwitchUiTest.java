@@ -125,6 +125,8 @@ class NetworkSwitchUiTest {
         }
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> history().contains(paid));
         assertEquals(Set.of(paid), history(), "the network's own history: one payment");
+        FxClicks.click(robot, "#tab-history");
+        screenshot("wallet-network-light");
 
         FxClicks.click(robot, "#nav-node");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> endpoints().size() == 2 && endpoints().stream().allMatch(e -> e.head() != null));
@@ -146,6 +148,7 @@ class NetworkSwitchUiTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session() != null && session().chainId() == 31338 && !app.chain().busy.get());
         FxClicks.click(robot, "#nav-wallet");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> history().contains(paid));
+        FxClicks.click(robot, "#tab-history");
         screenshot("wallet-network-dark");
         FxClicks.click(robot, "#nav-node");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> endpoints().size() == 2
