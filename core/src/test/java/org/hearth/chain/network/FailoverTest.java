@@ -147,6 +147,54 @@ class FailoverTest {
         assertTrue(registry.current().local(), "removing the network in use goes back to the local chain");
     }
 
+    @Test
+    void aFirstUrlAnswering5xxHandsTheCallToTheNextAtOnce() throws Exception {
+        com.sun.net.httpserver.HttpServer broken = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        java.util.concurrent.atomic.AtomicInteger hits = new java.util.concurrent.atomic.AtomicInteger();
+        broken.createContext("/", exchange -> {
+            hits.incrementAndGet();
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        broken.start();
+        try (RpcClient rpc = new RpcClient(List.of(URI.create("http://127.0.0.1:" + broken.getAddress().getPort()), second.url()),
+                RpcClient.Options.defaults(), new RpcClient.Failover(Duration.ofMinutes(10), Duration.ofMinutes(10), 5), CHAIN)) {
+            for (int i = 0; i < 5; i++) {
+                rpc.blockNumber();
+            }
+            assertEquals(1, hits.get(), "one 503, then the URL backs off");
+            assertEquals(EndpointStatus.State.FAILING, rpc.endpointStatuses().get(0).state());
+            assertTrue(rpc.endpointStatuses().get(0).problem().contains("HTTP 503"), rpc.endpointStatuses().get(0).problem());
+        } finally {
+            broken.stop(0);
+        }
+    }
+
+    @Test
+    void theKeeperSwitchesToANetworkAndKeepsItsSession() {
+        NetworkRegistry registry = new NetworkRegistry(db);
+        Network pair = registry.add(new Network("Pair", CHAIN, List.of(first.url(), second.url()), "ETH", null, false));
+        org.hearth.chain.session.SessionHolder holder = new org.hearth.chain.session.SessionHolder();
+        org.hearth.chain.session.SessionKeeper keeper = new org.hearth.chain.session.SessionKeeper(holder, db, () -> {
+            throw new AssertionError("a network never needs the local node");
+        });
+        try (holder) {
+            ChainSession session = keeper.useNetwork(pair);
+            assertEquals(pair, session.network().orElseThrow());
+            assertEquals(CHAIN, session.chainId());
+            assertTrue(holder.current().orElseThrow() == session);
+            assertTrue(keeper.useNetwork(pair) == session, "the same network keeps its session");
+
+            Network edited = registry.edit("Pair", new Network("Pair two", CHAIN, List.of(second.url()), "ETH", null, false));
+            ChainSession next = keeper.useNetwork(edited);
+            assertTrue(session.isClosed(), "the replaced session is closed");
+            assertEquals(List.of(second.url()), next.rpc().endpoints());
+            assertEquals(List.of(Network.LOCAL_NAME, "Pair two"), registry.list().stream().map(Network::name).toList());
+        }
+    }
+
     private static BigInteger balance(ChainSession session, String address) {
         try {
             return session.rpc().callQuantity("eth_getBalance", address, "latest");
