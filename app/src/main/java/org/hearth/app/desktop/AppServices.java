@@ -2,6 +2,8 @@ package org.hearth.app.desktop;
 
 import org.hearth.chain.session.SessionHolder;
 import org.hearth.chain.session.SessionKeeper;
+import org.hearth.compute.provider.ProviderAgent;
+import org.hearth.compute.provider.ProviderPolicy;
 import org.hearth.config.DataDir;
 import org.hearth.node.AnvilLocator;
 import org.hearth.node.LocalNode;
@@ -26,6 +28,7 @@ public final class AppServices implements AutoCloseable {
     private final SessionHolder sessions = new SessionHolder();
     private final SessionKeeper sessionKeeper;
     private NodeSupervisor supervisor;
+    private ProviderAgent provider;
 
     private AppServices(LaunchOptions options, DataDir dataDir, Database database) {
         this.options = options;
@@ -85,8 +88,19 @@ public final class AppServices implements AutoCloseable {
         return supervisor;
     }
 
+    /** The compute provider agent, created on first use; it runs whatever screen is open (the Compute screen sets its policy). */
+    public synchronized ProviderAgent provider() {
+        if (provider == null) {
+            provider = new ProviderAgent(ProviderAgent.Settings.defaults(), ProviderPolicy.DEFAULT);
+        }
+        return provider;
+    }
+
     @Override
     public synchronized void close() {
+        if (provider != null) {
+            provider.close();
+        }
         sessions.close();
         if (supervisor != null) {
             supervisor.close();
