@@ -75,7 +75,7 @@ final class RpcEndpoint {
             return result;
         } catch (RpcException e) {
             if (e.isTransport()) {
-                failed(e.getMessage());
+                failed(e.getMessage().replaceFirst("^RPC \\S+ at \\S+ failed: ", "")); // the reason alone: the table names the URL
             } else {
                 succeeded((System.nanoTime() - started) / 1_000_000); // an error reply is still an answer
             }

@@ -87,6 +87,12 @@ public final class ChainModel implements AutoCloseable {
         return external == null ? Optional.of(network) : Optional.empty();
     }
 
+    /** What the status bar says while the chosen chain comes up: starting the local node, or connecting to a network. */
+    public String startingText(java.util.ResourceBundle text) {
+        return external != null || network.local() ? text.getString("status.starting")
+                : java.text.MessageFormat.format(text.getString("status.connecting"), network.name());
+    }
+
     /**
      * Switches to the saved {@code next} network: remembered for the next start (an RPC URL set in
      * Settings is cleared), and the session replaced; screens follow. No restart of the app.

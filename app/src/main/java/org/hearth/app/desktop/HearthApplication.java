@@ -61,7 +61,7 @@ public final class HearthApplication extends Application {
         window.show(Screen.NODE);
         stage.show();
         LOG.info("Window shown {} ms after launch", sinceLaunch());
-        chain.start(text.getString("status.starting"), text.getString("status.deploying"));
+        chain.start(chain.startingText(text), text.getString("status.deploying"));
     }
 
     /** Milliseconds since the JVM started, for the start-up figures in the log. */

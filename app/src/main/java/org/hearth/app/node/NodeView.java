@@ -56,7 +56,7 @@ public final class NodeView {
         start.setId("node-start");
         start.getStyleClass().add("accent");
         start.disableProperty().bind(chain.busy.or(Bindings.createBooleanBinding(() -> isUp(chain.state.get()), chain.state)));
-        start.setOnAction(e -> chain.start(text.getString("status.starting"), text.getString("status.deploying")));
+        start.setOnAction(e -> chain.start(chain.startingText(text), text.getString("status.deploying")));
         Button stop = new Button(text.getString("node.stop"), new FontIcon("fth-square"));
         stop.setId("node-stop");
         stop.disableProperty().bind(chain.busy.or(Bindings.createBooleanBinding(

@@ -153,6 +153,7 @@ class NetworkSwitchUiTest {
         FxClicks.click(robot, "#nav-node");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> endpoints().size() == 2
                 && endpoints().get(0).state() == EndpointStatus.State.FAILING && endpoints().get(1).state() == EndpointStatus.State.HEALTHY);
+        assertTrue(endpoints().get(0).problem().startsWith("node unreachable"), endpoints().get(0).problem());
         screenshot("node-network-dark");
         FxClicks.click(robot, "#nav-settings");
         FxClicks.click(robot, "#theme-light");
