@@ -30,7 +30,7 @@ final class EndpointsTable {
         table.setPlaceholder(new Label("\u2014"));
         table.setFixedCellSize(28);
         // header plus one row per endpoint (a network has a few): never squeezed by the log below
-        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(chain.endpoints).multiply(28).add(36));
+        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(chain.endpoints).multiply(28).add(44));
         table.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return table;
     }
