@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
+import org.hearth.chain.network.Network;
 import org.hearth.chain.RpcClient;
 import org.hearth.chain.RpcException;
 import org.hearth.chain.tx.TxPipeline;
@@ -44,6 +46,8 @@ public final class ChainSession implements AutoCloseable {
     // a field, one line in the constructor, an accessor, and own(...) of its background runner.
     private final Deque<AutoCloseable> owned = new ArrayDeque<>();
     private volatile boolean closed;
+    /** The saved network this session serves; null for the local node or a one-off URL. */
+    private Network network;
 
     private ChainSession(RpcClient rpc, Kind kind, Database db, long indexStartBlock) {
         this.rpc = rpc;
@@ -75,6 +79,31 @@ public final class ChainSession implements AutoCloseable {
         return open(rpc, kind, db, start);
     }
 
+    /**
+     * A session on a saved network: one client over all its URLs with failover, expecting the
+     * network's chain id; with several URLs a background probe keeps their heads and health fresh.
+     * The local chain's network is opened with {@link #open(URI, Kind, Database)} on the node's URL.
+     */
+    public static ChainSession open(Network network, Database db) {
+        if (network.local()) {
+            throw new IllegalArgumentException("The local chain follows the local node; open it on the node's URL");
+        }
+        RpcClient rpc = new RpcClient(network.rpcUrls(), RpcClient.Options.defaults(), RpcClient.Failover.defaults(), network.chainId());
+        long start;
+        try {
+            start = rpc.blockNumber();
+        } catch (RuntimeException e) {
+            rpc.close();
+            throw e;
+        }
+        ChainSession session = open(rpc, Kind.EXTERNAL, db, start);
+        session.network = network;
+        if (network.rpcUrls().size() > 1) {
+            session.own(EndpointProbe.start(rpc));
+        }
+        return session;
+    }
+
     /** A session on a client made elsewhere (a test's); the session owns it from now on and closes it. */
     public static ChainSession open(RpcClient rpc, Kind kind, Database db, long indexStartBlock) {
         try {
@@ -96,6 +125,11 @@ public final class ChainSession implements AutoCloseable {
     /** The endpoint as shown to people and logs (no path, query or credentials). */
     public String displayEndpoint() {
         return rpc.displayEndpoint();
+    }
+
+    /** The saved network this session serves (empty: the local node or a one-off RPC URL). */
+    public Optional<Network> network() {
+        return Optional.ofNullable(network);
     }
 
     public Kind kind() {
