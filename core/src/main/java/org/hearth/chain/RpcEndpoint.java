@@ -75,7 +75,7 @@ final class RpcEndpoint {
             return result;
         } catch (RpcException e) {
             if (e.isTransport()) {
-                failed(e.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + e.args().get(2)); // the kind and detail alone: the table names the URL
+                failed(e.getMessage().replaceFirst("^RPC \\S+ at \\S+ failed: ", "")); // the reason alone: the table names the URL
             } else {
                 succeeded((System.nanoTime() - started) / 1_000_000); // an error reply is still an answer
             }
