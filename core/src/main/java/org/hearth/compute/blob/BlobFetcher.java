@@ -98,7 +98,7 @@ public final class BlobFetcher {
                 response = http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
                         .get(remaining(deadline), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
-                throw new BlobException("no answer within " + timeout.toSeconds() + " s");
+                throw new BlobException("no answer within " + timeout.toMillis() + " ms");
             } catch (ExecutionException e) {
                 throw new BlobException("request failed: " + describe(e.getCause()), e.getCause());
             } catch (InterruptedException e) {
@@ -149,7 +149,7 @@ public final class BlobFetcher {
             if (!reader.join(Duration.ofNanos(remaining(deadline)))) {
                 close(body);
                 reader.interrupt();
-                throw new BlobException("body not complete within " + timeout.toSeconds() + " s");
+                throw new BlobException("body not complete within " + timeout.toMillis() + " ms");
             }
         } catch (InterruptedException e) {
             close(body);
