@@ -85,22 +85,17 @@ public final class Freivalds {
         float[] a = job.a();
         float[] b = job.b();
         double[] tolerance = tolerance(a, b, m, k, n);
-        // All rounds' vectors up front, two rounds per pass over each matrix (the check is memory-bound).
+        // All rounds' vectors up front, four rounds per pass over each matrix (the check is memory-bound).
         double[][] r = new double[rounds][];
         for (int q = 0; q < rounds; q++) {
             r[q] = uniformVector(n);
         }
         double[][] br = new double[rounds][k];
-        double[] pair = new double[2];
+        double[] column = new double[rounds];
         for (int p = 0; p < k; p++) {
-            for (int q = 0; q < rounds; q += 2) {
-                if (q + 1 < rounds) {
-                    DoubleDot.dot2(b, p * n, r[q], r[q + 1], n, pair);
-                    br[q][p] = pair[0];
-                    br[q + 1][p] = pair[1];
-                } else {
-                    br[q][p] = DoubleDot.dot(b, p * n, r[q], n, false);
-                }
+            DoubleDot.dots(b, p * n, r, n, column);
+            for (int q = 0; q < rounds; q++) {
+                br[q][p] = column[q];
             }
         }
         double[] expected = new double[rounds];
@@ -108,19 +103,8 @@ public final class Freivalds {
         int worstRow = 0;
         double worst = 0;
         for (int i = 0; i < m; i++) {
-            for (int q = 0; q < rounds; q += 2) {
-                if (q + 1 < rounds) {
-                    DoubleDot.dot2(a, i * k, br[q], br[q + 1], k, pair);
-                    expected[q] = pair[0];
-                    expected[q + 1] = pair[1];
-                    DoubleDot.dot2(c, i * n, r[q], r[q + 1], n, pair);
-                    claimed[q] = pair[0];
-                    claimed[q + 1] = pair[1];
-                } else {
-                    expected[q] = DoubleDot.dot(a, i * k, br[q], k, false);
-                    claimed[q] = DoubleDot.dot(c, i * n, r[q], n, false);
-                }
-            }
+            DoubleDot.dots(a, i * k, br, k, expected);
+            DoubleDot.dots(c, i * n, r, n, claimed);
             for (int q = 0; q < rounds; q++) {
                 double excess = Math.abs(expected[q] - claimed[q]) / tolerance[i];
                 if (!(excess <= 1.0)) {
