@@ -1,23 +1,16 @@
 package org.hearth.index;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.hearth.chain.Hex;
 import org.hearth.chain.RpcClient;
-import org.hearth.chain.RpcException;
 import org.hearth.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,13 +33,14 @@ public final class LogIndexer {
     /** {@code initialSpan} blocks per call at first, at most {@code maxSpan}; spans move towards {@code targetLogs} logs per call. */
     public record Options(int initialSpan, int maxSpan, int targetLogs) {
         public static Options defaults() {
-            return new Options(16, 10_000, 5_000);
+            return new Options(4, 10_000, 5_000);
         }
     }
 
     private final RpcClient rpc;
     private final long chainId;
     private final Checkpoints checkpoints;
+    private final RangeReader reader;
     private final Options options;
     private final Map<String, LogSubscriber> subscribers = new ConcurrentHashMap<>();
     private final Map<String, RangeSizer> sizers = new ConcurrentHashMap<>();
@@ -66,6 +60,7 @@ public final class LogIndexer {
         this.rpc = rpc;
         this.chainId = chainId;
         this.checkpoints = new Checkpoints(db, chainId);
+        this.reader = new RangeReader(rpc);
         this.options = options;
         this.progress = new SyncProgress(0, -1, -1, 0, 0, 0);
     }
@@ -105,18 +100,22 @@ public final class LogIndexer {
     }
 
     /** Checks for reorganisations, then scans at most {@code maxRanges} ranges towards the head. */
-    public synchronized SyncProgress step(int maxRanges) {
+    public synchronized SyncProgress step(int maxRanges) throws InterruptedException {
         stepStartNanos = System.nanoTime();
         eventsAtStepStart = events;
         long head = rpc.blockNumber();
         rollBackReorganised();
-        for (int ranges = 0; ranges < maxRanges; ranges++) {
+        int ranges = 0;
+        while (ranges < maxRanges) {
             Group group = lowestGroup(head);
             if (group == null) {
                 break;
             }
-            scan(group, head);
-            publish(head);
+            int scanned = scan(group, head, maxRanges - ranges);
+            if (scanned == 0) {
+                break; // the chain moved under us: the next step's reorganisation check comes first
+            }
+            ranges += scanned;
         }
         return publish(head);
     }
@@ -155,94 +154,67 @@ public final class LogIndexer {
         return best;
     }
 
-    /** One range for one group: fetch, then write rows and checkpoints together. */
-    private void scan(Group g, long head) {
+    /**
+     * Consecutive ranges for one group, up to the head or the next group: each range is read from
+     * the node while the one before is written by a writer thread (its own transaction, a JDBC
+     * batch, with the checkpoint), so node and disk work overlap and no transaction waits on the node.
+     */
+    private int scan(Group g, long head, int maxRanges) throws InterruptedException {
         LogSubscriber s = g.subscriber();
         RangeSizer sizer = sizers.computeIfAbsent(s.id(), id -> new RangeSizer(options.initialSpan(), options.maxSpan(),
                 options.targetLogs() / 2));
-        long from = g.checkpoint() + 1;
         long limit = Math.min(head, g.mergeAt()); // stop where the next group is, so the two scan together from there
         List<LogFilter> filters = s.filters(g.keys());
-        while (true) {
-            long to = Math.min(limit, from + sizer.span() - 1);
-            JsonNode header = rpc.call("eth_getBlockByNumber", Hex.quantity(to), false); // before the logs: see verify()
-            if (header == null || header.isNull()) {
-                return; // the chain got shorter under us; the next round's reorg check sorts it out
-            }
-            List<ChainLog> logs;
-            try {
-                logs = fetch(filters, from, to);
-            } catch (RpcException e) {
-                if (RangeSizer.tooLarge(e) && sizer.shrink(to - from + 1)) {
-                    LOG.debug("eth_getLogs refused {} blocks, now {}: {}", to - from + 1, sizer.span(), e.getMessage());
-                    continue;
+        Writer pending = null;
+        int ranges = 0;
+        try {
+            for (long from = g.checkpoint() + 1; from <= limit && ranges < maxRanges; ranges++) {
+                RangeReader.Range range = reader.read(filters, sizer, from, limit);
+                finish(pending, head);
+                pending = null;
+                if (range == null) {
+                    break;
                 }
-                throw e;
+                pending = new Writer(() -> checkpoints.inTransaction(c -> {
+                    s.write(c, chainId, range.logs());
+                    checkpoints.advance(c, s.id(), g.keys(), range.to(), range.seen());
+                }), range.logs().size());
+                from = range.to() + 1;
             }
-            if (to - from + 1 >= sizer.span()) {
-                sizer.answered(logs.size());
-            }
-            NavigableMap<Long, String> seen = verify(logs, from, to, header.path("hash").asText());
-            if (seen == null) {
-                return; // logs from two branches: a reorganisation in flight; try again next round
-            }
-            checkpoints.inTransaction(c -> {
-                s.write(c, chainId, logs);
-                checkpoints.advance(c, s.id(), g.keys(), to, seen);
+        } finally {
+            finish(pending, head);
+        }
+        return ranges;
+    }
+
+    /** One range's transaction on its own thread; its failure is rethrown by {@link #finish}. */
+    private static final class Writer {
+        final Thread thread;
+        final int events;
+        volatile RuntimeException failure;
+
+        Writer(Runnable write, int events) {
+            this.events = events;
+            this.thread = Thread.ofPlatform().name("hearth-index-writer").start(() -> {
+                try {
+                    write.run();
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
             });
-            events += logs.size();
+        }
+    }
+
+    private void finish(Writer w, long head) throws InterruptedException {
+        if (w == null) {
             return;
         }
-    }
-
-    private List<ChainLog> fetch(List<LogFilter> filters, long from, long to) {
-        List<ChainLog> out = new ArrayList<>();
-        Set<String> ids = filters.size() > 1 ? new HashSet<>() : null;
-        for (LogFilter f : filters) {
-            JsonNode reply = rpc.call("eth_getLogs", f.forRange(from, to));
-            if (!reply.isArray()) {
-                throw new RpcException(rpc.displayEndpoint(), "eth_getLogs", "the reply is not a list of logs", null, null, null);
-            }
-            for (JsonNode json : reply) {
-                if (ChainLog.removed(json)) {
-                    continue;
-                }
-                ChainLog log;
-                try {
-                    log = ChainLog.parse(json);
-                } catch (IllegalArgumentException | ArithmeticException malformed) {
-                    throw new RpcException(rpc.displayEndpoint(), "eth_getLogs", malformed.getMessage(), null, null, malformed);
-                }
-                if (ids == null || ids.add(log.txHash() + ":" + log.logIndex())) {
-                    out.add(log);
-                }
-            }
+        w.thread.join();
+        if (w.failure != null) {
+            throw w.failure;
         }
-        if (filters.size() > 1) {
-            out.sort(Comparator.comparingLong(ChainLog::blockNumber).thenComparingInt(ChainLog::logIndex));
-        }
-        return out;
-    }
-
-    /**
-     * The block hashes the range saw (its last block's and those of blocks with logs), or null when
-     * they disagree: the header was read before the logs, so logs of block {@code to} with another
-     * hash mean the chain moved in between. A log outside the range is the node's error.
-     */
-    private NavigableMap<Long, String> verify(List<ChainLog> logs, long from, long to, String toHash) {
-        NavigableMap<Long, String> seen = new TreeMap<>();
-        seen.put(to, toHash.toLowerCase(Locale.ROOT));
-        for (ChainLog log : logs) {
-            if (log.blockNumber() < from || log.blockNumber() > to) {
-                throw new RpcException(rpc.displayEndpoint(), "eth_getLogs", "a log from block " + log.blockNumber()
-                        + " outside the range " + from + ".." + to, null, null, null);
-            }
-            String before = seen.putIfAbsent(log.blockNumber(), log.blockHash());
-            if (before != null && !before.equals(log.blockHash())) {
-                return null;
-            }
-        }
-        return seen;
+        events += w.events;
+        publish(head);
     }
 
     /** Rolls back every cursor whose newest remembered block is no longer on the node's chain. */

@@ -36,7 +36,7 @@ import org.web3j.abi.datatypes.generated.Uint256;
  * 0 to the head by Hearth's LogIndexer into a fresh SQLite file (the ERC-20 subscriber watching the
  * sender: eth_getLogs by topic, parsed, stored in batches with checkpoints), beside ethers.js v6
  * {@code provider.getLogs} + {@code Interface.parseLog} into memory (bench/logs.mjs) for the same
- * filters, rounds interleaved. Prints median events/s. Run by bench/index-bench.sh; not a test.
+ * filters in ranges of {@link #PEER_CHUNK} blocks, rounds interleaved. Prints median events/s and the machine's load. Run by bench/index-bench.sh; not a test.
  */
 public final class IndexBenchmark {
 
@@ -46,6 +46,8 @@ public final class IndexBenchmark {
     private static final String BOB = "0x0000000000000000000000000000000000000b0b";
     private static final int PER_TX = 1_000;
     private static final int TX_PER_BLOCK = 2;
+    /** Blocks per getLogs call on the ethers.js side: 8,000 logs a call here, as Hearth's adaptive ranges settle on. */
+    private static final int PEER_CHUNK = 4;
 
     private IndexBenchmark() {
     }
@@ -63,7 +65,7 @@ public final class IndexBenchmark {
             long made = emit(rpc, events);
             long head = rpc.blockNumber();
 
-            Process node = new ProcessBuilder("node", script.toString(), rpc.endpoint().toString())
+            Process node = new ProcessBuilder("node", script.toString(), rpc.endpoint().toString(), Integer.toString(PEER_CHUNK))
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             PrintWriter toNode = new PrintWriter(node.getOutputStream(), true, StandardCharsets.UTF_8);
             BufferedReader fromNode = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
@@ -102,10 +104,12 @@ public final class IndexBenchmark {
 
             System.out.printf("%d ERC-20 Transfer events in %d blocks on anvil, indexed from block 0 to %d; median of %d rounds after a warm-up,"
                     + " rounds interleaved; %d CPU cores.%n", made, head, head, rounds, Runtime.getRuntime().availableProcessors());
-            System.out.printf("%-58s %10s %12s%n", "", "median ms", "events/s");
+            System.out.printf("%-76s %10s %12s%n", "", "median ms", "events/s");
             row("Hearth LogIndexer -> SQLite (Java " + Runtime.version().feature() + ")", median(javaMs), made);
-            row("ethers.js " + js.get("ethers").asText() + " getLogs + parseLog -> memory (node " + js.get("node").asText() + ")",
+            row("ethers.js " + js.get("ethers").asText() + " getLogs + parseLog -> memory (node " + js.get("node").asText() + ", "
+                    + PEER_CHUNK + " blocks a call)",
                     median(jsMs), made);
+            System.out.printf("load average over the last minute: %.1f%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             System.out.printf("ratio (ethers.js ms / Hearth ms): %.2fx; goal: at least 20,000 events/s into SQLite%n", median(jsMs) / median(javaMs));
         } finally {
             anvil.stop(Duration.ofSeconds(5));
@@ -147,6 +151,6 @@ public final class IndexBenchmark {
     }
 
     private static void row(String name, double ms, long events) {
-        System.out.printf("%-58s %10.1f %12.0f%n", name, ms, events * 1000.0 / ms);
+        System.out.printf("%-76s %10.1f %12.0f%n", name, ms, events * 1000.0 / ms);
     }
 }

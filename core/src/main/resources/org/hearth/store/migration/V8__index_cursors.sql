@@ -47,4 +47,4 @@ CREATE TABLE erc20_transfer (
 );
 CREATE INDEX erc20_by_sender ON erc20_transfer (chain_id, sender, block_number);
 CREATE INDEX erc20_by_recipient ON erc20_transfer (chain_id, recipient, block_number);
-CREATE INDEX erc20_by_block ON erc20_transfer (chain_id, block_number);
+-- a reorganisation deletes by account and block, which the two indexes above serve: no index by block alone (faster inserts)
