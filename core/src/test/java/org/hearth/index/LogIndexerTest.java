@@ -199,6 +199,25 @@ class LogIndexerTest {
         assertNotEquals(0, indexer.progress().head());
     }
 
+    @Test
+    void theRunnerIndexesInTheBackgroundUntilStopped() throws Exception {
+        LogIndexer indexer = indexer(LogIndexer.Options.defaults());
+        indexer.watch(transfers, ALICE, 0);
+        try (IndexRunner runner = new IndexRunner(java.time.Duration.ofMillis(20), List.of(IndexRunner.of(indexer)))) {
+            runner.start();
+            assertTrue(runner.running());
+            emitter.emitAndMine(ALICE, CAROL, 3, 100);
+            emitter.emitAndMine(CAROL, ALICE, 2, 200);
+            long deadline = System.nanoTime() + 60_000_000_000L; // a bound for a hung runner, not a speed check
+            while (transfers.count(CHAIN) < 5 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(List.of(100L, 101L, 102L, 200L, 201L), values(ALICE), "indexed with no call from the test");
+            runner.stop();
+            assertTrue(!runner.running());
+        }
+    }
+
     private List<Long> values(String account) {
         return transfers.of(CHAIN, account).stream().map(t -> t.value().longValueExact()).toList();
     }
