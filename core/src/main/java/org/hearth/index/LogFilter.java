@@ -1,6 +1,7 @@
 package org.hearth.index;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ public record LogFilter(List<String> addresses, List<List<String>> topics) {
 
     public LogFilter {
         addresses = List.copyOf(addresses);
-        topics = new ArrayList<>(topics); // nulls are meaningful here (any value at that position)
+        topics = Collections.unmodifiableList(new ArrayList<>(topics)); // nulls are meaningful here (any value at that position)
     }
 
     /** The JSON-RPC parameter for blocks {@code from}..{@code to}. */
