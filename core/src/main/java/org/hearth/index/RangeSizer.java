@@ -16,7 +16,7 @@ final class RangeSizer {
      * "block range", others "too many", "limit exceeded"; our own client's size cap and timeouts.
      */
     private static final List<String> TOO_LARGE = List.of("query returned more than", "too many", "response size",
-            "size exceeded", "limit exceeded", "block range", "range is too", "larger than the", "no answer within", "timeout");
+            "size exceeded", "too large", "limit exceeded", "block range", "range is too", "larger than the", "no answer within", "timeout");
 
     private final int max;
     private final int growBelowLogs;
