@@ -10,13 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.hearth.chain.Addresses;
-import org.hearth.chain.RpcClient;
+import org.hearth.chain.session.ChainSession;
 import org.hearth.index.Erc20Transfers;
 import org.hearth.index.FirstActivity;
 import org.hearth.index.IndexCursor;
 import org.hearth.index.LogIndexer;
 import org.hearth.index.SyncProgress;
-import org.hearth.store.Database;
 import org.hearth.wallet.WalletService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,43 +43,45 @@ public final class IndexCommand {
              @Option(names = "--max-range", paramLabel = "BLOCKS", defaultValue = "10000",
                      description = "Most blocks per eth_getLogs call (default ${DEFAULT-VALUE}).") int maxRange,
              @Option(names = "--json", description = "Print the result as one JSON object.") boolean json) throws Exception {
-        RpcClient rpc = rpc();
-        long chainId = rpc.chainId();
-        Database db = Database.open(root.dataDir().databaseFile());
-        LogIndexer indexer = new LogIndexer(rpc, chainId, db, new LogIndexer.Options(Math.min(16, maxRange), maxRange, 5_000));
-        Erc20Transfers transfers = new Erc20Transfers(db);
-        indexer.subscribe(transfers);
-        Set<String> known = new LinkedHashSet<>();
-        indexer.cursors().stream().filter(c -> c.subscriber().equals(Erc20Transfers.ID)).forEach(c -> known.add(c.key()));
-        for (String account : toWatch(accounts)) {
-            if (!known.contains(account)) {
-                long start = root.rpc() == null ? 0 : FirstActivity.startBlock(rpc, account, startBlock, 0);
-                indexer.watch(transfers, account, start);
-            }
-        }
         PrintWriter err = spec.commandLine().getErr();
-        long[] lastPrint = {0};
-        try (AutoCloseable ignored = indexer.onProgress(p -> {
-            if (!json && System.nanoTime() - lastPrint[0] > 1_000_000_000L) {
-                lastPrint[0] = System.nanoTime();
-                err.printf("scanned to block %d of %d, %d events%n", p.scannedTo(), p.head(), p.events());
-                err.flush();
+        try (ChainSession session = CliSession.open(root, err)) {
+            long chainId = session.chainId();
+            // the session's indexer with this command's range limit; same subscribers, same checkpoints
+            LogIndexer indexer = new LogIndexer(session.rpc(), chainId, session.database(),
+                    new LogIndexer.Options(Math.min(4, maxRange), maxRange, 5_000));
+            Erc20Transfers transfers = session.erc20Transfers();
+            indexer.subscribe(transfers);
+            Set<String> known = new LinkedHashSet<>();
+            indexer.cursors().stream().filter(c -> c.subscriber().equals(Erc20Transfers.ID)).forEach(c -> known.add(c.key()));
+            for (String account : toWatch(accounts)) {
+                if (!known.contains(account)) {
+                    long start = session.isLocal() ? 0 : FirstActivity.startBlock(session.rpc(), account, startBlock, 0);
+                    indexer.watch(transfers, account, start);
+                }
             }
-        })) {
-            SyncProgress done = indexer.syncToHead();
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                ObjectNode o = JSON.createObjectNode();
-                o.put("chainId", chainId);
-                o.put("head", done.head());
-                o.put("scannedTo", done.scannedTo());
-                o.put("events", done.events());
-                o.put("reorgs", done.reorgs());
-                o.put("erc20Transfers", transfers.count(chainId));
-                out.println(JSON.writeValueAsString(o));
-            } else {
-                out.printf("chain %d synced to block %d: %d new events, %d ERC-20 transfers stored%n",
-                        chainId, done.scannedTo(), done.events(), transfers.count(chainId));
+            long[] lastPrint = {0};
+            try (AutoCloseable ignored = indexer.onProgress(p -> {
+                if (!json && System.nanoTime() - lastPrint[0] > 1_000_000_000L) {
+                    lastPrint[0] = System.nanoTime();
+                    err.printf("scanned to block %d of %d, %d events%n", p.scannedTo(), p.head(), p.events());
+                    err.flush();
+                }
+            })) {
+                SyncProgress done = indexer.syncToHead();
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    ObjectNode o = JSON.createObjectNode();
+                    o.put("chainId", chainId);
+                    o.put("head", done.head());
+                    o.put("scannedTo", done.scannedTo());
+                    o.put("events", done.events());
+                    o.put("reorgs", done.reorgs());
+                    o.put("erc20Transfers", transfers.count(chainId));
+                    out.println(JSON.writeValueAsString(o));
+                } else {
+                    out.printf("chain %d synced to block %d: %d new events, %d ERC-20 transfers stored%n",
+                            chainId, done.scannedTo(), done.events(), transfers.count(chainId));
+                }
             }
         }
         return 0;
@@ -88,12 +89,16 @@ public final class IndexCommand {
 
     @Command(name = "status", description = "Print each indexer cursor: subscriber, key, start block, checkpoint and blocks behind the head.")
     int status(@Option(names = "--json", description = "Print the status as one JSON object.") boolean json) throws Exception {
-        RpcClient rpc = rpc();
-        long chainId = rpc.chainId();
-        long head = rpc.blockNumber();
-        Database db = Database.open(root.dataDir().databaseFile());
-        List<IndexCursor> cursors = new LogIndexer(rpc, chainId, db).cursors();
-        long stored = new Erc20Transfers(db).count(chainId);
+        long chainId;
+        long head;
+        List<IndexCursor> cursors;
+        long stored;
+        try (ChainSession session = CliSession.open(root, spec.commandLine().getErr())) {
+            chainId = session.chainId();
+            head = session.rpc().blockNumber();
+            cursors = session.logIndexer().cursors();
+            stored = session.erc20Transfers().count(chainId);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode o = JSON.createObjectNode();
@@ -131,10 +136,5 @@ public final class IndexCommand {
             wallet.listing().watchOnly().forEach(w -> out.add(w.address().toLowerCase(Locale.ROOT)));
         }
         return out;
-    }
-
-    /** The chain this command reads: --rpc, else the data dir's local node (started if needed). One place, for ChainSession to replace. */
-    private RpcClient rpc() {
-        return new WalletContext(spec).rpc();
     }
 }

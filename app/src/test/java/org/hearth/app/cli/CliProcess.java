@@ -41,10 +41,14 @@ final class CliProcess {
         }
     }
 
-    /** Starts {@code hearth --data-dir DIR ARGS...} without waiting (to kill it midway); its output is discarded. */
-    static Process start(Path dataDir, String... args) throws IOException {
-        Process p = new ProcessBuilder(command(dataDir, args)).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    /**
+     * Starts {@code hearth --data-dir DIR ARGS...} without waiting, stdout and stderr to the given files, with the
+     * Vector API module that {@code ./hearth} adds (the provider's gemm check uses it; the JVM notes it on stderr).
+     */
+    static Process start(Path dataDir, Path out, Path err, String... args) throws IOException {
+        List<String> command = command(dataDir, args);
+        command.addAll(1, List.of("--add-modules", "jdk.incubator.vector"));
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         p.getOutputStream().close();
         return p;
     }
