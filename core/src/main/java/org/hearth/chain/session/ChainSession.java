@@ -12,6 +12,8 @@ import org.hearth.chain.tx.TxPipeline;
 import org.hearth.chain.tx.TxTracker;
 import org.hearth.history.AccountWatch;
 import org.hearth.index.BlockIndexer;
+import org.hearth.index.Erc20Transfers;
+import org.hearth.index.LogIndexer;
 import org.hearth.store.Database;
 import org.hearth.store.DemoWorldRepository;
 import org.hearth.store.KnownContractRepository;
@@ -42,8 +44,8 @@ public final class ChainSession implements AutoCloseable {
     private final TxTracker tracker;
     private final AccountWatch accounts;
     private final ContractRegistry contracts;
-    // The eth_getLogs indexer (org.hearth.index.LogIndexer) is built here beside the block indexer:
-    // a field, one line in the constructor, an accessor, and own(...) of its background runner.
+    private final LogIndexer logs;
+    private final Erc20Transfers erc20Transfers;
     private final Deque<AutoCloseable> owned = new ArrayDeque<>();
     private volatile boolean closed;
     /** The saved network this session serves; null for the local node or a one-off URL. */
@@ -59,6 +61,9 @@ public final class ChainSession implements AutoCloseable {
         this.pipeline = new TxPipeline(rpc, chainId, transactions);
         this.tracker = new TxTracker(rpc, transactions);
         this.accounts = AccountWatch.open(rpc, chainId, db, transactions, indexStartBlock);
+        this.logs = new LogIndexer(rpc, chainId, db);
+        this.erc20Transfers = new Erc20Transfers(db);
+        logs.subscribe(erc20Transfers);
         this.contracts = new ContractRegistry(chainId, genesisHash, new DemoWorldRepository(db), new KnownContractRepository(db));
     }
 
@@ -179,6 +184,20 @@ public final class ChainSession implements AutoCloseable {
 
     public BlockIndexer blockIndexer() {
         return accounts.indexer();
+    }
+
+    /**
+     * The one eth_getLogs indexer: subscribers with their own checkpoints (ERC-20 transfers of watched
+     * accounts to begin with). Nothing runs it by itself: a CLI command steps it, the app hands an
+     * {@link org.hearth.index.IndexRunner} to {@link #own} to keep it moving in the background.
+     */
+    public LogIndexer logIndexer() {
+        return logs;
+    }
+
+    /** ERC-20 Transfer events to and from the accounts watched through {@link #logIndexer()}. */
+    public Erc20Transfers erc20Transfers() {
+        return erc20Transfers;
     }
 
     /**
