@@ -48,7 +48,7 @@ final class NetworkMenu {
             item.setOnAction(e -> {
                 if (!n.name().equals(current)) {
                     chain.useNetwork(n, n.local() ? text.getString("status.starting")
-                            : java.text.MessageFormat.format(text.getString("status.connecting"), n.name()), text.getString("status.deploying"));
+                            : String.format(text.getString("status.connecting"), n.name()), text.getString("status.deploying"));
                 }
             });
             items.add(item);
