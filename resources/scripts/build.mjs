@@ -31,6 +31,7 @@ const SHIPPED = [
   'HearthGovernor',
   'HearthCollectibles',
   'HearthItems',
+  'ComputeMarket',
 ];
 
 /** EIP-170 limit on deployed code size. */
