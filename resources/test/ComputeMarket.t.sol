@@ -39,14 +39,15 @@ contract ComputeMarketTest is MarketFixture {
         require(token.balanceOf(address(market)) == 2 * MIN_STAKE + PRICE, "escrow");
         ComputeMarket.Job memory j = market.job(id);
         require(j.requester == ALICE && j.kind == 1 && j.state == 1 && j.price == PRICE, "job");
-        require(j.feeBps == FEE_BPS && j.bond == BOND && j.reviewWindow == REVIEW && j.execWindow == EXEC_WINDOW, "params");
-        require(j.claimDeadline == block.timestamp + CLAIM_WINDOW && j.spec == keccak256("spec"), "deadline");
+        ComputeMarket.Terms memory t = market.terms(j.termsId);
+        require(t.feeBps == FEE_BPS && t.bond == BOND && t.reviewWindow == REVIEW && j.execWindow == EXEC_WINDOW, "params");
+        require(j.claimDeadline == block.timestamp + CLAIM_WINDOW && market.jobProvider(id) == address(0), "deadline");
     }
 
     function testHappyPathPaysProviderAndFeeToTimelock() public {
         uint256 id = submitted();
         require(market.jobState(id) == 3, "submitted");
-        require(market.job(id).result == keccak256("result"), "result");
+        require(market.jobProvider(id) == BOB, "claimant");
         VM.prank(ALICE);
         market.accept(id);
         uint256 fee = PRICE * FEE_BPS / 10_000;
@@ -82,13 +83,13 @@ contract ComputeMarketTest is MarketFixture {
         market.submit(id, bytes32(0), "");
         VM.prank(EVE);
         market.expire(id);
-        require(market.jobState(id) == 1 && market.job(id).provider == address(0), "reopened");
+        require(market.jobState(id) == 1 && market.jobProvider(id) == address(0), "reopened");
         require(market.credits(ALICE) == BOND / 2, "requester compensated");
         ComputeMarket.Provider memory p = market.provider(BOB);
         require(p.stake == MIN_STAKE - BOND / 2 && p.locked == 0, "half the bond lost");
         VM.prank(CAROL);
         market.claim(id);
-        require(market.job(id).provider == CAROL, "claimed again");
+        require(market.jobProvider(id) == CAROL, "claimed again");
     }
 
     function testExpireAfterClaimWindowRefundsEscrow() public {
@@ -240,7 +241,7 @@ contract ComputeMarketTest is MarketFixture {
         VM.prank(EVE);
         market.addStake(50e18);
         ComputeMarket.Provider memory p = market.provider(EVE);
-        require(p.registered && p.stake == MIN_STAKE + 50e18 && p.attestation == bytes32(uint256(7)), "registered");
+        require(p.id == 3 && p.stake == MIN_STAKE + 50e18 && p.attestation == bytes32(uint256(7)), "registered");
         require(keccak256(bytes(p.endpoint)) == keccak256("http://e"), "endpoint");
         VM.prank(EVE);
         VM.expectRevert(ComputeMarket.BadAmount.selector);
@@ -277,10 +278,11 @@ contract ComputeMarketTest is MarketFixture {
         market.setResolveWindow(7);
         market.setUnstakeCooldown(9);
         VM.stopPrank();
-        ComputeMarket.Job memory j = market.job(id);
+        ComputeMarket.Terms memory j = market.terms(market.job(id).termsId);
         require(j.feeBps == FEE_BPS && j.bond == BOND && j.reviewWindow == REVIEW && j.resolveWindow == RESOLVE, "old job kept");
-        ComputeMarket.Job memory k = market.job(post(ALICE, PRICE));
+        ComputeMarket.Terms memory k = market.terms(market.job(post(ALICE, PRICE)).termsId);
         require(k.feeBps == 1_000 && k.bond == 1e18 && k.reviewWindow == 5 && k.resolveWindow == 7, "new job uses new");
+        require(k.minStake == 1e18 && market.feeBps() == 1_000 && market.minStake() == 1e18, "current terms");
         VM.prank(BOB);
         market.claim(id);
         require(market.provider(BOB).locked == BOND, "old bond locked");

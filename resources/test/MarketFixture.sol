@@ -63,7 +63,7 @@ abstract contract MarketFixture {
         for (uint256 id = 1; id <= jobs; id++) {
             ComputeMarket.Job memory j = market.job(id);
             if (j.state == 1 || j.state == 2 || j.state == 3) total += j.price;
-            if (j.state == 5) total += uint256(j.price) + j.bond;
+            if (j.state == 5) total += uint256(j.price) + market.terms(j.termsId).bond;
         }
     }
 }

@@ -68,7 +68,7 @@ contract MarketHandler is MarketFixture {
         if (n == 0) return;
         uint256 id = 1 + seed % n;
         ComputeMarket.Job memory j = market.job(id);
-        uint256 fee = uint256(j.price) * j.feeBps / 10_000;
+        uint256 fee = feeOf(id);
         if (j.state == 1) {
             if (choice % 6 == 0) {
                 VM.prank(j.requester);
@@ -82,7 +82,7 @@ contract MarketHandler is MarketFixture {
                 VM.warp(uint256(j.deadline) + 1);
                 market.expire(id);
             } else {
-                VM.prank(j.provider);
+                VM.prank(market.jobProvider(id));
                 market.submit(id, keccak256(abi.encode(id)), "r");
             }
         } else if (j.state == 3) {
@@ -136,7 +136,7 @@ contract MarketHandler is MarketFixture {
 
     function submit(uint256 seed) external {
         uint256 id = jobIn(seed, 2);
-        VM.prank(market.job(id).provider);
+        VM.prank(market.jobProvider(id));
         market.submit(id, keccak256(abi.encode(id)), "r");
         track(id, 0);
     }
@@ -178,14 +178,15 @@ contract MarketHandler is MarketFixture {
 
     function resolve(uint256 seed, bool providerWins, uint256 slash) public {
         uint256 id = market.jobState(seed) == 5 ? seed : jobIn(seed, 5);
-        ComputeMarket.Job memory j = market.job(id);
-        slash = providerWins ? 0 : slash % (uint256(j.bond) + 1);
-        ComputeMarket.Provider memory p = market.provider(j.provider);
+        uint256 bond = market.terms(market.job(id).termsId).bond;
+        address claimant = market.jobProvider(id);
+        slash = providerWins ? 0 : slash % (bond + 1);
+        ComputeMarket.Provider memory p = market.provider(claimant);
         uint256 before = p.stake + p.locked;
         VM.prank(TIMELOCK);
         market.resolve(id, providerWins, slash, bytes32(seed));
-        p = market.provider(j.provider);
-        if (before - (p.stake + p.locked) > j.bond) slashAboveBond = true;
+        p = market.provider(claimant);
+        if (before - (p.stake + p.locked) > bond) slashAboveBond = true;
         track(id, providerWins ? feeOf(id) : before - (p.stake + p.locked));
     }
 
@@ -227,7 +228,7 @@ contract MarketHandler is MarketFixture {
 
     function feeOf(uint256 id) internal view returns (uint256) {
         ComputeMarket.Job memory j = market.job(id);
-        return uint256(j.price) * j.feeBps / 10_000;
+        return uint256(j.price) * market.terms(j.termsId).feeBps / 10_000;
     }
 
     /// @dev After a successful call on job `id` (0: none) that should have earned the treasury `earned`.

@@ -34,30 +34,35 @@ contract ComputeMarket is ReentrancyGuardTransient {
     /// @notice Share of the bond a provider loses to the requester when its claim expires without a result.
     uint256 public constant EXPIRE_PENALTY_BPS = 5_000;
 
-    /// @dev Packed into four slots (plus the two digests) to keep a job's gas low.
+    /// @dev Two storage slots per job: the spec, result and evidence digests live in the events (JobPosted,
+    ///      ResultSubmitted, JobDisputed, DisputeResolved), which keeps a whole job near 220k gas.
     struct Job {
         address requester;
         uint8 kind;
         uint8 state;
-        uint16 feeBps;
         uint40 claimDeadline;
-        address provider;
-        uint32 reviewWindow;
-        uint32 resolveWindow;
+        uint32 termsId; // the parameters in force when the job was posted
         uint96 price;
-        uint96 bond; // locked from the claimant's stake; a disputing requester puts up the same amount
         uint40 deadline; // exec deadline while claimed, review deadline while submitted, resolve deadline while disputed
         uint24 execWindow;
-        bytes32 spec;
-        bytes32 result;
+        uint32 providerId; // 0 until claimed
+    }
+
+    /// @dev The parameters a job is bound to; each change by the timelock appends a new set.
+    struct Terms {
+        uint16 feeBps;
+        uint96 bond; // locked from the claimant's stake; a disputing requester puts up the same amount
+        uint24 reviewWindow;
+        uint24 resolveWindow;
+        uint96 minStake;
     }
 
     struct Provider {
-        uint128 stake; // free stake
-        uint128 locked; // bonds of claimed jobs
-        uint128 unstaking;
+        uint96 stake; // free stake
+        uint96 locked; // bonds of claimed jobs
+        uint32 id; // 0: not registered
+        uint96 unstaking;
         uint40 unstakeReadyAt;
-        bool registered;
         bytes32 attestation;
         string endpoint;
     }
@@ -66,25 +71,24 @@ contract ComputeMarket is ReentrancyGuardTransient {
     /// @notice Owner of every parameter and the treasury that receives fees and slashes.
     address public immutable timelock;
 
-    uint256 public feeBps;
-    uint256 public minStake;
-    uint256 public claimBond;
-    uint256 public reviewWindow;
-    uint256 public resolveWindow;
+    uint64 public jobCount;
+    uint32 public termsCount;
+    uint32 public providerCount;
     uint256 public unstakeCooldown;
-    uint256 public jobCount;
 
     mapping(uint256 => Job) private _jobs;
+    mapping(uint256 => Terms) private _terms;
     mapping(address => Provider) private _providers;
+    mapping(uint256 => address) private _providerById;
     mapping(address => uint256) private _credits;
 
-    event ProviderRegistered(address indexed provider, uint256 stake, string endpoint, bytes32 attestation);
+    event ProviderRegistered(address indexed provider, uint256 id, uint256 stake, string endpoint, bytes32 attestation);
     event StakeAdded(address indexed provider, uint256 amount);
     event UnstakeRequested(address indexed provider, uint256 amount, uint256 readyAt);
     event Unstaked(address indexed provider, uint256 amount);
     event JobPosted(
         uint256 indexed jobId, address indexed requester, uint8 kind, bytes32 spec, string specUrl,
-        uint256 price, uint64 claimWindow, uint64 execWindow, uint256 bond, uint256 feeBps
+        uint256 price, uint64 claimWindow, uint64 execWindow, uint256 termsId
     );
     event JobClaimed(uint256 indexed jobId, address indexed provider, uint256 execDeadline);
     event ResultSubmitted(uint256 indexed jobId, address indexed provider, bytes32 result, string resultUrl);
@@ -95,7 +99,8 @@ contract ComputeMarket is ReentrancyGuardTransient {
     event JobCancelled(uint256 indexed jobId);
     event DisputeResolved(uint256 indexed jobId, bool providerWins, uint256 slash, bytes32 evidence);
     event Withdrawn(address indexed account, uint256 amount);
-    event ParameterSet(bytes32 indexed name, uint256 value);
+    event TermsSet(uint256 indexed termsId, uint256 feeBps, uint256 bond, uint256 reviewWindow, uint256 resolveWindow, uint256 minStake);
+    event UnstakeCooldownSet(uint256 cooldown);
 
     error NotTimelock();
     error NotRequester();
@@ -122,12 +127,9 @@ contract ComputeMarket is ReentrancyGuardTransient {
     ) {
         token = token_;
         timelock = timelock_;
-        _setFee(feeBps_);
-        minStake = minStake_;
-        claimBond = _u96(claimBond_);
-        reviewWindow = _u32(reviewWindow_);
-        resolveWindow = _u32(resolveWindow_);
-        unstakeCooldown = unstakeCooldown_;
+        unstakeCooldown = _u32(unstakeCooldown_);
+        _newTerms(Terms(uint16(_fee(feeBps_)), uint96(_u96(claimBond_)), uint24(_u24(reviewWindow_)),
+            uint24(_u24(resolveWindow_)), uint96(_u96(minStake_))));
     }
 
     // ---- providers ----
@@ -135,19 +137,22 @@ contract ComputeMarket is ReentrancyGuardTransient {
     /// @notice Registers the caller (or updates its endpoint and attestation) and adds `stake` to its stake.
     function registerProvider(uint256 stake, string calldata endpoint, bytes32 attestation) external nonReentrant {
         Provider storage p = _providers[msg.sender];
-        if (!p.registered) {
-            if (stake < minStake) revert InsufficientStake();
-            p.registered = true;
+        uint32 id = p.id;
+        if (id == 0) {
+            if (stake < minStake()) revert InsufficientStake();
+            id = ++providerCount;
+            p.id = id;
+            _providerById[id] = msg.sender;
         }
         p.endpoint = endpoint;
         p.attestation = attestation;
         _addStake(p, stake);
-        emit ProviderRegistered(msg.sender, stake, endpoint, attestation);
+        emit ProviderRegistered(msg.sender, id, stake, endpoint, attestation);
     }
 
     function addStake(uint256 amount) external nonReentrant {
         Provider storage p = _providers[msg.sender];
-        if (!p.registered) revert NotRegistered();
+        if (p.id == 0) revert NotRegistered();
         if (amount == 0) revert BadAmount();
         _addStake(p, amount);
         emit StakeAdded(msg.sender, amount);
@@ -157,8 +162,8 @@ contract ComputeMarket is ReentrancyGuardTransient {
     function requestUnstake(uint256 amount) external {
         Provider storage p = _providers[msg.sender];
         if (amount == 0 || amount > p.stake) revert BadAmount();
-        p.stake -= uint128(amount);
-        p.unstaking += uint128(amount);
+        p.stake -= uint96(amount);
+        p.unstaking += uint96(amount);
         uint256 readyAt = block.timestamp + unstakeCooldown;
         p.unstakeReadyAt = uint40(readyAt);
         emit UnstakeRequested(msg.sender, amount, readyAt);
@@ -183,20 +188,13 @@ contract ComputeMarket is ReentrancyGuardTransient {
         if (price == 0 || price > type(uint96).max) revert BadAmount();
         if (claimWindow == 0 || claimWindow > 365 days || execWindow == 0 || execWindow > type(uint24).max) revert BadWindow();
         jobId = ++jobCount;
-        Job storage j = _jobs[jobId];
-        j.requester = msg.sender;
-        j.kind = kind;
-        j.state = OPEN;
-        j.feeBps = uint16(feeBps);
-        j.claimDeadline = uint40(block.timestamp + claimWindow);
-        j.reviewWindow = uint32(reviewWindow);
-        j.resolveWindow = uint32(resolveWindow);
-        j.price = uint96(price);
-        j.bond = uint96(claimBond);
-        j.execWindow = uint24(execWindow);
-        j.spec = spec;
+        uint32 termsId = termsCount;
+        _jobs[jobId] = Job({
+            requester: msg.sender, kind: kind, state: OPEN, claimDeadline: uint40(block.timestamp + claimWindow),
+            termsId: termsId, price: uint96(price), deadline: 0, execWindow: uint24(execWindow), providerId: 0
+        });
         token.safeTransferFrom(msg.sender, address(this), price);
-        emit JobPosted(jobId, msg.sender, kind, spec, specUrl, price, claimWindow, execWindow, claimBond, feeBps);
+        emit JobPosted(jobId, msg.sender, kind, spec, specUrl, price, claimWindow, execWindow, termsId);
     }
 
     /// @notice A registered provider claims an open job, locking the job's bond from its free stake.
@@ -206,14 +204,16 @@ contract ComputeMarket is ReentrancyGuardTransient {
         if (block.timestamp > j.claimDeadline) revert WindowClosed();
         if (msg.sender == j.requester) revert OwnJob();
         Provider storage p = _providers[msg.sender];
-        if (!p.registered) revert NotRegistered();
-        uint128 bond = j.bond;
-        if (p.stake < bond || uint256(p.stake) + p.locked < minStake) revert InsufficientStake();
+        uint32 id = p.id;
+        if (id == 0) revert NotRegistered();
+        Terms storage t = _terms[j.termsId];
+        uint96 bond = t.bond;
+        if (p.stake < bond || uint256(p.stake) + p.locked < t.minStake) revert InsufficientStake();
         p.stake -= bond;
         p.locked += bond;
         uint256 execDeadline = block.timestamp + j.execWindow;
         j.state = CLAIMED;
-        j.provider = msg.sender;
+        j.providerId = id;
         j.deadline = uint40(execDeadline);
         emit JobClaimed(jobId, msg.sender, execDeadline);
     }
@@ -221,11 +221,10 @@ contract ComputeMarket is ReentrancyGuardTransient {
     function submit(uint256 jobId, bytes32 result, string calldata resultUrl) external {
         Job storage j = _jobs[jobId];
         if (j.state != CLAIMED) revert WrongState(j.state);
-        if (msg.sender != j.provider) revert NotClaimant();
+        if (_providers[msg.sender].id != j.providerId) revert NotClaimant();
         if (block.timestamp > j.deadline) revert WindowClosed();
         j.state = SUBMITTED;
-        j.deadline = uint40(block.timestamp + j.reviewWindow);
-        j.result = result;
+        j.deadline = uint40(block.timestamp + _terms[j.termsId].reviewWindow);
         emit ResultSubmitted(jobId, msg.sender, result, resultUrl);
     }
 
@@ -243,9 +242,10 @@ contract ComputeMarket is ReentrancyGuardTransient {
         if (j.state != SUBMITTED) revert WrongState(j.state);
         if (msg.sender != j.requester) revert NotRequester();
         if (block.timestamp > j.deadline) revert WindowClosed();
+        Terms storage t = _terms[j.termsId];
         j.state = DISPUTED;
-        j.deadline = uint40(block.timestamp + j.resolveWindow);
-        uint256 bond = j.bond;
+        j.deadline = uint40(block.timestamp + t.resolveWindow);
+        uint256 bond = t.bond;
         if (bond > 0) token.safeTransferFrom(msg.sender, address(this), bond);
         emit JobDisputed(jobId, evidence, bond);
     }
@@ -274,15 +274,15 @@ contract ComputeMarket is ReentrancyGuardTransient {
             emit JobExpired(jobId, address(0), 0, false);
         } else if (state == CLAIMED) {
             if (block.timestamp <= j.deadline) revert WindowOpen();
-            address claimant = j.provider;
-            uint256 bond = j.bond;
+            address claimant = _providerById[j.providerId];
+            uint256 bond = _terms[j.termsId].bond;
             uint256 penalty = bond * EXPIRE_PENALTY_BPS / BPS;
             Provider storage p = _providers[claimant];
-            p.locked -= uint128(bond);
-            p.stake += uint128(bond - penalty);
+            p.locked -= uint96(bond);
+            p.stake += uint96(bond - penalty);
             _credit(j.requester, penalty);
             bool reopened = block.timestamp <= j.claimDeadline;
-            j.provider = address(0);
+            j.providerId = 0;
             j.deadline = 0;
             if (reopened) {
                 j.state = OPEN;
@@ -293,10 +293,12 @@ contract ComputeMarket is ReentrancyGuardTransient {
             emit JobExpired(jobId, claimant, penalty, reopened);
         } else if (state == DISPUTED) {
             if (block.timestamp <= j.deadline) revert WindowOpen();
+            address claimant = _providerById[j.providerId];
+            uint256 bond = _terms[j.termsId].bond;
             j.state = EXPIRED;
-            _unlock(j.provider, j.bond);
-            _credit(j.requester, uint256(j.price) + j.bond);
-            emit JobExpired(jobId, j.provider, 0, false);
+            _unlock(claimant, bond);
+            _credit(j.requester, uint256(j.price) + bond);
+            emit JobExpired(jobId, claimant, 0, false);
         } else {
             revert WrongState(state);
         }
@@ -314,18 +316,20 @@ contract ComputeMarket is ReentrancyGuardTransient {
     /// @notice The DAO's verdict on a disputed job. Provider wins: it is paid (fee to the treasury) and
     ///         receives the requester's dispute bond; no slash. Requester wins: price and dispute bond back,
     ///         `slash` (at most the job's bond) of the provider's bond to the treasury, the rest unlocked.
+    ///         The verdict's evidence digest is recorded in DisputeResolved.
     function resolve(uint256 jobId, bool providerWins, uint256 slash, bytes32 evidence) external onlyTimelock {
         Job storage j = _jobs[jobId];
         if (j.state != DISPUTED) revert WrongState(j.state);
-        uint256 bond = j.bond;
+        uint256 bond = _terms[j.termsId].bond;
         if (slash > bond || (providerWins && slash != 0)) revert BadAmount();
+        address claimant = _providerById[j.providerId];
         if (providerWins) {
             _payProvider(j);
-            _credit(j.provider, bond);
+            _credit(claimant, bond);
         } else {
-            Provider storage p = _providers[j.provider];
-            p.locked -= uint128(bond);
-            p.stake += uint128(bond - slash);
+            Provider storage p = _providers[claimant];
+            p.locked -= uint96(bond);
+            p.stake += uint96(bond - slash);
             _credit(timelock, slash);
             _credit(j.requester, uint256(j.price) + bond);
         }
@@ -342,40 +346,79 @@ contract ComputeMarket is ReentrancyGuardTransient {
         emit Withdrawn(msg.sender, amount);
     }
 
-    // ---- parameters (timelock only; copied into each job at post, so existing jobs never change) ----
+    // ---- parameters (timelock only; a job keeps the terms in force when it was posted) ----
 
-    function setFeeBps(uint256 value) external onlyTimelock { _setFee(value); }
-    function setMinStake(uint256 value) external onlyTimelock { minStake = value; emit ParameterSet("minStake", value); }
-    function setClaimBond(uint256 value) external onlyTimelock { claimBond = _u96(value); emit ParameterSet("claimBond", value); }
-    function setReviewWindow(uint256 value) external onlyTimelock { reviewWindow = _u32(value); emit ParameterSet("reviewWindow", value); }
-    function setResolveWindow(uint256 value) external onlyTimelock { resolveWindow = _u32(value); emit ParameterSet("resolveWindow", value); }
-    function setUnstakeCooldown(uint256 value) external onlyTimelock { unstakeCooldown = _u32(value); emit ParameterSet("unstakeCooldown", value); }
+    function setFeeBps(uint256 value) external onlyTimelock {
+        Terms memory t = _terms[termsCount];
+        t.feeBps = uint16(_fee(value));
+        _newTerms(t);
+    }
+
+    function setClaimBond(uint256 value) external onlyTimelock {
+        Terms memory t = _terms[termsCount];
+        t.bond = uint96(_u96(value));
+        _newTerms(t);
+    }
+
+    function setReviewWindow(uint256 value) external onlyTimelock {
+        Terms memory t = _terms[termsCount];
+        t.reviewWindow = uint24(_u24(value));
+        _newTerms(t);
+    }
+
+    function setResolveWindow(uint256 value) external onlyTimelock {
+        Terms memory t = _terms[termsCount];
+        t.resolveWindow = uint24(_u24(value));
+        _newTerms(t);
+    }
+
+    function setMinStake(uint256 value) external onlyTimelock {
+        Terms memory t = _terms[termsCount];
+        t.minStake = uint96(_u96(value));
+        _newTerms(t);
+    }
+
+    function setUnstakeCooldown(uint256 value) external onlyTimelock {
+        unstakeCooldown = _u32(value);
+        emit UnstakeCooldownSet(value);
+    }
 
     // ---- views ----
 
+    function feeBps() public view returns (uint256) { return _terms[termsCount].feeBps; }
+    function minStake() public view returns (uint256) { return _terms[termsCount].minStake; }
+    function claimBond() external view returns (uint256) { return _terms[termsCount].bond; }
+    function reviewWindow() external view returns (uint256) { return _terms[termsCount].reviewWindow; }
+    function resolveWindow() external view returns (uint256) { return _terms[termsCount].resolveWindow; }
+    function terms(uint256 termsId) external view returns (Terms memory) { return _terms[termsId]; }
     function job(uint256 jobId) external view returns (Job memory) { return _jobs[jobId]; }
     function jobState(uint256 jobId) external view returns (uint8) { return _jobs[jobId].state; }
+    /// @notice The claimant of a job (zero while open).
+    function jobProvider(uint256 jobId) external view returns (address) { return _providerById[_jobs[jobId].providerId]; }
     function provider(address account) external view returns (Provider memory) { return _providers[account]; }
+    function providerById(uint256 id) external view returns (address) { return _providerById[id]; }
     function credits(address account) external view returns (uint256) { return _credits[account]; }
 
     // ---- internals ----
 
     /// @dev Settles a submitted or disputed job in the provider's favour: bond unlocked, price - fee credited
-    ///      to the provider, the fee (recorded at post) to the treasury.
+    ///      to the provider, the fee (from the job's terms) to the treasury.
     function _payProvider(Job storage j) private returns (uint256 paid, uint256 fee) {
         j.state = SETTLED;
+        Terms storage t = _terms[j.termsId];
         uint256 price = j.price;
-        fee = price * j.feeBps / BPS;
+        fee = price * t.feeBps / BPS;
         paid = price - fee;
-        _unlock(j.provider, j.bond);
-        _credit(j.provider, paid);
+        address claimant = _providerById[j.providerId];
+        _unlock(claimant, t.bond);
+        _credit(claimant, paid);
         if (fee > 0) _credit(timelock, fee);
     }
 
     function _unlock(address account, uint256 bond) private {
         Provider storage p = _providers[account];
-        p.locked -= uint128(bond);
-        p.stake += uint128(bond);
+        p.locked -= uint96(bond);
+        p.stake += uint96(bond);
     }
 
     function _credit(address account, uint256 amount) private {
@@ -385,19 +428,29 @@ contract ComputeMarket is ReentrancyGuardTransient {
 
     function _addStake(Provider storage p, uint256 amount) private {
         if (amount == 0) return;
-        if (amount > type(uint96).max) revert BadAmount();
-        p.stake += uint128(amount);
+        if (uint256(p.stake) + amount > type(uint96).max) revert BadAmount();
+        p.stake += uint96(amount);
         token.safeTransferFrom(msg.sender, address(this), amount);
     }
 
-    function _setFee(uint256 value) private {
+    function _newTerms(Terms memory t) private {
+        uint32 id = ++termsCount;
+        _terms[id] = t;
+        emit TermsSet(id, t.feeBps, t.bond, t.reviewWindow, t.resolveWindow, t.minStake);
+    }
+
+    function _fee(uint256 value) private pure returns (uint256) {
         if (value > MAX_FEE_BPS) revert FeeTooHigh();
-        feeBps = value;
-        emit ParameterSet("feeBps", value);
+        return value;
     }
 
     function _u96(uint256 value) private pure returns (uint256) {
         if (value > type(uint96).max) revert BadAmount();
+        return value;
+    }
+
+    function _u24(uint256 value) private pure returns (uint256) {
+        if (value > type(uint24).max) revert BadWindow();
         return value;
     }
 
