@@ -91,8 +91,9 @@ public final class DemoWorld {
                 // A demo world from before the market: add the market beside it rather than redeploy it all.
                 contracts = new LinkedHashMap<>(contracts);
                 String owner = dev.accounts().getFirst();
-                contracts.put("ComputeMarket", deployMarket(owner, contracts.get("HearthToken"), contracts.get("HearthTimelock")));
-                repository.saveContracts(chainId, genesis, contracts);
+                String market = deployMarket(owner, contracts.get("HearthToken"), contracts.get("HearthTimelock"));
+                contracts.put("ComputeMarket", market);
+                repository.addContract(chainId, genesis, "ComputeMarket", market);
             }
             boolean fundNow = fundAddress != null && !repository.isFunded(chainId, genesis, fundAddress);
             if (fundNow) {

@@ -98,6 +98,35 @@ class DemoMarketTest {
         }
     }
 
+    @Test
+    void aDemoWorldFromBeforeTheMarketGetsOnlyTheMarketAdded() {
+        try (TestChain chain = TestChain.start(dir.resolve("chain"), 3600)) {
+            RpcClient rpc = chain.rpc();
+            DemoWorldRepository repository = new DemoWorldRepository(Database.open(dir.resolve("hearth.db")));
+            String user = "0x1111111111111111111111111111111111111111";
+            DemoWorld world = new DemoWorld(rpc, repository, dir.resolve("demo.lock"));
+            Map<String, String> before = world.ensure(user).contracts();
+            // What an older Hearth recorded: everything but the market, the user funded.
+            DevChain dev = new DevChain(rpc);
+            long chainId = rpc.chainId();
+            String genesis = dev.genesisHash();
+            Map<String, String> old = new java.util.LinkedHashMap<>(before);
+            old.remove("ComputeMarket");
+            repository.saveContracts(chainId, genesis, old);
+            repository.markFunded(chainId, genesis, user);
+
+            DemoWorldResult after = world.ensure(user);
+            assertEquals(false, after.deployedNow(), "the rest of the demo world is kept");
+            assertEquals(false, after.fundedNow(), "the user is not funded twice");
+            assertEquals(before.get("HearthToken"), after.contracts().get("HearthToken"));
+            String market = after.contracts().get("ComputeMarket");
+            assertTrue(dev.hasCode(market));
+            assertTrue(!market.equals(before.get("ComputeMarket")), "a new market was deployed");
+            assertEquals(before.get("HearthTimelock"), address(dev, market, "timelock"));
+            assertEquals(after.contracts(), world.ensure(user).contracts(), "recorded: the next start deploys nothing");
+        }
+    }
+
     private static BigInteger post(DevChain dev, String market, String requester) {
         dev.call(requester, market, "postJob", List.of(new Uint8(1), new Bytes32(new byte[32]), new Utf8String("http://127.0.0.1:47124"),
                 new Uint256(PRICE), new Uint64(60), new Uint64(30)));
