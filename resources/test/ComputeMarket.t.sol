@@ -262,6 +262,17 @@ contract ComputeMarketTest is MarketFixture {
         market.withdraw();
     }
 
+    function testFuzzStakeStaysWithinUint96(uint256 extra) public {
+        uint256 room = type(uint96).max - MIN_STAKE;
+        extra = bound(extra, 1, type(uint128).max);
+        fund(BOB, extra);
+        VM.prank(BOB);
+        if (extra > room) VM.expectRevert(ComputeMarket.BadAmount.selector);
+        market.addStake(extra);
+        ComputeMarket.Provider memory p = market.provider(BOB);
+        require(p.stake == (extra > room ? MIN_STAKE : MIN_STAKE + extra), "stake");
+    }
+
     function testParametersBelongToTheTimelockAndNeverChangeExistingJobs() public {
         uint256 id = post(ALICE, PRICE);
         VM.prank(EVE);

@@ -11,8 +11,8 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 ///         price - fee when the requester accepts or stays silent past the review window. A stalled
 ///         claim expires (half the bond to the requester) and the job reopens while its claim window
 ///         lasts. Disputes are settled by the timelock (the DAO), which may slash the bond. Every payout
-///         is a credit the owner pulls with withdraw(). Parameters belong to the timelock and are copied
-///         into each job when it is posted, so a change never touches an existing job.
+///         is a credit the owner pulls with withdraw(). Parameters belong to the timelock; each change makes a
+///         new set of terms and a job keeps the terms in force when it was posted.
 /// @dev    Token balance == open escrows + dispute bonds + stakes (free, locked, unstaking) + credits.
 contract ComputeMarket is ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
@@ -35,7 +35,7 @@ contract ComputeMarket is ReentrancyGuardTransient {
     uint256 public constant EXPIRE_PENALTY_BPS = 5_000;
 
     /// @dev Two storage slots per job: the spec, result and evidence digests live in the events (JobPosted,
-    ///      ResultSubmitted, JobDisputed, DisputeResolved), which keeps a whole job near 220k gas.
+    ///      ResultSubmitted, JobDisputed, DisputeResolved), which keeps a whole job under 250k gas (bench/market-gas.sh).
     struct Job {
         address requester;
         uint8 kind;
@@ -428,7 +428,8 @@ contract ComputeMarket is ReentrancyGuardTransient {
 
     function _addStake(Provider storage p, uint256 amount) private {
         if (amount == 0) return;
-        if (uint256(p.stake) + amount > type(uint96).max) revert BadAmount();
+        // Bounds everything this stake can become (free, locked, unstaking), so no later step overflows.
+        if (uint256(p.stake) + p.locked + p.unstaking + amount > type(uint96).max) revert BadAmount();
         p.stake += uint96(amount);
         token.safeTransferFrom(msg.sender, address(this), amount);
     }
