@@ -27,6 +27,7 @@ contract ComputeMarketInvariantTest {
 
     function invariant_eachJobSettlesOnce() public view {
         require(!handler.finalChanged(), "a final job changed state");
+        require(!handler.finalActed(), "an action succeeded on a final job");
     }
 
     function invariant_slashNeverExceedsBond() public view {

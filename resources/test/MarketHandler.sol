@@ -12,6 +12,7 @@ import {VM} from "./Vm.sol";
 contract MarketHandler is MarketFixture {
     address[] public actors;
     bool public finalChanged;
+    bool public finalActed;
     bool public slashAboveBond;
     bool public feeWithoutPayment;
     uint256 public settledJobs;
@@ -112,6 +113,33 @@ contract MarketHandler is MarketFixture {
         track(id, j.state == 1 || j.state == 2 ? 0 : fee);
     }
 
+    /// @dev Tries every action, by the party allowed to take it, on a settled, resolved, expired or cancelled job:
+    ///      none may succeed.
+    function pokeFinalJob(uint256 seed, uint256 action) external {
+        uint256 n = market.jobCount();
+        uint256 id;
+        for (uint256 k = 0; k < n && id == 0; k++) {
+            uint256 candidate = 1 + (seed + k) % n;
+            if (finalState[candidate] != 0) id = candidate;
+        }
+        if (id == 0) return;
+        VM.warp(block.timestamp + 400); // past every window
+        address requester = market.job(id).requester;
+        address claimant = market.jobProvider(id);
+        bool ok;
+        action %= 8;
+        if (action == 0) { VM.prank(requester); (ok,) = address(market).call(abi.encodeCall(market.accept, (id))); }
+        if (action == 1) { (ok,) = address(market).call(abi.encodeCall(market.finalize, (id))); }
+        if (action == 2) { (ok,) = address(market).call(abi.encodeCall(market.expire, (id))); }
+        if (action == 3) { VM.prank(requester); (ok,) = address(market).call(abi.encodeCall(market.cancel, (id))); }
+        if (action == 4) { VM.prank(requester); (ok,) = address(market).call(abi.encodeCall(market.dispute, (id, bytes32(0)))); }
+        if (action == 5) { VM.prank(providerOf(seed)); (ok,) = address(market).call(abi.encodeCall(market.claim, (id))); }
+        if (action == 6) { VM.prank(claimant); (ok,) = address(market).call(abi.encodeCall(market.submit, (id, bytes32(0), ""))); }
+        if (action == 7) { VM.prank(TIMELOCK); (ok,) = address(market).call(abi.encodeCall(market.resolve, (id, false, 0, bytes32(0)))); }
+        if (ok) finalActed = true;
+        track(0, 0);
+    }
+
     function step2(uint256 seed, uint256 choice) external {
         step(seed, choice);
     }
@@ -180,7 +208,7 @@ contract MarketHandler is MarketFixture {
         uint256 id = market.jobState(seed) == 5 ? seed : jobIn(seed, 5);
         uint256 bond = market.terms(market.job(id).termsId).bond;
         address claimant = market.jobProvider(id);
-        slash = providerWins ? 0 : slash % (bond + 1);
+        slash = providerWins ? 0 : slash % (2 * bond + 1); // over-bond slashes must be refused
         ComputeMarket.Provider memory p = market.provider(claimant);
         uint256 before = p.stake + p.locked;
         VM.prank(TIMELOCK);
