@@ -49,7 +49,7 @@ const spec = ethers.id('spec');
 const specUrl = 'http://127.0.0.1:47124';
 const resultUrl = 'http://127.0.0.1:47123';
 async function job(label, settle) {
-  const post = await gas(market.connect(requester).postJob(1, spec, specUrl, 5n * HRTH, 120, 30));
+  const post = await gas(market.connect(requester).postJob(1, spec, specUrl, 5n * HRTH, 120, 60));
   const id = await market.jobCount();
   const claim = await gas(market.connect(prov).claim(id));
   const submit = await gas(market.connect(prov).submit(id, ethers.id(`result ${id}`), resultUrl));
