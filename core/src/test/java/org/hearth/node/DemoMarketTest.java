@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Bool;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Utf8String;
@@ -91,9 +92,35 @@ class DemoMarketTest {
             assertEquals(FEE.multiply(BigInteger.TWO), dev.readUint(market, "credits", List.of(new Address(c.get("HearthTimelock")))));
             assertEquals(DemoWorld.MARKET_MIN_STAKE.add(earned).add(FEE.multiply(BigInteger.TWO)),
                     dev.readUint(token, "balanceOf", List.of(new Address(market))), "stake + credits, nothing else");
+            // Disputed, then resolved by the timelock (impersonated here; a passed proposal in real use) with a slash.
+            String timelock = c.get("HearthTimelock");
+            BigInteger third = post(dev, market, requester);
+            dev.call(provider, market, "claim", List.of(new Uint256(third)));
+            submit(dev, market, provider, third);
+            dev.call(requester, market, "dispute", List.of(new Uint256(third), new Bytes32(new byte[32])));
+            assertEquals(BigInteger.valueOf(5), state(dev, market, third));
+            BigInteger slash = DemoWorld.TOKEN.multiply(BigInteger.valueOf(4));
+            assertThrows(RuntimeException.class, () -> dev.call(requester, market, "resolve",
+                    List.of(new Uint256(third), new Bool(false), new Uint256(slash), new Bytes32(new byte[32]))), "the timelock only");
+            rpc.call("anvil_setBalance", timelock, "0xde0b6b3a7640000");
+            dev.impersonate(timelock, true);
+            try {
+                dev.call(timelock, market, "resolve", List.of(new Uint256(third), new Bool(false), new Uint256(slash), new Bytes32(new byte[32])));
+            } finally {
+                dev.impersonate(timelock, false);
+            }
+            assertEquals(BigInteger.valueOf(6), state(dev, market, third));
+            assertEquals(PRICE.add(DemoWorld.MARKET_CLAIM_BOND), dev.readUint(market, "credits", List.of(new Address(requester))),
+                    "price and dispute bond back");
+            assertEquals(FEE.multiply(BigInteger.TWO).add(slash), dev.readUint(market, "credits", List.of(new Address(timelock))));
+
             dev.call(provider, market, "withdraw", List.of());
             assertEquals(DemoWorld.TOKEN.multiply(BigInteger.valueOf(1_000)).subtract(DemoWorld.MARKET_MIN_STAKE).add(earned),
                     dev.readUint(token, "balanceOf", List.of(new Address(provider))));
+            assertEquals(DemoWorld.MARKET_MIN_STAKE.subtract(slash).add(PRICE).add(DemoWorld.MARKET_CLAIM_BOND)
+                            .add(FEE.multiply(BigInteger.TWO)).add(slash),
+                    dev.readUint(token, "balanceOf", List.of(new Address(market))),
+                    "what is left: the slashed stake, the requester's and the treasury's credits");
             assertEquals(BigInteger.ZERO, dev.readUint(market, "credits", List.of(new Address(provider))));
         }
     }
