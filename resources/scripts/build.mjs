@@ -31,6 +31,7 @@ const SHIPPED = [
   'HearthGovernor',
   'HearthCollectibles',
   'HearthItems',
+  'TransferEmitter', // the log indexer's test and benchmark fixture
   'ComputeMarket',
 ];
 

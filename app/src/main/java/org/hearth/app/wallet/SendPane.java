@@ -81,7 +81,7 @@ public final class SendPane extends StackPane {
 
         GridPane grid = new GridPane(12, 10);
         grid.addRow(0, new Label(text.getString("send.to")), to);
-        HBox amountRow = new HBox(6, amount, new Label("ETH"));
+        HBox amountRow = new HBox(6, amount, new Label(text.getString("unit.eth")));
         amountRow.setAlignment(Pos.CENTER_LEFT);
         grid.addRow(1, new Label(text.getString("send.amount")), amountRow);
         grid.addRow(2, new Label(text.getString("send.fee")), new VBox(6, levelButtons, customFees));
