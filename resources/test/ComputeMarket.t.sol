@@ -221,6 +221,27 @@ contract ComputeMarketTest is MarketFixture {
         market.postJob(1, bytes32(0), "", PRICE, CLAIM_WINDOW, EXEC_WINDOW);
     }
 
+    function testActionsInTheWrongStateAreRefused() public {
+        uint256 id = submitted();
+        VM.warp(block.timestamp + 1 days);
+        VM.expectRevert(abi.encodeWithSelector(ComputeMarket.WrongState.selector, uint8(3)));
+        market.expire(id); // a submitted job exits through finalize, not expire
+        VM.prank(TIMELOCK);
+        VM.expectRevert(abi.encodeWithSelector(ComputeMarket.WrongState.selector, uint8(3)));
+        market.resolve(id, false, 0, bytes32(0)); // nothing to resolve without a dispute
+        market.finalize(id);
+        VM.prank(ALICE);
+        VM.expectRevert(abi.encodeWithSelector(ComputeMarket.WrongState.selector, uint8(4)));
+        market.dispute(id, bytes32(0));
+        VM.expectRevert(abi.encodeWithSelector(ComputeMarket.WrongState.selector, uint8(4)));
+        market.expire(id);
+        VM.expectRevert(abi.encodeWithSelector(ComputeMarket.WrongState.selector, uint8(0)));
+        market.claim(99);
+        VM.prank(BOB);
+        VM.expectRevert(ComputeMarket.BadAmount.selector);
+        market.completeUnstake(); // nothing unstaking
+    }
+
     function testAcceptOnlyByRequester() public {
         uint256 id = submitted();
         VM.prank(BOB);
