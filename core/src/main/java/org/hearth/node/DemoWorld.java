@@ -21,7 +21,8 @@ import org.web3j.abi.datatypes.generated.Uint48;
 /**
  * The demo world on a fresh local chain: token, timelock + governor, collectibles, items and
  * Multicall3, deployed once per chain (chain id + genesis hash, so a reset chain is noticed), an
- * address funded once, and two proposals (one executed, one open for voting).
+ * address funded once, two proposals (one executed, one open for voting) and the ComputeMarket, owned by
+ * the timelock, with windows short enough that a local job settles within a minute.
  */
 public final class DemoWorld {
 
@@ -40,7 +41,17 @@ public final class DemoWorld {
     static final long TIMELOCK_DELAY_SECONDS = 60;
 
     static final List<String> CONTRACTS = List.of(
-            "Multicall3", "HearthToken", "HearthTimelock", "HearthGovernor", "HearthCollectibles", "HearthItems");
+            "Multicall3", "HearthToken", "HearthTimelock", "HearthGovernor", "HearthCollectibles", "HearthItems", "ComputeMarket");
+
+    // ComputeMarket terms: a 2.5% fee to the treasury, 100 HRTH to register, a 10 HRTH bond per claim and a
+    // 20 s review window, so a local job (claim + run + submit + review) settles within a minute.
+    public static final long MARKET_FEE_BPS = 250;
+    public static final BigInteger MARKET_MIN_STAKE = TOKEN.multiply(BigInteger.valueOf(100));
+    public static final BigInteger MARKET_CLAIM_BOND = TOKEN.multiply(BigInteger.TEN);
+    public static final long MARKET_REVIEW_WINDOW_SECONDS = 20;
+    /** How long the DAO has to resolve a dispute before anyone may expire it with full refunds. */
+    public static final long MARKET_RESOLVE_WINDOW_SECONDS = 3 * 24 * 3600;
+    public static final long MARKET_UNSTAKE_COOLDOWN_SECONDS = 60;
 
     private final RpcClient rpc;
     private final DevChain dev;
@@ -71,10 +82,17 @@ public final class DemoWorld {
              FileLock ignored = channel.lock()) {
             String genesis = dev.genesisHash();
             Map<String, String> contracts = repository.contracts(chainId, genesis);
-            boolean deployNow = !isComplete(contracts);
+            boolean deployNow = !isComplete(contracts, CONTRACTS.subList(0, CONTRACTS.size() - 1));
             if (deployNow) {
                 contracts = deploy();
                 repository.saveContracts(chainId, genesis, contracts);
+            } else if (!isComplete(contracts, CONTRACTS)) {
+                // A demo world from before the market: add the market beside it rather than redeploy it all.
+                contracts = new LinkedHashMap<>(contracts);
+                String owner = dev.accounts().getFirst();
+                String market = deployMarket(owner, contracts.get("HearthToken"), contracts.get("HearthTimelock"));
+                contracts.put("ComputeMarket", market);
+                repository.addContract(chainId, genesis, "ComputeMarket", market);
             }
             boolean fundNow = fundAddress != null && !repository.isFunded(chainId, genesis, fundAddress);
             if (fundNow) {
@@ -90,8 +108,8 @@ public final class DemoWorld {
         }
     }
 
-    private boolean isComplete(Map<String, String> recorded) {
-        return recorded.keySet().containsAll(CONTRACTS) && CONTRACTS.stream().allMatch(n -> dev.hasCode(recorded.get(n)));
+    private boolean isComplete(Map<String, String> recorded, List<String> names) {
+        return recorded.keySet().containsAll(names) && names.stream().allMatch(n -> dev.hasCode(recorded.get(n)));
     }
 
     private Map<String, String> deploy() {
@@ -123,7 +141,16 @@ public final class DemoWorld {
         // The deployer votes with its tokens; a quarter of the supply becomes the DAO treasury.
         dev.call(owner, token, "delegate", List.of(ownerAddress));
         dev.call(owner, token, "transfer", List.of(new Address(timelock), new Uint256(TOKEN.multiply(BigInteger.valueOf(250_000)))));
+        out.put("ComputeMarket", deployMarket(owner, token, timelock));
         return out;
+    }
+
+    /** The market on HearthToken; the timelock owns its parameters and receives fees and slashes. */
+    private String deployMarket(String owner, String token, String timelock) {
+        return dev.deploy(owner, bytecode("ComputeMarket"), List.of(
+                new Address(token), new Address(timelock), new Uint256(MARKET_FEE_BPS), new Uint256(MARKET_MIN_STAKE),
+                new Uint256(MARKET_CLAIM_BOND), new Uint256(MARKET_REVIEW_WINDOW_SECONDS),
+                new Uint256(MARKET_RESOLVE_WINDOW_SECONDS), new Uint256(MARKET_UNSTAKE_COOLDOWN_SECONDS)));
     }
 
     private void fund(Map<String, String> contracts, String address) {

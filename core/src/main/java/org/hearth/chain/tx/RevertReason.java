@@ -22,7 +22,7 @@ public final class RevertReason {
     private static final String ERROR_SELECTOR = "0x08c379a0";
     private static final String PANIC_SELECTOR = "0x4e487b71";
     private static final List<String> KNOWN_CONTRACTS = List.of(
-            "HearthToken", "HearthGovernor", "HearthTimelock", "HearthCollectibles", "HearthItems", "Multicall3");
+            "HearthToken", "HearthGovernor", "HearthTimelock", "HearthCollectibles", "HearthItems", "Multicall3", "ComputeMarket");
     private static volatile Map<String, String> customErrors;
 
     private RevertReason() {
