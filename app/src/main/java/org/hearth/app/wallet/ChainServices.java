@@ -2,6 +2,8 @@ package org.hearth.app.wallet;
 
 import java.util.function.Supplier;
 import org.hearth.chain.RpcClient;
+import org.hearth.chain.review.CallDecoder;
+import org.hearth.chain.review.TxReviewer;
 import org.hearth.chain.tx.TxPipeline;
 import org.hearth.chain.tx.TxSigner;
 import org.hearth.chain.tx.TxTracker;
@@ -37,6 +39,6 @@ record ChainServices(RpcClient rpc, long chainId, TxPipeline pipeline, TxTracker
 
     /** The send form's model for {@code from}, resolving names through the address book. */
     SendModel sendFrom(String from, Supplier<TxSigner> signer) {
-        return new SendModel(pipeline, from, addressBook, signer);
+        return new SendModel(pipeline, new TxReviewer(rpc, CallDecoder.shipped()), from, addressBook, signer);
     }
 }
