@@ -45,10 +45,10 @@ public final class Abi {
      */
     public static String encodeCall(String signature, Object... args) {
         AbiFunction f = AbiFunction.parse(signature);
-        return FunctionEncoder.encode(f.signature().substring(0, f.signature().indexOf('(')), toTypes(f.inputs(), List.of(args)));
+        return FunctionEncoder.encode(f.selector(), toTypes(f.inputs(), List.of(args)));
     }
 
-    /** Encoded arguments without a selector (constructor arguments appended to creation code). */
+    /** Encoded arguments without a selector and without {@code 0x} (constructor arguments appended to creation code). */
     public static String encodeArguments(List<String> types, Object... args) {
         List<AbiParam> params = types.stream().map(t -> AbiParam.of("", t)).toList();
         return FunctionEncoder.encodeConstructor(toTypes(params, List.of(args)));
