@@ -47,7 +47,7 @@ public final class ReviewPane extends VBox {
         if (tx.to() == null) {
             grid.addRow(row++, Labels.muted(text.getString("review.to")), value("review-to", text.getString("review.newContract")));
         } else {
-            grid.addRow(row++, Labels.muted(text.getString(review.isPlainTransfer() ? "review.to" : "review.contract")),
+            grid.addRow(row++, Labels.muted(text.getString(review.targetHasCode() ? "review.contract" : "review.to")),
                     new AddressLabel(tx.to(), names, true, copy).withIds("review-to"));
         }
         AmountLabel amount = new AmountLabel(tx.value(), ETH_DECIMALS, "ETH");
@@ -64,12 +64,11 @@ public final class ReviewPane extends VBox {
         grid.addRow(row++, Labels.muted(text.getString("review.total")), total);
         grid.addRow(row, Labels.muted(text.getString("review.nonce")), value("review-nonce", Long.toString(tx.nonce())));
 
-        VBox body = new VBox(14, grid);
+        // Warnings first: they are what a user must not scroll past.
+        VBox body = new VBox(14, new WarningsView(text, review.warnings()), grid);
         if (!review.isPlainTransfer() && tx.to() != null) {
             body.getChildren().add(new CallView(text, review, names));
         }
-        WarningsView warnings = new WarningsView(text, review.warnings());
-        body.getChildren().add(warnings);
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
