@@ -36,8 +36,7 @@ public final class SendPane extends StackPane {
         this.model = model;
         this.form = form();
         getChildren().setAll(form);
-        model.prepared.addListener((obs, was, review) -> getChildren().setAll(review == null ? form
-                : new ReviewPane(text, review, model.names(), model.busy, model::confirm, () -> model.prepared.set(null))));
+        model.prepared.addListener((obs, was, review) -> getChildren().setAll(review == null ? form : reviewWithError(review)));
         model.sent.addListener((obs, was, record) -> {
             if (record != null) {
                 getChildren().setAll(sentNotice(record));
@@ -113,6 +112,20 @@ public final class SendPane extends StackPane {
         VBox box = new VBox(14, grid, new HBox(10, review, spinner), error);
         box.setPadding(new Insets(16));
         return box;
+    }
+
+    /** The review, and below it why signing or sending failed (the form's error line is hidden meanwhile). */
+    private VBox reviewWithError(org.hearth.chain.review.TxReview review) {
+        ReviewPane pane = new ReviewPane(text, review, model.names(), model.busy, model::confirm, () -> model.prepared.set(null));
+        Label error = new Label();
+        error.setId("review-error");
+        error.getStyleClass().add("danger");
+        error.setWrapText(true);
+        error.setPadding(new Insets(0, 16, 0, 16));
+        error.textProperty().bind(model.error);
+        error.managedProperty().bind(model.error.isNotEmpty());
+        VBox.setVgrow(pane, javafx.scene.layout.Priority.ALWAYS);
+        return new VBox(pane, error);
     }
 
     /** The sent transaction: its heading and hint follow its status in the history, so they never lag the row below. */

@@ -102,12 +102,16 @@ public final class Abi {
         if (params.isEmpty()) {
             return List.of();
         }
-        if (params.stream().anyMatch(p -> p.isTuple())) {
-            throw new AbiException("Tuple parameters are not decoded");
-        }
         String clean = cleanHex(hex);
         if (clean.length() / 2 > MAX_DECODE_BYTES) {
             throw new AbiException("Too much data to decode (" + clean.length() / 2 + " bytes)");
+        }
+        if (params.stream().anyMatch(AbiParam::isTuple)) {
+            try {
+                return TupleDecoder.decode(params, clean);
+            } catch (RuntimeException e) {
+                throw e instanceof AbiException a ? a : new AbiException("The data does not match the tuple types", e);
+            }
         }
         if (clean.length() < 64 * params.size()) {
             throw new AbiException("Too little data for " + params.size() + " values");
@@ -135,6 +139,22 @@ public final class Abi {
             out.add(new AbiValue(params.get(i).name(), params.get(i).type(), plain(decoded.get(i))));
         }
         return out;
+    }
+
+    /** One non-tuple value from its own one-value encoding (the tuple decoder's leaves). */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    static Object decodeLeaf(AbiParam p, String hex) {
+        try {
+            List<Type> decoded = FunctionReturnDecoder.decode(hex, List.of((TypeReference) reference(p.type())));
+            if (decoded.size() != 1) {
+                throw new AbiException("The data does not match " + p.type());
+            }
+            return plain(decoded.getFirst());
+        } catch (AbiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new AbiException("The data does not match " + p.type(), e);
+        }
     }
 
     /** A web3j value as plain Java (see {@link AbiValue}). */

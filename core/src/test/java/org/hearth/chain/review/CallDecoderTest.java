@@ -56,6 +56,31 @@ class CallDecoderTest {
     }
 
     @Test
+    void aMulticall3Aggregate3WithItsTupleArray() {
+        String inner = Abi.encodeCall("transfer(address,uint256)", BOB, BigInteger.ONE);
+        var calls = new org.web3j.abi.datatypes.DynamicArray<>(org.web3j.abi.datatypes.DynamicStruct.class, List.of(
+                new org.web3j.abi.datatypes.DynamicStruct(new org.web3j.abi.datatypes.Address(ALICE), new org.web3j.abi.datatypes.Bool(true),
+                        new org.web3j.abi.datatypes.DynamicBytes(org.web3j.utils.Numeric.hexStringToByteArray(inner))),
+                new org.web3j.abi.datatypes.DynamicStruct(new org.web3j.abi.datatypes.Address(BOB), new org.web3j.abi.datatypes.Bool(false),
+                        new org.web3j.abi.datatypes.DynamicBytes(new byte[0]))));
+        DecodedCall call = decoder.decode(Abi.encodeCall("aggregate3((address,bool,bytes)[])", calls));
+        assertEquals("Multicall3", call.abiName());
+        assertTrue(call.argumentsDecoded());
+        AbiValue arg = call.arguments().getFirst();
+        assertEquals("calls", arg.name());
+        List<?> items = (List<?>) arg.value();
+        assertEquals(2, items.size());
+        assertEquals(List.of(new AbiValue("target", "address", ALICE), new AbiValue("allowFailure", "bool", true),
+                new AbiValue("callData", "bytes", inner)), items.get(0));
+        assertEquals("[(target: " + BOB + ", allowFailure: false, callData: 0x)]",
+                new AbiValue("x", "t", List.of(items.get(1))).text());
+        // a length that claims more than the data holds is refused, not allocated
+        String data = Abi.encodeCall("aggregate3((address,bool,bytes)[])", calls);
+        String lying = data.substring(0, 10 + 64) + "00000000000000000000000000000000000000000000000000000000ffffffff" + data.substring(10 + 128);
+        assertFalse(decoder.decode(lying).argumentsDecoded());
+    }
+
+    @Test
     void aSelectorOnlyInTheSignatureTable() {
         String data = Abi.encodeCall("swapExactTokensForTokens(uint256,uint256,address[],address,uint256)",
                 BigInteger.valueOf(100), BigInteger.valueOf(95), List.of(ALICE, BOB), BOB, BigInteger.valueOf(1_700_000_000));
