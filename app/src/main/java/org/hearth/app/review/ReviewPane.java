@@ -72,6 +72,9 @@ public final class ReviewPane extends VBox {
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
+        // The skin now, not at the first layout: until a ScrollPane has its skin its content is not in
+        // the scene graph, so a lookup right after the review opens would miss every value.
+        scroll.setSkin(new javafx.scene.control.skin.ScrollPaneSkin(scroll));
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
         Button back = new Button(text.getString("review.back"));
