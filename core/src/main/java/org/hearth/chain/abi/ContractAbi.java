@@ -12,6 +12,7 @@ public final class ContractAbi {
     private final String name;
     private final Map<String, AbiFunction> functions = new LinkedHashMap<>();
     private final Map<String, AbiEvent> events = new LinkedHashMap<>();
+    private final Map<String, AbiFunction> errors = new LinkedHashMap<>();
 
     private ContractAbi(String name, JsonNode abi) {
         this.name = name;
@@ -24,6 +25,10 @@ public final class ContractAbi {
                 case "event" -> {
                     AbiEvent e = AbiEvent.fromJson(entry);
                     events.put(e.topic0(), e);
+                }
+                case "error" -> {
+                    AbiFunction e = AbiFunction.fromJson(entry); // a custom error has a function's shape and selector
+                    errors.put(e.selector(), e);
                 }
                 default -> {
                 }
@@ -52,6 +57,11 @@ public final class ContractAbi {
     public AbiFunction function(String name, int inputs) {
         return functions.values().stream().filter(f -> f.name().equals(name) && f.inputs().size() == inputs).findFirst()
                 .orElseThrow(() -> new AbiException(this.name + " has no function " + name + " with " + inputs + " inputs"));
+    }
+
+    /** The custom error whose selector starts revert data. */
+    public Optional<AbiFunction> error(String selector) {
+        return Optional.ofNullable(errors.get(selector.toLowerCase()));
     }
 
     public Optional<AbiEvent> event(String topic0) {
