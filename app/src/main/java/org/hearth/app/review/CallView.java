@@ -66,7 +66,20 @@ final class CallView extends VBox {
             String name = a.name().isEmpty() ? String.format(text.getString("review.argument"), i + 1) : a.name();
             Label caption = Labels.muted(name + " (" + a.type() + ")");
             caption.setId("review-arg-name-" + i);
-            grid.addRow(i, caption, valueNode(text, a, names, "review-arg-" + i));
+            Node value = valueNode(text, a, names, "review-arg-" + i);
+            if (!a.innerCalls().isEmpty()) {
+                VBox withCalls = new VBox(4, value);
+                for (int c = 0; c < a.innerCalls().size(); c++) {
+                    Label inner = Labels.muted("\u21b3 " + a.innerCalls().get(c).text());
+                    inner.setId("review-arg-" + i + "-call-" + c);
+                    inner.getStyleClass().add("hearth-mono");
+                    inner.setWrapText(true);
+                    inner.setMaxWidth(560);
+                    withCalls.getChildren().add(inner);
+                }
+                value = withCalls;
+            }
+            grid.addRow(i, caption, value);
         }
         return grid;
     }

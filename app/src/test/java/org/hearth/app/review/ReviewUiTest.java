@@ -63,6 +63,7 @@ class ReviewUiTest {
     private static TxReviewer reviewer;
     private static AddressNames names;
     private static String token;
+    private static String governor;
     private static ResourceBundle text;
     private static Stage stage;
 
@@ -75,6 +76,7 @@ class ReviewUiTest {
         Database db = Database.open(dir.resolve("hearth.db"));
         Map<String, String> contracts = new DemoWorld(rpc, new DemoWorldRepository(db), dir.resolve("demo.lock")).ensure(USER).contracts();
         token = contracts.get("HearthToken");
+        governor = contracts.get("HearthGovernor");
         pipeline = new TxPipeline(rpc, rpc.chainId(), new TxRepository(db));
         reviewer = new TxReviewer(rpc, CallDecoder.shipped());
         AddressBookRepository book = new AddressBookRepository(db);
@@ -155,6 +157,19 @@ class ReviewUiTest {
         show(prepare(token, Abi.encodeCall("approve(address,uint256)", BOB, TokenAmount.MAX_UINT256)), () -> { }, () -> { });
         screenshot("review-approve-unlimited-dark");
         WaitForAsyncUtils.asyncFx(Theme.LIGHT::apply).get();
+    }
+
+    @Test
+    void aGovernorProposeShowsItsActionDecodedUnderTheCalldatas() throws Exception {
+        String action = Abi.encodeCall("transfer(address,uint256)", BOB, new BigInteger("5000000000000000000000"));
+        show(prepare(governor, Abi.encodeCall("propose(address[],uint256[],bytes[],string)", java.util.List.of(token),
+                java.util.List.of(BigInteger.ZERO), java.util.List.of(action), "# Fund onboarding\n\nPay Bob 5,000 HRTH.")), () -> { }, () -> { });
+
+        assertEquals("propose", label("#review-function"));
+        assertEquals("description (string)", label("#review-arg-name-3"));
+        assertEquals("# Fund onboarding\n\nPay Bob 5,000 HRTH.", label("#review-arg-3"));
+        assertEquals("\u21b3 transfer(to: " + BOB + ", value: 5000000000000000000000)", label("#review-arg-2-call-0"));
+        screenshot("review-governor-propose");
     }
 
     /** Prepared through the pipeline from the funded account (gas estimated on anvil), then reviewed. */

@@ -31,6 +31,18 @@ public record DecodedCall(Source source, AbiFunction function, String abiName, L
         return function != null;
     }
 
+    /** One line: {@code transfer(to: 0x…, value: 5)}; the selector alone when the function is unknown. */
+    public String text() {
+        if (!isKnown()) {
+            return selector();
+        }
+        if (!argumentsDecoded()) {
+            return function.signature();
+        }
+        return function.name() + "(" + String.join(", ", arguments.stream()
+                .map(a -> (a.name().isEmpty() ? "" : a.name() + ": ") + a.text()).toList()) + ")";
+    }
+
     /** {@code 0x} and the first four bytes of the data, or "" when there are fewer. */
     public String selector() {
         return data != null && data.length() >= 10 ? data.substring(0, 10).toLowerCase() : "";

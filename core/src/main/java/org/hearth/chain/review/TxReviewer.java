@@ -73,7 +73,7 @@ public final class TxReviewer {
         };
     }
 
-    private static List<ReviewArgument> arguments(DecodedCall call, TokenInfo target) {
+    private List<ReviewArgument> arguments(DecodedCall call, TokenInfo target) {
         Integer amountIndex = call.isKnown() && target.isErc20() ? ERC20_AMOUNT_ARGUMENT.get(call.function().signature()) : null;
         List<ReviewArgument> out = new ArrayList<>();
         List<AbiValue> args = call.arguments();
@@ -81,9 +81,20 @@ public final class TxReviewer {
             AbiValue v = args.get(i);
             TokenAmount amount = amountIndex != null && amountIndex == i && v.value() instanceof BigInteger units
                     ? new TokenAmount(units, target.decimals(), target.symbol()) : null;
-            out.add(new ReviewArgument(v.name(), v.type(), v.value(), amount));
+            out.add(new ReviewArgument(v.name(), v.type(), v.value(), amount, innerCalls(v)));
         }
         return out;
+    }
+
+    /** Known calls inside a {@code bytes} or {@code bytes[]} argument (one level deep; unknown data is left out). */
+    private List<DecodedCall> innerCalls(AbiValue v) {
+        List<?> candidates = switch (v.type()) {
+            case "bytes" -> List.of(v.value());
+            case "bytes[]" -> (List<?>) v.value();
+            default -> List.of();
+        };
+        return candidates.stream().filter(c -> c instanceof String s && s.length() >= 10)
+                .map(c -> decoder.decode((String) c)).filter(DecodedCall::isKnown).toList();
     }
 
     /** The first address argument of an approval (owner comes first only in permit, whose spender is second). */

@@ -90,6 +90,21 @@ class TxReviewerTest {
     }
 
     @Test
+    void aGovernorProposeShowsItsActionsDecoded() {
+        String action = Abi.encodeCall("transfer(address,uint256)", BOB, BigInteger.valueOf(5000));
+        String data = Abi.encodeCall("propose(address[],uint256[],bytes[],string)", List.of(contracts.get("HearthToken")),
+                List.of(BigInteger.ZERO), List.of(action), "# Pay Bob");
+        TxReview r = review(contracts.get("HearthGovernor"), data);
+        assertEquals("propose", r.call().function().name());
+        assertEquals(TokenInfo.NONE, r.target(), "a governor is no token");
+        ReviewArgument calldatas = r.arguments().get(2);
+        assertEquals("calldatas", calldatas.name());
+        assertEquals(1, calldatas.innerCalls().size());
+        assertEquals("transfer(to: " + BOB + ", value: 5000)", calldatas.innerCalls().getFirst().text());
+        assertEquals(List.of(), r.warnings());
+    }
+
+    @Test
     void anUnknownCallToAnAddressWithoutCodeGetsBothWarnings() {
         String data = "0x12345678" + "00".repeat(31) + "2a";
         TxReview r = review(BOB, data);
