@@ -79,6 +79,7 @@ final class CallView extends VBox {
                 }
                 value = withCalls;
             }
+            GridPane.setValignment(caption, javafx.geometry.VPos.TOP); // long values wrap; the caption stays by their first line
             grid.addRow(i, caption, value);
         }
         return grid;
