@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * bounded connect and request timeouts, a cap on response size, and retries only for reads that
  * are safe to repeat. Thread-safe; blocking; meant to be called from virtual threads.
  */
-public final class RpcClient {
+public final class RpcClient implements AutoCloseable {
 
     /** Methods that never change state, so a retry after a transport error cannot double-spend. */
     private static final Set<String> IDEMPOTENT = Set.of(
@@ -110,6 +110,15 @@ public final class RpcClient {
 
     public long blockNumber() {
         return callQuantity("eth_blockNumber").longValueExact();
+    }
+
+    /**
+     * Refuses new calls (they fail as unreachable) and lets calls in flight finish; the connections
+     * close with them. The session that owns this client calls it when its endpoint is replaced.
+     */
+    @Override
+    public void close() {
+        http.shutdown();
     }
 
     private JsonNode callOnce(String method, Object[] params) {

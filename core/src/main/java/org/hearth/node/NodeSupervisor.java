@@ -81,9 +81,10 @@ public final class NodeSupervisor implements AutoCloseable {
         }
     }
 
-    public Optional<RpcClient> rpc() {
+    /** State, RPC URL, restarts and message, without asking the node (chain id and height are null). */
+    public NodeStatus snapshot() {
         NodeRecord r = current;
-        return r == null ? Optional.empty() : Optional.of(new RpcClient(r.rpcUrl()));
+        return new NodeStatus(state, r == null ? null : r.rpcUrl(), null, null, restarts, message);
     }
 
     /** Current status with live chain id and height (a quick local RPC round trip). */

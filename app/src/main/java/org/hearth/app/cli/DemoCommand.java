@@ -1,12 +1,10 @@
 package org.hearth.app.cli;
 
 import java.io.PrintWriter;
-import org.hearth.chain.RpcClient;
+import org.hearth.chain.session.ChainSession;
 import org.hearth.config.DataDir;
 import org.hearth.node.DemoWorld;
 import org.hearth.node.DemoWorldResult;
-import org.hearth.node.LocalNode;
-import org.hearth.store.Database;
 import org.hearth.store.DemoWorldRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,18 +27,10 @@ public final class DemoCommand {
             description = "Give this address ETH, HRTH, collectibles and items, and voting power.") String fund) {
         PrintWriter out = spec.commandLine().getOut();
         DataDir dataDir = root.dataDir();
-        RpcClient rpc;
-        if (root.rpc() != null) {
-            rpc = new RpcClient(root.rpc());
-        } else {
-            LocalNode node = NodeCommand.localNode(dataDir);
-            if (node.running().isEmpty()) {
-                out.println("Starting the local chain (it keeps running; `hearth node stop` stops it)...");
-            }
-            rpc = new RpcClient(node.start().rpcUrl());
+        DemoWorldResult result;
+        try (ChainSession session = CliSession.open(root, out)) {
+            result = new DemoWorld(session.rpc(), new DemoWorldRepository(session.database()), dataDir.chainDir().resolve("demo.lock")).ensure(fund);
         }
-        Database db = Database.open(dataDir.databaseFile());
-        DemoWorldResult result = new DemoWorld(rpc, new DemoWorldRepository(db), dataDir.chainDir().resolve("demo.lock")).ensure(fund);
         out.printf("Demo world on chain %d: %s%n", result.chainId(), result.deployedNow() ? "deployed" : "already deployed");
         result.contracts().forEach((name, address) -> out.printf("%-20s %s%n", name, address));
         if (fund != null) {

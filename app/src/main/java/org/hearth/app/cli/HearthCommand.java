@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** {@code hearth}: with no subcommand it opens the desktop window; subcommands are the CLI. */
 @Command(name = "hearth", mixinStandardHelpOptions = true, version = "Hearth 0.1.0",
         description = "Hearth: wallet, tokens, NFTs, DAO voting and a compute provider, on your own keys.",
-        subcommands = {NodeCommand.class, DemoCommand.class, WalletCommand.class, KeystoreCommand.class, WorkerCommand.class,
+        subcommands = {NodeCommand.class, DemoCommand.class, WalletCommand.class, KeystoreCommand.class, WorkerCommand.class, ProviderCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HearthCommand implements Callable<Integer> {
 

@@ -2,10 +2,9 @@ package org.hearth.app.cli;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import org.hearth.config.OwnerOnlyFiles;
 import org.hearth.wallet.PrivateKeys;
 import org.hearth.wallet.hd.HdKeyring;
 import org.hearth.wallet.keystore.KeystoreV3;
@@ -47,7 +46,7 @@ public final class KeystoreCommand {
         }
         String json = KeystoreWriter.encrypt(key, password, ScryptParams.STANDARD, new SecureRandom());
         try {
-            Files.writeString(out, json + "\n", StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            OwnerOnlyFiles.writeNew(out, (json + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (FileAlreadyExistsException e) {
             throw new IllegalArgumentException("The file " + out + " exists already; choose another name.");
         }

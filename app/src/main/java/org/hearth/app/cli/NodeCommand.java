@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.Optional;
 import org.hearth.chain.RpcClient;
 import org.hearth.chain.RpcException;
+import org.hearth.chain.session.ChainSession;
 import org.hearth.config.DataDir;
 import org.hearth.node.AnvilLocator;
-import org.hearth.node.ExternalNode;
 import org.hearth.node.LocalNode;
 import org.hearth.node.LocalNodeConfig;
 import org.hearth.node.NodeRecord;
@@ -42,10 +42,11 @@ public final class NodeCommand {
     int status(@Option(names = "--log", defaultValue = "0", description = "Also print the last N log lines.") int logLines) {
         PrintWriter out = spec.commandLine().getOut();
         if (root.rpc() != null) {
-            ExternalNode node = ExternalNode.attach(root.rpc(), null);
-            out.println("state:    attached");
-            out.println("rpc:      " + node.rpc().displayEndpoint());
-            printChain(out, node.rpc());
+            try (ChainSession session = CliSession.open(root, null)) {
+                out.println("state:    attached");
+                out.println("rpc:      " + session.displayEndpoint());
+                printChain(out, session.rpc());
+            }
             return 0;
         }
         DataDir dataDir = root.dataDir();

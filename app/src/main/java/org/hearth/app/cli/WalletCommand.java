@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code hearth wallet ...}: keys and signatures. Secrets come from files or stdin ("-"), never from argv. */
 @Command(name = "wallet", mixinStandardHelpOptions = true,
         subcommands = {WalletCreateCommand.class, WalletRestoreCommand.class, WalletAccountsCommand.class, WalletSendCommand.class,
-                WalletExportCommand.class}, description = "The wallet: create, restore, accounts, send, export; derive addresses and sign with keys read from files (or stdin as \"-\").")
+                WalletExportCommand.class, WalletAddAccountCommand.class, WalletChangePasswordCommand.class},
+        description = "The wallet: create, restore, accounts, add-account, change-password, send, export; derive addresses and sign with keys read from files (or stdin as \"-\").")
 public final class WalletCommand {
 
     @Spec

@@ -1,6 +1,6 @@
 package org.hearth.app.cli;
 
-import org.hearth.chain.RpcClient;
+import org.hearth.chain.session.ChainSession;
 import org.hearth.config.DataDir;
 import org.hearth.wallet.WalletService;
 import org.hearth.wallet.vault.Vault;
@@ -23,10 +23,8 @@ final class WalletContext {
         return new WalletService(Vault.inDataDir(dataDir().root()));
     }
 
-    RpcClient rpc() {
-        if (root.rpc() != null) {
-            return new RpcClient(root.rpc());
-        }
-        return new RpcClient(NodeCommand.localNode(dataDir()).start().rpcUrl());
+    /** The chain session (--rpc, else the local node, started if needed); close it when done. */
+    ChainSession session() {
+        return CliSession.open(root, null);
     }
 }

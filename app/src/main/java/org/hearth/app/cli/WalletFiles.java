@@ -3,10 +3,8 @@ package org.hearth.app.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import org.hearth.config.OwnerOnlyFiles;
 import org.hearth.wallet.WalletService;
 import org.hearth.wallet.vault.PublicData;
 import org.hearth.wallet.vault.VaultAccount;
@@ -34,10 +32,12 @@ final class WalletFiles {
     }
 
     static void printAccounts(PrintWriter out, PublicData data) {
-        for (VaultAccount a : data.accounts()) {
-            out.printf("%-4s %-42s %s%s%n", a.path() == null ? "-" : Integer.toString(a.index()), a.address(), a.label(), a.hidden() ? " (hidden)" : "");
-        }
+        data.accounts().forEach(a -> printAccount(out, a));
         data.watchOnly().forEach(w -> out.printf("%-4s %-42s %s (watch-only)%n", "-", w.address(), w.label()));
+    }
+
+    static void printAccount(PrintWriter out, VaultAccount a) {
+        out.printf("%-4s %-42s %s%s%n", a.path() == null ? "-" : Integer.toString(a.index()), a.address(), a.label(), a.hidden() ? " (hidden)" : "");
     }
 
     /** Creates {@code file} readable by its owner only; refuses to overwrite. */
@@ -46,12 +46,9 @@ final class WalletFiles {
             throw new IllegalArgumentException("Write the phrase to a file, not to the terminal");
         }
         try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(file);
+            OwnerOnlyFiles.writeNew(file, content.getBytes(StandardCharsets.UTF_8));
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw new IllegalStateException(file + " already exists; nothing was written (Hearth never overwrites a secret file)");
         }
-        Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
     }
 }

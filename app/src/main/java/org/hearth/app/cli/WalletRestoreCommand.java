@@ -2,6 +2,7 @@ package org.hearth.app.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.hearth.chain.session.ChainSession;
 import java.util.concurrent.Callable;
 import org.hearth.wallet.WalletService;
 import org.hearth.wallet.discovery.AccountDiscovery;
@@ -39,8 +40,10 @@ public final class WalletRestoreCommand implements Callable<Integer> {
         Mnemonic mnemonic = Mnemonic.parse(SecretFiles.secret(mnemonicFile, "mnemonic"));
         String passphrase = passphraseFile == null ? "" : SecretFiles.secret(passphraseFile, "passphrase");
         char[] password = WalletFiles.password(passwordFile);
-        List<Integer> used = WalletService.discover(mnemonic, passphrase, scheme,
-                new AccountDiscovery(ctx.rpc(), AccountDiscovery.DEFAULT_GAP_LIMIT));
+        List<Integer> used;
+        try (ChainSession session = ctx.session()) {
+            used = WalletService.discover(mnemonic, passphrase, scheme, new AccountDiscovery(session.rpc(), AccountDiscovery.DEFAULT_GAP_LIMIT));
+        }
         try (UnlockedVault open = wallet.create(password, mnemonic, passphrase, scheme, used)) {
             WalletFiles.printAccounts(spec.commandLine().getOut(), open.publicData());
         }

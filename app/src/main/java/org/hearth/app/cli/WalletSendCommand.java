@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.hearth.chain.RpcClient;
+import org.hearth.chain.session.ChainSession;
 import org.hearth.chain.tx.FeeLevel;
 import org.hearth.chain.tx.PreparedTx;
 import org.hearth.chain.tx.TxPipeline;
@@ -15,8 +15,6 @@ import org.hearth.chain.tx.TxRecord;
 import org.hearth.chain.tx.TxStatus;
 import org.hearth.chain.tx.TxTracker;
 import org.hearth.money.Amounts;
-import org.hearth.store.Database;
-import org.hearth.store.TxRepository;
 import org.hearth.wallet.WalletService;
 import org.hearth.wallet.vault.UnlockedVault;
 import picocli.CommandLine.Command;
@@ -52,10 +50,13 @@ public final class WalletSendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         WalletContext ctx = new WalletContext(spec);
-        WalletService wallet = ctx.wallet();
-        RpcClient rpc = ctx.rpc();
-        TxRepository txs = new TxRepository(Database.open(ctx.dataDir().databaseFile()));
-        TxPipeline pipeline = new TxPipeline(rpc, rpc.chainId(), txs);
+        try (ChainSession session = ctx.session()) {
+            return send(ctx.wallet(), session);
+        }
+    }
+
+    private int send(WalletService wallet, ChainSession session) throws Exception {
+        TxPipeline pipeline = session.pipeline();
         PreparedTx tx = pipeline.prepare(from, to, Amounts.parse(amount, 18), null, fee);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("network:         chain %d%nfrom:            %s%nto:              %s%namount:          %s ETH%n"
@@ -78,11 +79,11 @@ public final class WalletSendCommand implements Callable<Integer> {
             sent = pipeline.send(tx, wallet.signer(open, from));
         }
         out.println("sent:            " + sent.hash());
-        TxTracker tracker = new TxTracker(rpc, txs);
+        TxTracker tracker = session.tracker();
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
             tracker.refresh(tx.chainId(), tx.from());
-            TxRecord now = txs.find(sent.hash()).orElseThrow();
+            TxRecord now = session.transactions().find(sent.hash()).orElseThrow();
             if (now.status() != TxStatus.PENDING) {
                 out.println("status:          " + now.status().name().toLowerCase() + (now.blockNumber() == null ? "" : " in block " + now.blockNumber()));
                 return now.status() == TxStatus.CONFIRMED ? 0 : 1;

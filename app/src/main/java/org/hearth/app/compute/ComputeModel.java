@@ -1,9 +1,8 @@
 package org.hearth.app.compute;
 
-import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.ResourceBundle;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -16,27 +15,25 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 import org.hearth.app.desktop.AppServices;
-import org.hearth.app.desktop.Timers;
 import org.hearth.app.desktop.UiThread;
 import org.hearth.compute.job.BackendReport;
 import org.hearth.compute.provider.LocalJobLoop;
-import org.hearth.compute.provider.MachineProbe;
 import org.hearth.compute.provider.MachineState;
-import org.hearth.compute.provider.PolicyGate;
+import org.hearth.compute.provider.ProviderAgent;
 import org.hearth.compute.provider.ProviderPolicy;
-import org.hearth.compute.worker.SupervisorSettings;
+import org.hearth.compute.provider.ProviderStatus;
+import org.hearth.compute.provider.ThroughputHistory;
 import org.hearth.compute.worker.WorkerCapabilities;
-import org.hearth.compute.worker.WorkerOptions;
-import org.hearth.compute.worker.WorkerSupervisor;
 
 /**
- * "Share this machine": starts the worker child and the local job loop, applies the policy every
- * few seconds (pause with a reason, duty cycle), and collects what the screen shows.
+ * The Compute screen's bridge to the provider agent (core, owned by the app's services): it turns the
+ * agent's plain events into FX properties on the FX thread and passes the toggle and the policy back.
+ * The agent keeps running whatever screen is open; this model only subscribes.
  */
 public final class ComputeModel implements AutoCloseable {
 
     static final String POLICY_KEY = "compute.policy";
-    static final int CHART_POINTS = 60;
+    static final int CHART_POINTS = ThroughputHistory.POINTS;
 
     public final BooleanProperty sharing = new SimpleBooleanProperty(false);
     public final StringProperty status = new SimpleStringProperty("");
@@ -53,128 +50,73 @@ public final class ComputeModel implements AutoCloseable {
     /** Why this machine's load and power cannot be read (then it counts as idle on mains); empty where they can. */
     public final StringProperty machineUnreadable = new SimpleStringProperty("");
 
-    private final AppServices services;
-    private final MachineProbe probe = new MachineProbe();
-    private final ScheduledExecutorService policyTimer = Timers.daemon("provider-policy");
-    private volatile WorkerSupervisor worker;
-    private volatile LocalJobLoop loop;
-    private volatile boolean pausedByPolicy;
+    private final ResourceBundle text = ResourceBundle.getBundle("org.hearth.app.messages");
+    private final ProviderAgent agent;
+    private final Runnable unsubscribe;
     private int tilesThisImage;
 
     public ComputeModel(AppServices services) {
-        this.services = services;
-        policy.set(ProviderPolicy.decode(services.settings().get(POLICY_KEY).orElse(ProviderPolicy.DEFAULT.encode())));
+        this.agent = services.provider();
+        ProviderPolicy stored = ProviderPolicy.decode(services.settings().get(POLICY_KEY).orElse(ProviderPolicy.DEFAULT.encode()));
+        agent.setPolicy(stored);
+        policy.set(stored);
         policy.addListener((obs, was, is) -> {
             services.settings().put(POLICY_KEY, is.encode());
-            applyPolicySoon();
+            agent.setPolicy(is);
         });
-        policyTimer.scheduleWithFixedDelay(this::applyPolicy, 2, 5, TimeUnit.SECONDS);
+        ThroughputHistory.Snapshot past = agent.history();
+        past.renderMsps().forEach(v -> add(renderSeries, v));
+        past.gemmGflops().forEach(v -> add(gemmSeries, v));
+        unsubscribe = agent.subscribe(new Bridge());
     }
 
-    public void setSharing(boolean on, String startingText) {
-        if (on == (worker != null)) {
+    /** The toggle: starts or stops the agent's worker (stopping waits for the child, so it runs off the FX thread). */
+    public void setSharing(boolean on) {
+        if (on == agent.status().active()) {
             return;
         }
         if (on) {
-            start(startingText);
+            agent.start();
         } else {
-            stop();
+            UiThread.background(() -> {
+                agent.stop();
+                return null;
+            }, ignored -> { }, failure -> status.set(failure.getMessage()));
         }
-    }
-
-    private void start(String startingText) {
-        sharing.set(true);
-        status.set(startingText);
-        // a fresh first reading while the worker starts, so the first figure shown covers a real interval
-        onPolicyThread(() -> probe.sample(0));
-        UiThread.background(() -> {
-            WorkerSupervisor w = WorkerSupervisor.start(WorkerOptions.defaults(), SupervisorSettings.defaults(),
-                    event -> {
-                        if (event.kind() != org.hearth.compute.worker.WorkerEvent.Kind.JOB_STARTED) { // too frequent to read
-                            UiThread.run(() -> status.set(event.toString()));
-                        }
-                    });
-            WorkerCapabilities caps = w.awaitReady(Duration.ofMinutes(2));
-            return new Object[] {w, caps};
-        }, started -> {
-            worker = (WorkerSupervisor) started[0];
-            WorkerCapabilities caps = (WorkerCapabilities) started[1];
-            backends.setAll(caps.backends());
-            backend.set(caps.chosen());
-            loop = new LocalJobLoop(worker, new LoopListener());
-            loop.start();
-            applyPolicySoon();
-        }, failure -> {
-            sharing.set(false);
-            status.set(failure.getMessage());
-        });
     }
 
     /** The worker child's pid while sharing, for diagnostics and tests. */
     public Optional<Long> workerPid() {
-        WorkerSupervisor w = worker;
-        return w == null ? Optional.empty() : w.workerProcess().map(ProcessHandle::pid);
+        return agent.workerPid();
     }
 
-    private void stop() {
-        LocalJobLoop l = loop;
-        WorkerSupervisor w = worker;
-        loop = null;
-        worker = null;
-        sharing.set(false);
-        status.set("");
-        machine.set(null);
-        UiThread.background(() -> {
-            if (l != null) {
-                l.close();
-            }
-            if (w != null) {
-                w.close();
-            }
-            return null;
-        }, ignored -> { }, failure -> status.set(failure.getMessage()));
+    private String words(ProviderStatus s) {
+        return switch (s.state()) {
+            case STOPPED -> "";
+            case STARTING -> text.getString("compute.starting");
+            case RUNNING -> text.getString("compute.running");
+            case PAUSED -> String.format(text.getString("compute.paused"), s.reason());
+            case FAILED -> String.format(text.getString("compute.failed"), s.reason());
+        };
     }
 
-    private void applyPolicySoon() {
-        onPolicyThread(this::applyPolicy);
-    }
-
-    /** The probe runs on the policy thread, never the FX thread: its first use loads OSHI (a few hundred ms). */
-    private void onPolicyThread(Runnable work) {
-        try {
-            policyTimer.execute(work);
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
-            // the screen is closing: nothing to measure
+    /** Every agent event reaches the FX thread here, and only here. */
+    private final class Bridge implements ProviderAgent.Listener {
+        @Override
+        public void status(ProviderStatus s) {
+            UiThread.run(() -> {
+                sharing.set(s.active());
+                status.set(words(s));
+                backend.set(s.backend());
+            });
         }
-    }
 
-    /** Pauses the worker while the policy says so, resumes it otherwise, and sets its duty cycle. */
-    private void applyPolicy() {
-        WorkerSupervisor w = worker;
-        ProviderPolicy p = policy.get();
-        if (w == null || p == null) {
-            return;
+        @Override
+        public void started(WorkerCapabilities capabilities) {
+            List<BackendReport> reports = capabilities.backends();
+            UiThread.run(() -> backends.setAll(reports));
         }
-        long workerCpu = w.workerProcess().flatMap(h -> h.info().totalCpuDuration()).map(Duration::toNanos).orElse(0L);
-        MachineState state = probe.sample(workerCpu);
-        String unreadable = probe.unavailableReason().orElse("");
-        Optional<String> reason = PolicyGate.pauseReason(p, state);
-        w.dutyCycle(p.maxSharePercent());
-        if (reason.isPresent() && !pausedByPolicy) {
-            w.pause();
-            pausedByPolicy = true;
-        } else if (reason.isEmpty() && pausedByPolicy) {
-            w.resume();
-            pausedByPolicy = false;
-        }
-        UiThread.run(() -> {
-            status.set(reason.map(r -> "Paused: " + r).orElse("Sharing: running local benchmark jobs"));
-            machine.set(worker == null ? null : state);
-            machineUnreadable.set(unreadable);
-        });
-    }
 
-    private final class LoopListener implements LocalJobLoop.Listener {
         @Override
         public void imageStarted(int pass) {
             UiThread.run(() -> {
@@ -201,12 +143,15 @@ public final class ComputeModel implements AutoCloseable {
         }
 
         @Override
-        public void failed(String message) {
-            UiThread.run(() -> status.set(message));
+        public void machine(MachineState state, String unreadable) {
+            UiThread.run(() -> {
+                machine.set(state);
+                machineUnreadable.set(unreadable);
+            });
         }
     }
 
-    private void add(XYChart.Series<Number, Number> series, double value) {
+    private static void add(XYChart.Series<Number, Number> series, double value) {
         long x = series.getData().isEmpty() ? 0 : series.getData().getLast().getXValue().longValue() + 1;
         series.getData().add(new XYChart.Data<>(x, value));
         if (series.getData().size() > CHART_POINTS) {
@@ -214,9 +159,9 @@ public final class ComputeModel implements AutoCloseable {
         }
     }
 
+    /** Releases this screen's subscription; the agent itself belongs to the app's services. */
     @Override
     public void close() {
-        policyTimer.shutdownNow();
-        stop();
+        unsubscribe.run();
     }
 }

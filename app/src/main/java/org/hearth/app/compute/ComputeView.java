@@ -38,7 +38,7 @@ public final class ComputeView {
         ToggleSwitch share = new ToggleSwitch(text.getString("compute.share"));
         share.setId("compute-share");
         share.selectedProperty().bindBidirectional(model.sharing);
-        share.selectedProperty().addListener((obs, was, is) -> model.setSharing(is, text.getString("compute.starting")));
+        share.selectedProperty().addListener((obs, was, is) -> model.setSharing(is));
         Label status = new Label();
         status.setId("compute-status");
         status.getStyleClass().add("text-muted");
@@ -64,8 +64,8 @@ public final class ComputeView {
         VBox image = new VBox(6, Labels.section(text.getString("compute.image")), canvas, progress);
 
         VBox charts = new VBox(6, Labels.section(text.getString("compute.throughput")),
-                chart(text.getString("compute.render"), model.renderSeries, "Msamples/s"),
-                chart(text.getString("compute.gemm"), model.gemmSeries, "GFLOP/s"));
+                chart(text, text.getString("compute.render"), model.renderSeries, "Msamples/s", "compute-render-chart"),
+                chart(text, text.getString("compute.gemm"), model.gemmSeries, "GFLOP/s", "compute-gemm-chart"));
         HBox live = new HBox(24, image, charts);
         HBox.setHgrow(charts, Priority.ALWAYS);
 
@@ -79,7 +79,8 @@ public final class ComputeView {
         return scroll;
     }
 
-    private static LineChart<Number, Number> chart(String title, XYChart.Series<Number, Number> series, String unit) {
+    /** A throughput chart; while it has no sample it says so over an empty plot instead of showing an invented scale. */
+    private static Node chart(ResourceBundle text, String title, XYChart.Series<Number, Number> series, String unit, String id) {
         // The x axis only counts samples: no labels and no tick marks, so it does not look like a scale.
         NumberAxis x = new NumberAxis();
         x.setTickLabelsVisible(false);
@@ -109,7 +110,17 @@ public final class ComputeView {
         chart.setMinHeight(220);
         chart.setPrefSize(460, 220);
         chart.getData().add(series);
-        return chart;
+        chart.setId(id);
+        javafx.beans.binding.BooleanBinding empty = javafx.beans.binding.Bindings.isEmpty(series.getData());
+        y.tickLabelsVisibleProperty().bind(empty.not());
+        y.tickMarkVisibleProperty().bind(empty.not());
+        chart.horizontalGridLinesVisibleProperty().bind(empty.not());
+        Label none = new Label(text.getString("compute.noSamples"));
+        none.setId(id + "-empty");
+        none.getStyleClass().add("text-muted");
+        none.visibleProperty().bind(empty);
+        none.setMouseTransparent(true);
+        return new javafx.scene.layout.StackPane(chart, none);
     }
 
     private static TableView<BackendReport> backendTable(ResourceBundle text, ComputeModel model) {

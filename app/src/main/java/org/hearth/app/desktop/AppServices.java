@@ -1,5 +1,9 @@
 package org.hearth.app.desktop;
 
+import org.hearth.chain.session.SessionHolder;
+import org.hearth.chain.session.SessionKeeper;
+import org.hearth.compute.provider.ProviderAgent;
+import org.hearth.compute.provider.ProviderPolicy;
 import org.hearth.config.DataDir;
 import org.hearth.node.AnvilLocator;
 import org.hearth.node.LocalNode;
@@ -20,7 +24,11 @@ public final class AppServices implements AutoCloseable {
     private final SettingsRepository settings;
     private final DemoWorldRepository demoWorld;
     private final Vault vault;
+    /** The current chain session, shared by every screen; the keeper replaces it when the endpoint changes. */
+    private final SessionHolder sessions = new SessionHolder();
+    private final SessionKeeper sessionKeeper;
     private NodeSupervisor supervisor;
+    private ProviderAgent provider;
 
     private AppServices(LaunchOptions options, DataDir dataDir, Database database) {
         this.options = options;
@@ -29,6 +37,7 @@ public final class AppServices implements AutoCloseable {
         this.settings = new SettingsRepository(database);
         this.demoWorld = new DemoWorldRepository(database);
         this.vault = Vault.inDataDir(dataDir.root());
+        this.sessionKeeper = new SessionKeeper(sessions, database, this::supervisor);
     }
 
     public static AppServices open(LaunchOptions options) {
@@ -61,6 +70,16 @@ public final class AppServices implements AutoCloseable {
         return demoWorld;
     }
 
+    /** The current chain session (observable); see {@link ChainModel#session()} for the FX side. */
+    public SessionHolder sessions() {
+        return sessions;
+    }
+
+    /** Opens the session on the local node (following its restarts) or on an RPC URL. */
+    public SessionKeeper sessionKeeper() {
+        return sessionKeeper;
+    }
+
     /** The local node supervisor, created on first use (locating anvil may fail with a clear message). */
     public synchronized NodeSupervisor supervisor() {
         if (supervisor == null) {
@@ -69,8 +88,20 @@ public final class AppServices implements AutoCloseable {
         return supervisor;
     }
 
+    /** The compute provider agent, created on first use; it runs whatever screen is open (the Compute screen sets its policy). */
+    public synchronized ProviderAgent provider() {
+        if (provider == null) {
+            provider = new ProviderAgent(ProviderAgent.Settings.defaults(), ProviderPolicy.DEFAULT);
+        }
+        return provider;
+    }
+
     @Override
     public synchronized void close() {
+        if (provider != null) {
+            provider.close();
+        }
+        sessions.close();
         if (supervisor != null) {
             supervisor.close();
         }

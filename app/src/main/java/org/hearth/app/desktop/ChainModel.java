@@ -1,13 +1,16 @@
 package org.hearth.app.desktop;
 
 import java.net.URI;
-import java.time.Duration;
+import java.util.AbstractMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -16,25 +19,34 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.hearth.chain.RpcClient;
 import org.hearth.chain.RpcException;
+import org.hearth.chain.session.ChainSession;
 import org.hearth.node.DemoWorld;
-import org.hearth.node.ExternalNode;
 import org.hearth.node.NodeState;
 import org.hearth.node.NodeStatus;
+import org.hearth.store.SettingsRepository;
 
 /**
- * What the window knows about the chain: state, endpoint, chain id, height, log tail and the demo
- * contracts. Shared by the status bar and the Node screen; refreshed once a second off the FX thread.
+ * What the window knows about the chain: the current {@link ChainSession} (replaced when the
+ * endpoint changes: the local node restarted on a new port, an RPC URL set in Settings), state,
+ * endpoint, chain id, height, log tail and the known contracts. Shared by the status bar and every
+ * screen; refreshed once a second off the FX thread.
  */
 public final class ChainModel implements AutoCloseable {
+
+    /** Settings key: the JSON-RPC URL to use instead of the embedded local chain (empty: the local chain). */
+    public static final String RPC_URL_KEY = "chain.rpcUrl";
 
     private static final int LOG_LINES = 200;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChainModel.class);
 
     private final AppServices services;
     private final ScheduledExecutorService poller = Timers.daemon("chain-poller");
-    private volatile ExternalNode external;
+    private final Runnable unsubscribe;
+    /** The RPC URL in use; null for the embedded local chain. */
+    private volatile URI external;
     private boolean polling;
 
+    private final ReadOnlyObjectWrapper<ChainSession> session = new ReadOnlyObjectWrapper<>();
     public final ObjectProperty<NodeState> state = new SimpleObjectProperty<>(NodeState.STOPPED);
     public final StringProperty rpcUrl = new SimpleStringProperty("");
     public final ObjectProperty<Long> chainId = new SimpleObjectProperty<>();
@@ -47,26 +59,48 @@ public final class ChainModel implements AutoCloseable {
 
     public ChainModel(AppServices services) {
         this.services = services;
+        this.external = services.options().rpc() != null ? services.options().rpc() : savedEndpoint(services.settings()).orElse(null);
+        this.unsubscribe = services.sessions().subscribe(this::published);
+    }
+
+    /** The RPC URL saved in Settings; empty for the embedded local chain (or an unreadable value). */
+    public static Optional<URI> savedEndpoint(SettingsRepository settings) {
+        try {
+            return settings.get(RPC_URL_KEY).filter(s -> !s.isBlank()).map(URI::create);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The current session, on the FX thread; null while the chain is down or starting. Screens follow it. */
+    public ReadOnlyObjectProperty<ChainSession> session() {
+        return session.getReadOnlyProperty();
+    }
+
+    /** The current session from any thread. */
+    public Optional<ChainSession> currentSession() {
+        return services.sessions().current();
     }
 
     /** Starts (or attaches to) the chain in the background and deploys the demo world on a local one. */
     public void start(String startingText, String deployingText) {
         busy.set(true);
         busyText.set(startingText);
-        URI rpc = services.options().rpc();
+        URI rpc = external;
         UiThread.background(() -> {
             if (rpc != null) {
-                external = ExternalNode.attach(rpc, null);
+                services.sessionKeeper().useExternal(rpc);
                 return Map.<String, String>of();
             }
-            services.supervisor().start();
+            ChainSession local = services.sessionKeeper().useLocal();
             UiThread.run(() -> busyText.set(deployingText));
-            RpcClient client = services.supervisor().rpc().orElseThrow();
-            return new DemoWorld(client, services.demoWorld(), services.dataDir().chainDir().resolve("demo.lock")).ensure(null).contracts();
+            return new DemoWorld(local.rpc(), services.demoWorld(), services.dataDir().chainDir().resolve("demo.lock")).ensure(null).contracts();
         }, deployed -> {
             LOG.info("Chain ready {} ms after launch", HearthApplication.sinceLaunch());
             busy.set(false);
-            contracts.setAll(deployed.entrySet());
+            if (!deployed.isEmpty()) {
+                contracts.setAll(deployed.entrySet());
+            }
             message.set("");
             refreshNow();
         }, failure -> {
@@ -78,6 +112,23 @@ public final class ChainModel implements AutoCloseable {
             polling = true;
             poller.scheduleWithFixedDelay(this::poll, 0, 1, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Switches to {@code url} (null: the embedded local chain), remembers it in the settings and
+     * replaces the session; screens follow the new one. No restart of the app.
+     */
+    public void useEndpoint(URI url, String startingText, String deployingText) {
+        services.settings().put(RPC_URL_KEY, url == null ? "" : url.toString());
+        external = url;
+        chainId.set(null);
+        height.set(null);
+        start(startingText, deployingText);
+    }
+
+    /** The endpoint chosen: an RPC URL, or empty for the embedded local chain. */
+    public Optional<URI> endpoint() {
+        return Optional.ofNullable(external);
     }
 
     public void stop(String stoppingText) {
@@ -92,6 +143,25 @@ public final class ChainModel implements AutoCloseable {
         });
     }
 
+    /** On the thread that replaced the session: reads its known contracts there, then tells the screens. */
+    private void published(ChainSession next) {
+        List<Map.Entry<String, String>> known = List.of();
+        if (next != null) {
+            try {
+                known = next.contracts().all().stream()
+                        .map(c -> (Map.Entry<String, String>) new AbstractMap.SimpleImmutableEntry<>(c.name(), c.address())).toList();
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot list the known contracts of {}", next, e);
+            }
+        }
+        List<Map.Entry<String, String>> shown = known;
+        UiThread.run(() -> {
+            session.set(next);
+            contracts.setAll(shown);
+        });
+        refreshNow();
+    }
+
     private void refreshNow() {
         if (!poller.isShutdown()) { // the window may have closed while the chain was starting
             poller.execute(this::poll);
@@ -100,24 +170,28 @@ public final class ChainModel implements AutoCloseable {
 
     private void poll() {
         try {
+            ChainSession current = currentSession().orElse(null);
             if (external != null) {
-                pollExternal();
-            } else if (services.options().rpc() == null) {
-                pollLocal();
+                pollExternal(current);
+            } else {
+                pollLocal(current);
             }
         } catch (RuntimeException e) {
             UiThread.run(() -> message.set(e.getMessage()));
         }
     }
 
-    private void pollLocal() {
-        NodeStatus status = services.supervisor().status();
+    private void pollLocal(ChainSession current) {
+        NodeStatus status = services.supervisor().snapshot();
         List<String> log = services.supervisor().node().logTail(LOG_LINES);
+        boolean onNode = current != null && current.isLocal();
+        Long id = onNode ? current.chainId() : null;
+        Long h = onNode ? heightOf(current) : null;
         UiThread.run(() -> {
             state.set(status.state());
             rpcUrl.set(status.rpcUrl() == null ? "" : status.rpcUrl().toString());
-            chainId.set(status.chainId());
-            height.set(status.height());
+            chainId.set(id);
+            height.set(h);
             if (status.message() != null && !busy.get()) {
                 message.set(status.message());
             }
@@ -128,39 +202,40 @@ public final class ChainModel implements AutoCloseable {
         });
     }
 
-    private void pollExternal() {
-        ExternalNode node = external;
-        Long h;
-        try {
-            h = new RpcClient(node.rpc().endpoint(), new RpcClient.Options(Duration.ofSeconds(2), Duration.ofSeconds(4), 1 << 20, 0, Duration.ZERO)).blockNumber();
-        } catch (RpcException e) {
-            h = null;
-        }
-        Long height = h;
+    private void pollExternal(ChainSession current) {
+        boolean attached = current != null && !current.isLocal();
+        Long id = attached ? current.chainId() : null;
+        Long h = attached ? heightOf(current) : null;
+        String shown = attached ? current.displayEndpoint() : "";
         UiThread.run(() -> {
-            state.set(NodeState.ATTACHED);
-            rpcUrl.set(node.rpc().displayEndpoint());
-            chainId.set(node.chainId());
-            this.height.set(height);
+            state.set(attached ? NodeState.ATTACHED : NodeState.STOPPED);
+            rpcUrl.set(shown);
+            chainId.set(id);
+            height.set(h);
         });
     }
 
-    /** The chain's RPC client once it answers: the local node's, or the attached external node's. */
-    public java.util.Optional<RpcClient> rpc() {
-        ExternalNode node = external;
-        if (node != null) {
-            return java.util.Optional.of(node.rpc());
+    private static Long heightOf(ChainSession s) {
+        try {
+            return s.rpc().blockNumber();
+        } catch (RpcException e) {
+            return null;
         }
-        return services.options().rpc() == null && state.get() == NodeState.RUNNING ? services.supervisor().rpc() : java.util.Optional.empty();
+    }
+
+    /** The current session's RPC client (the one HTTP client for the endpoint), once the chain answers. */
+    public Optional<RpcClient> rpc() {
+        return currentSession().map(ChainSession::rpc);
     }
 
     /** True on the embedded local chain (where the demo world and the backup-skip exist). */
     public boolean isLocalChain() {
-        return services.options().rpc() == null;
+        return external == null;
     }
 
     @Override
     public void close() {
+        unsubscribe.run();
         poller.shutdownNow();
     }
 }

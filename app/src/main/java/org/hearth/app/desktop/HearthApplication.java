@@ -100,7 +100,7 @@ public final class HearthApplication extends Application {
             case NODE -> NodeView.create(text, chain);
             case WALLET -> WalletView.create(text, wallet());
             case COMPUTE -> ComputeView.create(text, compute());
-            case SETTINGS -> SettingsView.create(text, services);
+            case SETTINGS -> SettingsView.create(text, services, chain);
             default -> ComingSoonView.create(text, screen);
         };
     }

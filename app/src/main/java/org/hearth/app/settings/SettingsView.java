@@ -15,15 +15,16 @@ import org.hearth.app.control.CopyableText;
 import org.hearth.app.control.Labels;
 import org.hearth.app.control.ScreenHeader;
 import org.hearth.app.desktop.AppServices;
+import org.hearth.app.desktop.ChainModel;
 import org.hearth.app.shell.Theme;
 
-/** Settings: theme, and where Hearth keeps its files. */
+/** Settings: theme, where Hearth keeps its files, auto-lock, and the chain's RPC endpoint. */
 public final class SettingsView {
 
     private SettingsView() {
     }
 
-    public static Node create(ResourceBundle text, AppServices services) {
+    public static Node create(ResourceBundle text, AppServices services, ChainModel chain) {
         ToggleGroup themes = new ToggleGroup();
         RadioButton light = new RadioButton(text.getString("settings.theme.light"));
         light.setId("theme-light");
@@ -53,6 +54,7 @@ public final class SettingsView {
         HBox autoLockRow = new HBox(8, autoLock, new Label(text.getString("settings.minutes")));
         autoLockRow.setAlignment(Pos.CENTER_LEFT);
         grid.addRow(4, Labels.muted(text.getString("settings.autoLock")), autoLockRow);
+        grid.addRow(5, Labels.muted(text.getString("settings.rpc")), RpcEndpointField.create(text, chain));
 
         VBox box = new VBox(18, new ScreenHeader(text.getString("nav.settings"), text.getString("settings.subtitle")), grid);
         box.setPadding(new Insets(24));

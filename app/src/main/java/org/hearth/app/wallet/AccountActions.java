@@ -1,7 +1,6 @@
 package org.hearth.app.wallet;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.scene.control.Alert;
@@ -17,6 +16,7 @@ import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.hearth.app.control.SecretClipboard;
+import org.hearth.config.OwnerOnlyFiles;
 import org.hearth.wallet.keystore.KeystoreV3;
 import org.hearth.wallet.vault.VaultAccount;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -92,7 +92,8 @@ final class AccountActions {
             java.io.File file = chooser.showSaveDialog(null);
             if (file != null) {
                 try {
-                    Files.writeString(file.toPath(), json, StandardCharsets.UTF_8);
+                    // the save dialog already asked before replacing a file; either way only its owner can read it
+                    OwnerOnlyFiles.replace(file.toPath(), json.getBytes(StandardCharsets.UTF_8));
                 } catch (java.io.IOException e) {
                     model.error.set(e.getMessage());
                 }

@@ -26,7 +26,6 @@ final class AccountsPane extends BorderPane {
 
     private final ResourceBundle text;
     private final WalletModel model;
-    private ChainServices chainServices;
     private AccountModel current;
     private AccountActions actions;
     private final ListView<org.hearth.wallet.vault.WatchOnlyAddress> watchList = new ListView<>();
@@ -100,6 +99,17 @@ final class AccountsPane extends BorderPane {
         setLeft(left);
         model.selected.addListener((obs, was, is) -> show(is));
         model.chain().height.addListener((obs, was, is) -> refresh());
+        // a new session (the node restarted on another port, another RPC in Settings): re-open the account on it
+        model.chainServices.addListener((obs, was, is) -> {
+            if (getParent() == null) {
+                return; // a pane the wallet has already replaced (locked since)
+            }
+            if (watchList.getSelectionModel().getSelectedItem() != null) {
+                showWatched(watchList.getSelectionModel().getSelectedItem());
+            } else {
+                show(model.selected.get());
+            }
+        });
         show(model.selected.get());
     }
 
@@ -139,7 +149,11 @@ final class AccountsPane extends BorderPane {
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
         current = null;
-        UiThread.background(this::chainServices, services -> {
+        ChainServices onSession = model.chainServices.get();
+        UiThread.background(() -> ready(onSession), services -> {
+            if (services != model.chainServices.get()) {
+                return; // the session was replaced meanwhile; the pane is being shown again on the new one
+            }
             AccountModel accountModel = services.account(account.address(), () -> model.signer(account.address()));
             current = accountModel;
             balance.unitsProperty().bind(accountModel.balance);
@@ -169,18 +183,18 @@ final class AccountsPane extends BorderPane {
         Label balance = new Label("…");
         balance.setId("watch-balance");
         balance.getStyleClass().add("title-2");
-        UiThread.background(() -> chainServices().rpc().callQuantity("eth_getBalance", watched.address(), "latest"),
+        ChainServices onSession = model.chainServices.get();
+        UiThread.background(() -> ready(onSession).rpc().callQuantity("eth_getBalance", watched.address(), "latest"),
                 wei -> balance.setText(SendModel.ethExact(wei)), failure -> balance.setText(failure.getMessage()));
         setCenter(new VBox(14, name, balance, new ReceivePane(text, watched.address())));
     }
 
-    private synchronized ChainServices chainServices() {
-        if (chainServices == null) {
-            var rpc = model.chain().rpc().orElseThrow(() -> new IllegalStateException(text.getString("accounts.chainNotReady")));
-            long start = model.chain().isLocalChain() ? 0 : rpc.blockNumber();
-            chainServices = ChainServices.open(rpc, model.services().database(), start);
+    /** The session's services, or a failure the pane shows until the chain is up (a new session re-shows the pane). */
+    private ChainServices ready(ChainServices services) {
+        if (services == null) {
+            throw new IllegalStateException(text.getString("accounts.chainNotReady"));
         }
-        return chainServices;
+        return services;
     }
 
     private void refresh() {

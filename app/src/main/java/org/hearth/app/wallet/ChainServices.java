@@ -4,27 +4,28 @@ import java.util.function.Supplier;
 import org.hearth.chain.RpcClient;
 import org.hearth.chain.review.CallDecoder;
 import org.hearth.chain.review.TxReviewer;
-import org.hearth.chain.tx.TxPipeline;
+import org.hearth.chain.session.ChainSession;
 import org.hearth.chain.tx.TxSigner;
-import org.hearth.chain.tx.TxTracker;
-import org.hearth.history.AccountWatch;
 import org.hearth.store.AddressBookRepository;
 import org.hearth.store.Database;
-import org.hearth.store.TxRepository;
 
-/** The chain-bound services the wallet screen shares between its accounts: one pipeline, one indexer. */
-record ChainServices(RpcClient rpc, long chainId, TxPipeline pipeline, TxTracker tracker, AccountWatch watch,
-                     AddressBookRepository addressBook) {
+/**
+ * The wallet screen's view of the current {@link ChainSession}: its account and send models, built
+ * on the session's one pipeline, tracker and indexer. A new session (new endpoint) gets a new one.
+ */
+record ChainServices(ChainSession session, AddressBookRepository addressBook) {
 
-    /**
-     * {@code startBlock}: where history scanning begins (0 on the local chain; elsewhere the head at
-     * first use, since scanning a public chain from genesis block by block is not practical).
-     */
+    static ChainServices of(ChainSession session) {
+        return new ChainServices(session, new AddressBookRepository(session.database()));
+    }
+
+    /** For tests that wire the wallet's models on a client of their own: a local session indexed from {@code startBlock}. */
     static ChainServices open(RpcClient rpc, Database db, long startBlock) {
-        long chainId = rpc.chainId();
-        TxRepository txs = new TxRepository(db);
-        return new ChainServices(rpc, chainId, new TxPipeline(rpc, chainId, txs), new TxTracker(rpc, txs),
-                AccountWatch.open(rpc, chainId, db, txs, startBlock), new AddressBookRepository(db));
+        return of(ChainSession.open(rpc, ChainSession.Kind.LOCAL, db, startBlock));
+    }
+
+    RpcClient rpc() {
+        return session.rpc();
     }
 
     /**
@@ -33,12 +34,13 @@ record ChainServices(RpcClient rpc, long chainId, TxPipeline pipeline, TxTracker
      * speed-ups and cancels.
      */
     AccountModel account(String address, Supplier<TxSigner> signer) {
-        watch.watch(address);
-        return new AccountModel(address, rpc, pipeline, tracker, watch.indexer(), watch.history(), signer);
+        session.accounts().watch(address);
+        return new AccountModel(address, session.rpc(), session.pipeline(), session.tracker(), session.blockIndexer(),
+                session.accounts().history(), signer);
     }
 
     /** The send form's model for {@code from}, resolving names through the address book. */
     SendModel sendFrom(String from, Supplier<TxSigner> signer) {
-        return new SendModel(pipeline, new TxReviewer(rpc, CallDecoder.shipped()), from, addressBook, signer);
+        return new SendModel(session.pipeline(), new TxReviewer(session.rpc(), CallDecoder.shipped()), from, addressBook, signer);
     }
 }

@@ -68,6 +68,8 @@ public final class WalletModel implements AutoCloseable {
     public final StringProperty busyText = new SimpleStringProperty("");
     /** When an unlock may start without waiting: later after wrong passwords, also those from before a restart. */
     public final ObjectProperty<Instant> nextAttemptAt = new SimpleObjectProperty<>(Instant.EPOCH);
+    /** The chain services of the current session (null while there is none); replaced with the session, and the accounts pane re-opens its account models on them. */
+    final ObjectProperty<ChainServices> chainServices = new SimpleObjectProperty<>();
 
     private final AppServices services;
     private final ChainModel chain;
@@ -80,6 +82,8 @@ public final class WalletModel implements AutoCloseable {
         this.services = services;
         this.chain = chain;
         this.wallet = new WalletService(services.vault());
+        chainServices.bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> chain.session().get() == null ? null : ChainServices.of(chain.session().get()), chain.session()));
         reload();
     }
 

@@ -24,14 +24,7 @@ final class CliProcess {
 
     /** {@code hearth --data-dir DIR ARGS...}; stdout and stderr are kept apart, stdin is empty. */
     static Cli.Run run(Path dataDir, String... args) throws IOException, InterruptedException {
-        String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(p -> !p.contains("javafx") && !p.contains("openjfx") && !p.contains("testfx"))
-                .collect(Collectors.joining(File.pathSeparator));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true",
-                "-D" + AnvilLocator.PROPERTY + "=" + System.getProperty(AnvilLocator.PROPERTY),
-                "-cp", classpath, "org.hearth.app.Main", "--data-dir", dataDir.toString()));
-        command.addAll(List.of(args));
+        List<String> command = command(dataDir, args);
         Path out = Files.createTempFile("hearth-cli", ".out");
         Path err = Files.createTempFile("hearth-cli", ".err");
         try {
@@ -46,5 +39,29 @@ final class CliProcess {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
+    }
+
+    /**
+     * Starts {@code hearth --data-dir DIR ARGS...} without waiting, stdout and stderr to the given files, with the
+     * Vector API module that {@code ./hearth} adds (the provider's gemm check uses it; the JVM notes it on stderr).
+     */
+    static Process start(Path dataDir, Path out, Path err, String... args) throws IOException {
+        List<String> command = command(dataDir, args);
+        command.addAll(1, List.of("--add-modules", "jdk.incubator.vector"));
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        p.getOutputStream().close();
+        return p;
+    }
+
+    private static List<String> command(Path dataDir, String... args) {
+        String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(p -> !p.contains("javafx") && !p.contains("openjfx") && !p.contains("testfx"))
+                .collect(Collectors.joining(File.pathSeparator));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true",
+                "-D" + AnvilLocator.PROPERTY + "=" + System.getProperty(AnvilLocator.PROPERTY),
+                "-cp", classpath, "org.hearth.app.Main", "--data-dir", dataDir.toString()));
+        command.addAll(List.of(args));
+        return command;
     }
 }

@@ -56,6 +56,8 @@ class SecretsStayPrivateTest {
     private static final String PASSPHRASE = "Kalte Brötchen am Ofen 🍞";
     /** Full-width letters and a ligature: its NFKC form ("Pass word fire ...") differs from what was typed. */
     private static final String PASSWORD = "Ｐａｓｓ ｗｏｒｄ ﬁre – Ölkanne 42";
+    /** The password {@code wallet change-password} moves to (and back from): a secret like the first. */
+    private static final String NEW_PASSWORD = "Ｎｅｕｅｓ Kennwort ﬂink – 77";
     private static final String DEAD = "0x000000000000000000000000000000000000dEaD";
     private static final Pattern RPC_URL = Pattern.compile("at (http://\\S+) \\(pid");
 
@@ -135,6 +137,16 @@ class SecretsStayPrivateTest {
         Path exportedKey = dir.resolve("out").resolve("exported-key.txt");
         step(data, 0, "wallet", "export", "--account", account0, "--password-file", password.toString(), "--key-out", exportedKey.toString());
         assertEquals(Files.readString(key), Files.readString(exportedKey));
+
+        // headless parity: add accounts, change the password and back; no password and no key reaches output or the data dir
+        Path newPassword = write(in.resolve("new-password.txt"), NEW_PASSWORD + "\n");
+        Cli.Run added = step(data, 0, "wallet", "add-account", "--password-file", password.toString());
+        assertEquals("1    " + keyring.derive(AddressScheme.BIP44, 1).address() + " Account 2\n", added.out());
+        step(data, 0, "wallet", "add-account", "--path", "m/44'/60'/0'/0/9", "--label", "Savings", "--password-file", password.toString());
+        step(data, 0, "wallet", "change-password", "--password-file", password.toString(), "--new-password-file", newPassword.toString());
+        assertErr(step(data, 1, "wallet", "add-account", "--password-file", password.toString()), "Wrong password");
+        step(data, 0, "wallet", "change-password", "--password-file", newPassword.toString(), "--new-password-file", password.toString());
+        assertEquals(3, step(data, 0, "wallet", "accounts").out().lines().count());
 
         // wrong secrets: each is a clear error that names no secret
         assertErr(step(data, 1, "keystore", "inspect", "--file", keystore.toString(), "--password-file", wrongPassword.toString()), "password");
@@ -218,7 +230,8 @@ class SecretsStayPrivateTest {
 
     /** Every form of every secret this wallet has: phrase, passphrase, password, seeds, xprv, account keys. */
     private static SecretScan secrets(Mnemonic mnemonic) {
-        SecretScan s = new SecretScan().mnemonic("mnemonic", mnemonic.words()).text("passphrase", PASSPHRASE).text("password", PASSWORD);
+        SecretScan s = new SecretScan().mnemonic("mnemonic", mnemonic.words()).text("passphrase", PASSPHRASE).text("password", PASSWORD)
+                .text("new password", NEW_PASSWORD);
         for (String passphrase : List.of(PASSPHRASE, "")) {
             String which = passphrase.isEmpty() ? " (no passphrase)" : "";
             s.bytes("seed" + which, mnemonic.toSeed(passphrase));

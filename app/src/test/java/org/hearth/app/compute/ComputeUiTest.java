@@ -53,6 +53,17 @@ class ComputeUiTest {
         assertEquals(app.compute().policy.get().encode(), app.services().settings().get(ComputeModel.POLICY_KEY).orElseThrow(),
                 "the policy is stored");
 
+        // before the first sample the charts say so, with no invented scale on the y axis
+        for (String chart : java.util.List.of("#compute-render-chart", "#compute-gemm-chart")) {
+            Label empty = robot.lookup(chart + "-empty").queryAs(Label.class);
+            assertEquals("No samples yet", empty.getText());
+            assertTrue(empty.isVisible(), chart);
+            assertFalse(robot.lookup(chart).queryAs(javafx.scene.chart.LineChart.class).getYAxis().isTickLabelsVisible(), chart);
+        }
+
+        WritableImage idle = WaitForAsyncUtils.asyncFx(() -> robot.window(0).getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+        ImageIO.write(SwingFXUtils.fromFXImage(idle, null), "png", SHOTS.resolve("compute-no-samples.png").toFile());
+
         FxClicks.click(robot, "#compute-share");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> onFx(() -> app.compute().renderSeries.getData().size() >= 6
                 && !app.compute().gemmSeries.getData().isEmpty()));
@@ -60,6 +71,11 @@ class ComputeUiTest {
         assertTrue(onFx(() -> app.compute().backends.stream().anyMatch(b -> b.name().startsWith("cuda") && !b.available())),
                 "CUDA is listed with the reason it is not available");
         assertTrue(app.compute().imageProgress.get() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#compute-render-chart-empty").queryAs(Label.class).isVisible(), "samples replace the message");
+        assertTrue(robot.lookup("#compute-render-chart").queryAs(javafx.scene.chart.LineChart.class).getYAxis().isTickLabelsVisible());
+        assertEquals("Sharing: running local benchmark jobs", robot.lookup("#compute-status").queryAs(Label.class).getText());
+        assertTrue(app.services().provider().status().jobs() > 0, "the agent in core ran the jobs the screen shows");
         long workerPid = app.compute().workerPid().orElseThrow();
         // the policy reads this machine through OSHI and says what it sees
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> app.compute().machine.get() != null));

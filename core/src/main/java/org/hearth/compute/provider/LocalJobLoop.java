@@ -46,6 +46,10 @@ public final class LocalJobLoop implements AutoCloseable {
         void gemm(GemmDone done);
 
         void failed(String message);
+
+        /** The loop stopped on an error it cannot recover from (a class missing, a bug); no more jobs run. */
+        default void died(Throwable error) {
+        }
     }
 
     private final WorkerSupervisor worker;
@@ -66,7 +70,14 @@ public final class LocalJobLoop implements AutoCloseable {
             return;
         }
         running = true;
-        thread = Thread.ofVirtual().name("local-jobs").start(this::loop);
+        thread = Thread.ofVirtual().name("local-jobs").start(() -> {
+            try {
+                loop();
+            } catch (RuntimeException | Error e) {
+                running = false;
+                listener.died(e);
+            }
+        });
     }
 
     private void loop() {

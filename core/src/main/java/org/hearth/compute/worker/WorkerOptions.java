@@ -46,6 +46,10 @@ public record WorkerOptions(boolean allowCpuDevices, int maxThreads, long gpuMem
         return new WorkerOptions(allowCpuDevices, maxThreads, gpuMemoryMiB, dutyCyclePercent, cudaLibrary, only, testHooks);
     }
 
+    public WorkerOptions withMaxThreads(int threads) {
+        return new WorkerOptions(allowCpuDevices, threads, gpuMemoryMiB, dutyCyclePercent, cudaLibrary, backends, testHooks);
+    }
+
     public WorkerOptions withCudaLibrary(String library) {
         return new WorkerOptions(allowCpuDevices, maxThreads, gpuMemoryMiB, dutyCyclePercent, library, backends, testHooks);
     }

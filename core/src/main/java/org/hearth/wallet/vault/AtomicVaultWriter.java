@@ -30,6 +30,12 @@ final class AtomicVaultWriter {
     /** File locks exclude other processes; this excludes other threads of this one (a JVM cannot lock a file twice). */
     private static final java.util.concurrent.ConcurrentHashMap<Path, Object> IN_PROCESS = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * Called after each step of a replacement with the step's name: "temp written", "backup written", "renamed",
+     * "verified", "backup deleted". A seam for tests, which throw from it to stop there as a crash would.
+     */
+    static volatile Consumer<String> afterStep = step -> { };
+
     private AtomicVaultWriter() {
     }
 
@@ -78,17 +84,22 @@ final class AtomicVaultWriter {
         Path backup = backup(file);
         writeSynced(temp, bytes);
         verifyOrFail(temp, verify, "the new vault file did not read back correctly; the previous one is untouched");
+        afterStep.accept("temp written");
         if (Files.exists(file)) {
             Path backupTemp = backup.resolveSibling(backup.getFileName() + ".tmp");
             writeSynced(backupTemp, readBounded(file));
             move(backupTemp, backup);
+            afterStep.accept("backup written");
         }
         move(temp, file);
         syncDirectory(dir);
+        afterStep.accept("renamed");
         verifyOrFail(file, verify, "the vault file did not read back correctly after saving; the previous version is kept in "
                 + backup.getFileName());
+        afterStep.accept("verified");
         Files.deleteIfExists(backup);
         syncDirectory(dir);
+        afterStep.accept("backup deleted");
     }
 
     /** Copies a good backup over a missing or damaged vault, keeping the damaged file aside. */

@@ -1,0 +1,204 @@
+package org.hearth.chain.session;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.hearth.chain.RpcClient;
+import org.hearth.chain.RpcException;
+import org.hearth.chain.tx.TxPipeline;
+import org.hearth.chain.tx.TxTracker;
+import org.hearth.history.AccountWatch;
+import org.hearth.index.BlockIndexer;
+import org.hearth.store.Database;
+import org.hearth.store.DemoWorldRepository;
+import org.hearth.store.KnownContractRepository;
+import org.hearth.store.TxRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything bound to one endpoint (the local node or an RPC URL), built once and shared by every
+ * screen and command: the one RPC client (one HTTP client and its connections), the chain id, the
+ * contract registry, the tx pipeline and tracker, and the indexer. A new endpoint (a node restarted
+ * on another port, an RPC switched in Settings) gets a new session; closing one stops what it owns.
+ */
+public final class ChainSession implements AutoCloseable {
+
+    /** The embedded local chain (indexed from genesis; the demo world lives there) or a node run by someone else. */
+    public enum Kind { LOCAL, EXTERNAL }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChainSession.class);
+
+    private final RpcClient rpc;
+    private final Kind kind;
+    private final long chainId;
+    private final String genesisHash;
+    private final Database db;
+    private final TxRepository transactions;
+    private final TxPipeline pipeline;
+    private final TxTracker tracker;
+    private final AccountWatch accounts;
+    private final ContractRegistry contracts;
+    // The eth_getLogs indexer (org.hearth.index.LogIndexer) is built here beside the block indexer:
+    // a field, one line in the constructor, an accessor, and own(...) of its background runner.
+    private final Deque<AutoCloseable> owned = new ArrayDeque<>();
+    private volatile boolean closed;
+
+    private ChainSession(RpcClient rpc, Kind kind, Database db, long indexStartBlock) {
+        this.rpc = rpc;
+        this.kind = kind;
+        this.db = db;
+        this.chainId = rpc.chainId();
+        this.genesisHash = genesisHash(rpc);
+        this.transactions = new TxRepository(db);
+        this.pipeline = new TxPipeline(rpc, chainId, transactions);
+        this.tracker = new TxTracker(rpc, transactions);
+        this.accounts = AccountWatch.open(rpc, chainId, db, transactions, indexStartBlock);
+        this.contracts = new ContractRegistry(chainId, genesisHash, new DemoWorldRepository(db), new KnownContractRepository(db));
+    }
+
+    /**
+     * Connects to {@code endpoint} (one RPC client for the session's life). The indexer starts at
+     * genesis on the local chain, and at the current head elsewhere (scanning a public chain block by
+     * block from genesis is not practical). Throws {@link RpcException} when the node does not answer.
+     */
+    public static ChainSession open(URI endpoint, Kind kind, Database db) {
+        RpcClient rpc = new RpcClient(endpoint);
+        long start;
+        try {
+            start = kind == Kind.LOCAL ? 0 : rpc.blockNumber();
+        } catch (RuntimeException e) {
+            rpc.close();
+            throw e;
+        }
+        return open(rpc, kind, db, start);
+    }
+
+    /** A session on a client made elsewhere (a test's); the session owns it from now on and closes it. */
+    public static ChainSession open(RpcClient rpc, Kind kind, Database db, long indexStartBlock) {
+        try {
+            return new ChainSession(rpc, kind, db, indexStartBlock);
+        } catch (RuntimeException e) {
+            rpc.close();
+            throw e;
+        }
+    }
+
+    public RpcClient rpc() {
+        return rpc;
+    }
+
+    public URI endpoint() {
+        return rpc.endpoint();
+    }
+
+    /** The endpoint as shown to people and logs (no path, query or credentials). */
+    public String displayEndpoint() {
+        return rpc.displayEndpoint();
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public boolean isLocal() {
+        return kind == Kind.LOCAL;
+    }
+
+    public long chainId() {
+        return chainId;
+    }
+
+    /** Hash of block 0: with the chain id, tells a reset chain from the one seen before. */
+    public String genesisHash() {
+        return genesisHash;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    /** Known contracts by name and address: the demo world's and the user's. */
+    public ContractRegistry contracts() {
+        return contracts;
+    }
+
+    /** This chain's sent transactions as the app recorded them. */
+    public TxRepository transactions() {
+        return transactions;
+    }
+
+    /** The one way to sign and send: prepare, review, sign, send, speed up, cancel. */
+    public TxPipeline pipeline() {
+        return pipeline;
+    }
+
+    public TxTracker tracker() {
+        return tracker;
+    }
+
+    /** The block indexer with the account-history subscribers, and the history that joins them. */
+    public AccountWatch accounts() {
+        return accounts;
+    }
+
+    public BlockIndexer blockIndexer() {
+        return accounts.indexer();
+    }
+
+    /**
+     * Hands {@code resource} (a background runner, a cache) to the session: it is closed with the
+     * session, in reverse order of handing. Refused once the session is closed.
+     */
+    public synchronized <T extends AutoCloseable> T own(T resource) {
+        if (closed) {
+            throw new IllegalStateException("The session for " + displayEndpoint() + " is closed");
+        }
+        owned.push(resource);
+        return resource;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Stops what the session owns, then its HTTP client; calls still in flight fail as unreachable. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        AutoCloseable next;
+        while ((next = pollOwned()) != null) {
+            try {
+                next.close();
+            } catch (Exception e) {
+                LOG.warn("Closing {} of the session for {} failed", next, displayEndpoint(), e);
+            }
+        }
+        rpc.close();
+    }
+
+    private synchronized AutoCloseable pollOwned() {
+        return owned.poll();
+    }
+
+    private static String genesisHash(RpcClient rpc) {
+        JsonNode block = rpc.call("eth_getBlockByNumber", "0x0", false);
+        String hash = block == null ? null : block.path("hash").asText(null);
+        if (hash == null) {
+            throw new RpcException(rpc.displayEndpoint(), "eth_getBlockByNumber", "the node did not return its genesis block",
+                    null, null, null);
+        }
+        return hash;
+    }
+
+    @Override
+    public String toString() {
+        return "ChainSession[" + kind + " chain " + chainId + " at " + displayEndpoint() + (closed ? ", closed" : "") + "]";
+    }
+}

@@ -1,0 +1,375 @@
+package org.hearth.compute.provider;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.hearth.compute.worker.SupervisorSettings;
+import org.hearth.compute.worker.WorkerCapabilities;
+import org.hearth.compute.worker.WorkerEvent;
+import org.hearth.compute.worker.WorkerOptions;
+import org.hearth.compute.worker.WorkerSupervisor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The compute provider: the worker child under its supervisor, the job loop that feeds it, and the
+ * policy applied every few seconds (pause with a reason, duty cycle). One agent serves the Compute
+ * toggle and {@code hearth provider start}; it keeps running whatever screen is open, and screens only
+ * subscribe. Listeners are called on the agent's own threads and must return quickly.
+ */
+public final class ProviderAgent implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProviderAgent.class);
+
+    /** How the agent runs its worker and how often it looks at the machine. */
+    public record Settings(WorkerOptions worker, SupervisorSettings supervisor, Duration policyInterval, Duration startTimeout) {
+        public static Settings defaults() {
+            return new Settings(WorkerOptions.defaults(), SupervisorSettings.defaults(), Duration.ofSeconds(5), Duration.ofMinutes(2));
+        }
+
+        public Settings withWorker(WorkerOptions options) {
+            return new Settings(options, supervisor, policyInterval, startTimeout);
+        }
+
+        public Settings withPolicyInterval(Duration interval) {
+            return new Settings(worker, supervisor, interval, startTimeout);
+        }
+    }
+
+    /** What the agent publishes; every method has a default so a subscriber implements what it shows. */
+    public interface Listener {
+        default void status(ProviderStatus status) {
+        }
+
+        /** The worker is up and said what it found. */
+        default void started(WorkerCapabilities capabilities) {
+        }
+
+        default void imageStarted(int pass) {
+        }
+
+        default void tile(LocalJobLoop.TileDone done) {
+        }
+
+        default void gemm(LocalJobLoop.GemmDone done) {
+        }
+
+        /** The machine as the policy saw it; {@code state} is null once sharing stops. {@code unreadable}: why it cannot be read, or "". */
+        default void machine(MachineState state, String unreadable) {
+        }
+
+        /** A line for a log or a terminal: worker events, pauses, failures. */
+        default void log(String line) {
+        }
+    }
+
+    private final Settings settings;
+    private final MachineProbe probe;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final ThroughputHistory history = new ThroughputHistory();
+    private final ScheduledExecutorService policyTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "provider-policy");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Object lock = new Object();
+    private ProviderPolicy policy;
+    private WorkerSupervisor worker;
+    private LocalJobLoop loop;
+    private boolean pausedByPolicy;
+    /** Bumped by every start and stop, so a start that finishes after a stop closes what it started. */
+    private int generation;
+    private ProviderStatus status = ProviderStatus.stopped();
+
+    public ProviderAgent(Settings settings, ProviderPolicy policy) {
+        this(settings, policy, new MachineProbe());
+    }
+
+    public ProviderAgent(Settings settings, ProviderPolicy policy, MachineProbe probe) {
+        this.settings = settings;
+        this.policy = policy;
+        this.probe = probe;
+        long every = settings.policyInterval().toMillis();
+        policyTimer.scheduleWithFixedDelay(this::applyPolicy, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Adds a listener and tells it the current status at once; run the returned action to unsubscribe. */
+    public Runnable subscribe(Listener listener) {
+        listeners.add(listener);
+        listener.status(status());
+        return () -> listeners.remove(listener);
+    }
+
+    public ProviderStatus status() {
+        synchronized (lock) {
+            return status;
+        }
+    }
+
+    public ProviderPolicy policy() {
+        synchronized (lock) {
+            return policy;
+        }
+    }
+
+    /** Recent throughput samples, oldest first, for a subscriber that arrives while the agent runs. */
+    public ThroughputHistory.Snapshot history() {
+        return history.snapshot();
+    }
+
+    /** Takes effect within a moment: the policy is applied at once, not at the next tick. */
+    public void setPolicy(ProviderPolicy next) {
+        synchronized (lock) {
+            policy = next;
+        }
+        onPolicyThread(this::applyPolicy);
+    }
+
+    /** Starts the worker in the background; returns at once. Does nothing while starting or running. */
+    public void start() {
+        int gen;
+        synchronized (lock) {
+            if (status.state() == ProviderStatus.State.STARTING || worker != null) {
+                return;
+            }
+            gen = ++generation;
+            history.clear();
+            publish(ProviderStatus.stopped().with(ProviderStatus.State.STARTING, "", ""));
+        }
+        // a first reading while the worker starts, so the first figure shown covers a real interval
+        onPolicyThread(() -> probe.sample(0));
+        Thread.ofVirtual().name("provider-start").start(() -> launch(gen));
+    }
+
+    private void launch(int gen) {
+        WorkerSupervisor w = WorkerSupervisor.start(settings.worker(), settings.supervisor(), this::onWorkerEvent);
+        WorkerCapabilities caps;
+        try {
+            caps = w.awaitReady(settings.startTimeout());
+        } catch (Exception e) {
+            w.close();
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            synchronized (lock) {
+                if (gen == generation) {
+                    publish(status.with(ProviderStatus.State.FAILED, "", message));
+                }
+            }
+            log("The worker did not start: " + message);
+            return;
+        }
+        LocalJobLoop l;
+        synchronized (lock) {
+            if (gen != generation) {
+                w.close(); // stopped while it started
+                return;
+            }
+            worker = w;
+            loop = l = new LocalJobLoop(w, new LoopListener(gen));
+            publish(status.with(ProviderStatus.State.RUNNING, caps.chosen(), ""));
+        }
+        each(x -> x.started(caps));
+        log("Worker ready (pid " + caps.pid() + "), backend " + caps.chosen() + "; running local benchmark jobs");
+        l.start();
+        onPolicyThread(this::applyPolicy);
+    }
+
+    /** Stops the job loop and the worker child; blocks until the child is gone (call it off any UI thread). */
+    public void stop() {
+        stopWith(ProviderStatus.State.STOPPED, "");
+    }
+
+    private void stopWith(ProviderStatus.State end, String reason) {
+        WorkerSupervisor w;
+        LocalJobLoop l;
+        synchronized (lock) {
+            generation++;
+            w = worker;
+            l = loop;
+            worker = null;
+            loop = null;
+            pausedByPolicy = false;
+            if (status.state() == ProviderStatus.State.STOPPED && w == null) {
+                return;
+            }
+            publish(status.with(end, status.backend(), reason));
+        }
+        each(x -> x.machine(null, ""));
+        if (l != null) {
+            l.close();
+        }
+        if (w != null) {
+            w.close();
+        }
+    }
+
+    /** The worker child's pid while it runs. */
+    public Optional<Long> workerPid() {
+        synchronized (lock) {
+            return worker == null ? Optional.empty() : worker.workerProcess().map(ProcessHandle::pid);
+        }
+    }
+
+    /** Pauses the worker while the policy says so, resumes it otherwise, and sets its duty cycle. */
+    private void applyPolicy() {
+        WorkerSupervisor w;
+        ProviderPolicy p;
+        synchronized (lock) {
+            w = worker;
+            p = policy;
+        }
+        if (w == null) {
+            return;
+        }
+        long workerCpu = w.workerProcess().flatMap(h -> h.info().totalCpuDuration()).map(Duration::toNanos).orElse(0L);
+        MachineState machine = probe.sample(workerCpu);
+        String unreadable = probe.unavailableReason().orElse("");
+        Optional<String> reason = PolicyGate.pauseReason(p, machine);
+        String change = null;
+        synchronized (lock) {
+            if (worker != w) {
+                return; // stopped meanwhile
+            }
+            w.dutyCycle(p.maxSharePercent());
+            if (reason.isPresent() && !pausedByPolicy) {
+                w.pause();
+                pausedByPolicy = true;
+                change = "Paused: " + reason.get();
+            } else if (reason.isEmpty() && pausedByPolicy) {
+                w.resume();
+                pausedByPolicy = false;
+                change = "Resumed";
+            }
+            ProviderStatus.State state = reason.isPresent() ? ProviderStatus.State.PAUSED : ProviderStatus.State.RUNNING;
+            if (state != status.state() || !reason.orElse("").equals(status.reason())) {
+                publish(status.with(state, status.backend(), reason.orElse("")));
+            }
+        }
+        if (change != null) {
+            log(change);
+        }
+        each(x -> x.machine(machine, unreadable));
+    }
+
+    private void onWorkerEvent(WorkerEvent event) {
+        if (event.kind() == WorkerEvent.Kind.JOB_STARTED) {
+            return; // one per job: too frequent to read
+        }
+        log("Worker " + event);
+        if (event.kind() == WorkerEvent.Kind.GAVE_UP) {
+            // not on the supervisor's thread: closing the supervisor waits for its threads
+            Thread.ofVirtual().name("provider-gave-up").start(() -> stopWith(ProviderStatus.State.FAILED, event.message()));
+        }
+    }
+
+    /** Called with the lock held. */
+    private void publish(ProviderStatus next) {
+        status = next;
+        each(x -> x.status(next));
+    }
+
+    private void log(String line) {
+        LOG.info(line);
+        each(x -> x.log(line));
+    }
+
+    /** A listener that throws must not stop the agent or the other listeners. */
+    private void each(Consumer<Listener> call) {
+        for (Listener l : listeners) {
+            try {
+                call.accept(l);
+            } catch (RuntimeException e) {
+                LOG.warn("A provider listener failed", e);
+            }
+        }
+    }
+
+    private void onPolicyThread(Runnable work) {
+        try {
+            policyTimer.execute(work);
+        } catch (RejectedExecutionException closing) {
+            // the agent is closing: nothing to apply
+        }
+    }
+
+    @Override
+    public void close() {
+        policyTimer.shutdownNow();
+        stop();
+    }
+
+    /** Passes on what one run's loop reports; a job that finishes after a stop is not reported. */
+    private final class LoopListener implements LocalJobLoop.Listener {
+        private final int gen;
+
+        LoopListener(int gen) {
+            this.gen = gen;
+        }
+
+        private boolean current() {
+            return gen == generation;
+        }
+
+        @Override
+        public void imageStarted(int pass) {
+            synchronized (lock) {
+                if (!current()) {
+                    return;
+                }
+            }
+            each(x -> x.imageStarted(pass));
+        }
+
+        @Override
+        public void tile(LocalJobLoop.TileDone done) {
+            synchronized (lock) {
+                if (!current()) {
+                    return;
+                }
+                history.addRender(done.msamplesPerSecond());
+                publish(status.withTile(done.verified(), done.msamplesPerSecond()));
+                each(x -> x.tile(done));
+            }
+        }
+
+        @Override
+        public void gemm(LocalJobLoop.GemmDone done) {
+            synchronized (lock) {
+                if (!current()) {
+                    return;
+                }
+                history.addGemm(done.gflops());
+                publish(status.withGemm(done.verified(), done.gflops()));
+                each(x -> x.gemm(done));
+            }
+        }
+
+        @Override
+        public void failed(String message) {
+            synchronized (lock) {
+                if (!current()) {
+                    return;
+                }
+                publish(status.withFailure());
+            }
+            log("Job failed: " + message);
+        }
+
+        @Override
+        public void died(Throwable error) {
+            synchronized (lock) {
+                if (!current()) {
+                    return;
+                }
+            }
+            LOG.error("The provider's job loop stopped", error);
+            String reason = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+            Thread.ofVirtual().name("provider-died").start(() -> stopWith(ProviderStatus.State.FAILED, reason));
+        }
+    }
+}
