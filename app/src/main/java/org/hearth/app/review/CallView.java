@@ -30,6 +30,11 @@ final class CallView extends VBox {
         super(8);
         DecodedCall call = review.call();
         getChildren().add(Labels.section(text.getString("review.call")));
+        if (!review.targetName().isEmpty()) {
+            Label name = ReviewPane.value("review-target-name", review.targetName());
+            name.getStyleClass().add("text-bold");
+            getChildren().add(name);
+        }
         if (review.target().standard() != org.hearth.chain.review.TokenInfo.Standard.NONE) {
             String kind = text.getString("review.token." + review.target().standard().name().toLowerCase());
             String symbol = review.target().symbol();

@@ -30,13 +30,13 @@ import org.hearth.chain.review.CallDecoder;
 import org.hearth.chain.review.TokenAmount;
 import org.hearth.chain.review.TxReview;
 import org.hearth.chain.review.TxReviewer;
+import org.hearth.chain.session.ChainSession;
 import org.hearth.chain.tx.FeeLevel;
 import org.hearth.chain.tx.TxPipeline;
 import org.hearth.node.DemoWorld;
 import org.hearth.store.AddressBookRepository;
 import org.hearth.store.Database;
 import org.hearth.store.DemoWorldRepository;
-import org.hearth.store.TxRepository;
 import org.hearth.testing.TestChain;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,6 +59,7 @@ class ReviewUiTest {
     private static final FxRobot robot = new FxRobot();
 
     private static TestChain chain;
+    private static ChainSession session;
     private static TxPipeline pipeline;
     private static TxReviewer reviewer;
     private static AddressNames names;
@@ -77,8 +78,10 @@ class ReviewUiTest {
         Map<String, String> contracts = new DemoWorld(rpc, new DemoWorldRepository(db), dir.resolve("demo.lock")).ensure(USER).contracts();
         token = contracts.get("HearthToken");
         governor = contracts.get("HearthGovernor");
-        pipeline = new TxPipeline(rpc, rpc.chainId(), new TxRepository(db));
-        reviewer = new TxReviewer(rpc, CallDecoder.shipped());
+        // wired as the wallet wires it: the session's pipeline, and its registry to name the contracts
+        session = ChainSession.open(new RpcClient(rpc.endpoint()), ChainSession.Kind.LOCAL, db, 0);
+        pipeline = session.pipeline();
+        reviewer = new TxReviewer(session.rpc(), CallDecoder.shipped(), session.contracts()::byAddress);
         AddressBookRepository book = new AddressBookRepository(db);
         book.save(BOB, "Bob", "");
         names = AddressNames.of(book);
@@ -97,6 +100,7 @@ class ReviewUiTest {
     static void close() throws Exception {
         FxToolkit.cleanupStages();
         WaitForAsyncUtils.asyncFx(Theme.LIGHT::apply).get();
+        session.close();
         chain.close();
     }
 
@@ -110,6 +114,7 @@ class ReviewUiTest {
         assertEquals("transfer", label("#review-function"));
         assertEquals("transfer(address,uint256)", label("#review-signature"));
         assertEquals("ERC-20 token · HRTH", label("#review-token"));
+        assertEquals("HearthToken", label("#review-target-name"), "named by the session's contract registry");
         assertEquals("to (address)", label("#review-arg-name-0"));
         assertEquals(BOB, label("#review-arg-0"));
         assertEquals("Bob", label("#review-arg-0-name"), "the address book's name for the recipient");

@@ -27,6 +27,8 @@ public final class CallDecoder {
 
     private final List<ContractAbi> abis;
     private final SignatureTable table;
+    /** Shipped ABIs outside {@link #SHIPPED} that a known contract named (loaded on first use). */
+    private final java.util.Map<String, ContractAbi> extra = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CallDecoder(List<ContractAbi> abis, SignatureTable table) {
         this.abis = List.copyOf(abis);
@@ -93,6 +95,13 @@ public final class CallDecoder {
     private List<ContractAbi> ordered(String preferredAbi) {
         List<ContractAbi> out = new ArrayList<>(abis);
         if (preferredAbi != null) {
+            if (out.stream().noneMatch(a -> a.name().equals(preferredAbi))) {
+                try {
+                    out.add(extra.computeIfAbsent(preferredAbi, ContractAbi::shipped));
+                } catch (IllegalStateException notShipped) {
+                    return out; // a registry entry naming an ABI this build lacks: decode as if unnamed
+                }
+            }
             out.sort((a, b) -> Boolean.compare(!a.name().equals(preferredAbi), !b.name().equals(preferredAbi)));
         }
         return out;

@@ -6,10 +6,11 @@ import org.hearth.chain.tx.PreparedTx;
 /**
  * Everything the review screen shows for one prepared transaction, whatever screen made it: the
  * transaction (network, from, to, value, fees), the decoded call and its arguments (token amounts
- * with decimals and symbol), what the target is, and the warnings.
+ * with decimals and symbol), what the target is (its token standard; {@code targetName}: its name in the
+ * session's contract registry, "" when unknown), and the warnings.
  */
-public record TxReview(PreparedTx tx, DecodedCall call, List<ReviewArgument> arguments, TokenInfo target, boolean targetHasCode,
-                       List<ReviewWarning> warnings) {
+public record TxReview(PreparedTx tx, DecodedCall call, List<ReviewArgument> arguments, TokenInfo target, String targetName,
+                       boolean targetHasCode, List<ReviewWarning> warnings) {
 
     public TxReview {
         arguments = List.copyOf(arguments);

@@ -4,8 +4,11 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.hearth.chain.RpcClient;
 import org.hearth.chain.abi.AbiValue;
+import org.hearth.chain.session.KnownContract;
 import org.hearth.chain.tx.PreparedTx;
 
 /**
@@ -34,10 +37,20 @@ public final class TxReviewer {
 
     private final TokenProbe probe;
     private final CallDecoder decoder;
+    private final Function<String, Optional<KnownContract>> knownContracts;
 
     public TxReviewer(RpcClient rpc, CallDecoder decoder) {
+        this(rpc, decoder, address -> Optional.empty());
+    }
+
+    /**
+     * {@code knownContracts}: the session's registry ({@code session.contracts()::byAddress}), which names
+     * the target and says which shipped ABI it has, so its calls decode with that ABI first.
+     */
+    public TxReviewer(RpcClient rpc, CallDecoder decoder, Function<String, Optional<KnownContract>> knownContracts) {
         this.probe = new TokenProbe(rpc);
         this.decoder = decoder;
+        this.knownContracts = knownContracts;
     }
 
     public TxReview review(PreparedTx tx) {
@@ -45,8 +58,10 @@ public final class TxReviewer {
         boolean creation = tx.to() == null;
         boolean hasCode = !creation && probe.hasCode(tx.to());
         TokenInfo target = hasData && hasCode ? probe.probe(tx.to()) : TokenInfo.NONE;
+        Optional<KnownContract> known = creation ? Optional.empty() : knownContracts.apply(tx.to());
+        String abi = known.map(KnownContract::artifactName).orElse(preferredAbi(target));
         DecodedCall call = creation ? new DecodedCall(DecodedCall.Source.NONE, null, null, List.of(), true, tx.data())
-                : decoder.decode(tx.data(), preferredAbi(target));
+                : decoder.decode(tx.data(), abi);
         List<ReviewArgument> arguments = arguments(call, target);
         List<ReviewWarning> warnings = new ArrayList<>();
         if (hasData && !creation && !call.isKnown()) {
@@ -62,7 +77,7 @@ public final class TxReviewer {
             arguments.stream().filter(a -> a.tokenAmount() != null && a.tokenAmount().isUnlimited()).findFirst().ifPresent(a ->
                     warnings.add(ReviewWarning.of(ReviewWarning.UNLIMITED_APPROVAL, target.symbol(), spender(call))));
         }
-        return new TxReview(tx, call, arguments, target, hasCode, warnings);
+        return new TxReview(tx, call, arguments, target, known.map(KnownContract::name).orElse(""), hasCode, warnings);
     }
 
     private static String preferredAbi(TokenInfo target) {

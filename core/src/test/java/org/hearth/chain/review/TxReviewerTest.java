@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.hearth.chain.RpcClient;
 import org.hearth.chain.abi.Abi;
+import org.hearth.chain.session.ChainSession;
 import org.hearth.chain.tx.FeeLevel;
 import org.hearth.chain.tx.TxPipeline;
 import org.hearth.node.DemoWorld;
@@ -36,12 +37,13 @@ class TxReviewerTest {
     private static TxPipeline pipeline;
     private static TxReviewer reviewer;
     private static Map<String, String> contracts;
+    private static Database db;
 
     @BeforeAll
     static void start() {
         chain = TestChain.start(dir, 1);
         RpcClient rpc = chain.rpc();
-        Database db = Database.open(dir.resolve("hearth.db"));
+        db = Database.open(dir.resolve("hearth.db"));
         contracts = new DemoWorld(rpc, new DemoWorldRepository(db), dir.resolve("demo.lock")).ensure(USER).contracts();
         pipeline = new TxPipeline(rpc, rpc.chainId(), new TxRepository(db));
         reviewer = new TxReviewer(rpc, CallDecoder.shipped());
@@ -68,6 +70,18 @@ class TxReviewerTest {
         assertEquals(new TokenAmount(amount, 18, "HRTH"), r.arguments().get(1).tokenAmount());
         assertTrue(r.targetHasCode());
         assertEquals(List.of(), r.warnings());
+    }
+
+    @Test
+    void theSessionsRegistryNamesTheTarget() {
+        try (ChainSession session = ChainSession.open(new RpcClient(chain.rpc().endpoint()), ChainSession.Kind.LOCAL, db, 0)) {
+            TxReviewer named = new TxReviewer(session.rpc(), CallDecoder.shipped(), session.contracts()::byAddress);
+            TxReview r = named.review(pipeline.prepare(USER, contracts.get("HearthToken"), BigInteger.ZERO,
+                    Abi.encodeCall("transfer(address,uint256)", BOB, BigInteger.ONE), FeeLevel.NORMAL));
+            assertEquals("HearthToken", r.targetName());
+            assertEquals("HearthToken", r.call().abiName());
+            assertEquals("", review(BOB, null).targetName(), "an address the registry does not know");
+        }
     }
 
     @Test
