@@ -84,7 +84,7 @@ final class CallView extends VBox {
                 }
                 value = withCalls;
             }
-            GridPane.setValignment(caption, javafx.geometry.VPos.TOP); // long values wrap; the caption stays by their first line
+            GridPane.setValignment(caption, javafx.geometry.VPos.BASELINE); // long values wrap; the caption stays on their first line
             grid.addRow(i, caption, value);
         }
         return grid;
