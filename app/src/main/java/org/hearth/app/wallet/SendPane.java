@@ -160,7 +160,8 @@ public final class SendPane extends StackPane {
             hint.setText(text.getString(status == TxStatus.PENDING ? "send.sentHint" : "send.finalHint"));
         };
         showStatus.run();
-        model.sentItem.addListener((obs, was, is) -> showStatus.run());
+        javafx.beans.value.ChangeListener<HistoryItem> follow = (obs, was, is) -> showStatus.run();
+        model.sentItem.addListener(follow);
         AmountLabel amount = new AmountLabel(record.value(), SendModel.ETH_DECIMALS, "ETH");
         amount.setId("send-sent-amount");
         HBox what = new HBox(8, amount, new FontIcon("fth-arrow-right"));
@@ -175,6 +176,7 @@ public final class SendPane extends StackPane {
         Button another = new Button(text.getString("send.another"));
         another.setId("send-another");
         another.setOnAction(e -> {
+            model.sentItem.removeListener(follow); // this notice is gone; the next send gets its own
             model.amount.set("");
             model.sent.set(null);
             getChildren().setAll(form);
