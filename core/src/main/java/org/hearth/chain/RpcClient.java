@@ -98,9 +98,9 @@ public final class RpcClient implements AutoCloseable {
     public BigInteger callQuantity(String method, Object... params) {
         JsonNode result = call(method, params);
         if (!result.isTextual()) {
-            throw new RpcException(safeEndpoint, method, "expected a hex quantity, got " + abbreviate(result.toString()), null, null, null);
+            throw new RpcException(RpcException.Kind.MALFORMED, safeEndpoint, method, "expected a hex quantity, got " + abbreviate(result.toString()), null, null, null);
         }
-        return Hex.quantity(result.asText(), () -> new RpcException(safeEndpoint, method,
+        return Hex.quantity(result.asText(), () -> new RpcException(RpcException.Kind.MALFORMED, safeEndpoint, method,
                 "malformed hex quantity " + abbreviate(result.asText()), null, null, null));
     }
 
@@ -139,26 +139,26 @@ public final class RpcClient implements AutoCloseable {
         try {
             response = http.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
-            throw transport(method, "no answer within " + options.requestTimeout().toMillis() + " ms", e);
+            throw transport(RpcException.Kind.TIMEOUT, method, Long.toString(options.requestTimeout().toMillis()), e);
         } catch (IOException e) {
-            throw transport(method, "node unreachable (" + describe(e) + ")", e);
+            throw transport(RpcException.Kind.UNREACHABLE, method, describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw transport(method, "interrupted", e);
+            throw transport(RpcException.Kind.INTERRUPTED, method, "", e);
         }
         byte[] body = readCapped(method, response.body());
         int status = response.statusCode();
         if (status == 429 || status >= 500) {
-            throw transport(method, "HTTP " + status, null);
+            throw transport(RpcException.Kind.BUSY, method, Integer.toString(status), null);
         }
         JsonNode reply;
         try {
             reply = JSON.readTree(body);
         } catch (IOException e) {
-            throw new RpcException(safeEndpoint, method, "HTTP " + status + " with a body that is not JSON", null, null, e);
+            throw new RpcException(RpcException.Kind.MALFORMED, safeEndpoint, method, "HTTP " + status + " with a body that is not JSON", null, null, e);
         }
         if (reply == null || !reply.isObject()) {
-            throw new RpcException(safeEndpoint, method, "HTTP " + status + " with an unexpected body", null, null, null);
+            throw new RpcException(RpcException.Kind.MALFORMED, safeEndpoint, method, "HTTP " + status + " with an unexpected body", null, null, null);
         }
         JsonNode error = reply.get("error");
         if (error != null && !error.isNull()) {
@@ -166,10 +166,10 @@ public final class RpcClient implements AutoCloseable {
             String message = abbreviate(error.path("message").asText("unknown error"));
             JsonNode data = error.get("data");
             String dataText = data == null || data.isNull() ? null : (data.isTextual() ? data.asText() : data.toString());
-            throw new RpcException(safeEndpoint, method, message + " (code " + code + ")", code, dataText, null);
+            throw new RpcException(RpcException.Kind.ERROR_REPLY, safeEndpoint, method, message + " (code " + code + ")", code, dataText, null);
         }
         if (!reply.has("result")) {
-            throw new RpcException(safeEndpoint, method, "HTTP " + status + " reply without a result", null, null, null);
+            throw new RpcException(RpcException.Kind.MALFORMED, safeEndpoint, method, "HTTP " + status + " reply without a result", null, null, null);
         }
         return reply.get("result");
     }
@@ -178,17 +178,18 @@ public final class RpcClient implements AutoCloseable {
         try (in) {
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, options.maxResponseBytes() + 1));
             if (body.length > options.maxResponseBytes()) {
-                throw new RpcException(safeEndpoint, method,
-                        "response larger than the " + options.maxResponseBytes() + "-byte cap", null, null, null);
+                // the node answered: too large is not "unreachable", and asking again would only get the same reply
+                throw new RpcException(RpcException.Kind.TOO_LARGE, safeEndpoint, method,
+                        Long.toString(options.maxResponseBytes()), null, null, null);
             }
             return body;
         } catch (IOException e) {
-            throw transport(method, "connection dropped while reading (" + describe(e) + ")", e);
+            throw transport(RpcException.Kind.UNREACHABLE, method, "connection dropped while reading: " + describe(e), e);
         }
     }
 
-    private RpcException transport(String method, String reason, Throwable cause) {
-        return new RpcException(safeEndpoint, method, reason, null, null, cause);
+    private RpcException transport(RpcException.Kind kind, String method, String detail, Throwable cause) {
+        return new RpcException(kind, safeEndpoint, method, detail, null, null, cause);
     }
 
     private static String describe(IOException e) {

@@ -20,8 +20,7 @@ public final class AnvilLocator {
 
     public static Path locate() {
         return find(System.getProperty(PROPERTY), System.getenv()).orElseThrow(() -> new NodeException(
-                "The anvil binary was not found. Build the project (./hearth builds it into resources/target/anvil), "
-                        + "or set " + ENV_VAR + " to an anvil executable."));
+                "node.anvilMissing", new Object[] {ENV_VAR}, null));
     }
 
     static Optional<Path> find(String property, Map<String, String> env) {
@@ -31,7 +30,7 @@ public final class AnvilLocator {
                 if (Files.isExecutable(path)) {
                     return Optional.of(path.toAbsolutePath());
                 }
-                throw new NodeException("The anvil binary configured at " + path + " does not exist or is not executable.");
+                throw new NodeException("node.anvilNotExecutable", new Object[] {path}, null);
             }
         }
         String pathVar = env.getOrDefault("PATH", "");

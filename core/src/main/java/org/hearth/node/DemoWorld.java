@@ -62,8 +62,7 @@ public final class DemoWorld {
         }
         long chainId = rpc.chainId();
         if (!dev.isAnvil()) {
-            throw new NodeException("The demo world is only deployed on the local anvil chain; " + rpc.displayEndpoint()
-                    + " (chain id " + chainId + ") is not one.");
+            throw new NodeException("node.demoNotLocal", new Object[] {rpc.displayEndpoint(), chainId}, null);
         }
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = channel.lock()) {

@@ -23,11 +23,13 @@ public record ExternalNode(RpcClient rpc, long chainId) {
         try {
             chainId = rpc.chainId();
         } catch (RpcException e) {
-            throw new NodeException("Cannot reach the node at " + rpc.displayEndpoint() + ": " + e.getMessage(), e);
+            if (!e.isTransport()) {
+                throw e; // it answered: say what was wrong with the answer (too large, an error), not "cannot reach"
+            }
+            throw new NodeException("node.unreachable", new Object[] {rpc.displayEndpoint(), e.getMessage()}, e);
         }
         if (expectedChainId != null && expectedChainId != chainId) {
-            throw new NodeException("Wrong chain at " + rpc.displayEndpoint() + ": expected chain id " + expectedChainId
-                    + " but the node serves chain id " + chainId + ".");
+            throw new NodeException("node.wrongChain", new Object[] {rpc.displayEndpoint(), expectedChainId, chainId}, null);
         }
         return new ExternalNode(rpc, chainId);
     }

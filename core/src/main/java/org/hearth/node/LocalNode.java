@@ -129,7 +129,7 @@ public final class LocalNode {
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
                     .start();
         } catch (IOException e) {
-            throw new NodeException("Cannot start anvil (" + anvil + "): " + e.getMessage(), e);
+            throw new NodeException("node.cannotStart", new Object[] {anvil, e.getMessage()}, e);
         }
     }
 
@@ -157,7 +157,7 @@ public final class LocalNode {
             }
         }
         process.destroyForcibly();
-        throw new NodeException("anvil did not answer on " + url + " within " + config.startTimeout().toSeconds() + " s");
+        throw new NodeException("node.noAnswer", new Object[] {url, config.startTimeout().toSeconds()}, null);
     }
 
     static boolean answers(URI url) {

@@ -54,8 +54,7 @@ public final class Database {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            throw new StoreException("The database " + file + " could not be opened or upgraded: " + firstLine(e.getMessage())
-                    + ". Move the file aside to start with a fresh one.", e);
+            throw new StoreException("store.cannotOpen", new Object[] {file, firstLine(e.getMessage())}, e);
         }
         return new Database(file, ds);
     }

@@ -16,14 +16,14 @@ public final class PrivateKeys {
             body = body.substring(2);
         }
         if (body.length() != 64) {
-            throw new WalletException("A private key is 32 bytes (64 hex digits); this one has " + body.length() + " characters.");
+            throw new WalletException("wallet.key.length", new Object[] {body.length()}, null);
         }
         if (!body.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-            throw new WalletException("The private key is not hex: only 0-9 and a-f may appear.");
+            throw new WalletException("wallet.key.notHex", new Object[0], null);
         }
         BigInteger key = new BigInteger(body, 16);
         if (key.signum() == 0 || key.compareTo(Sign.CURVE_PARAMS.getN()) >= 0) {
-            throw new WalletException("The private key is outside the secp256k1 range (1 to n-1).");
+            throw new WalletException("wallet.key.range", new Object[0], null);
         }
         return ECKeyPair.create(key);
     }

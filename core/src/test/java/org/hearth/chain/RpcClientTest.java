@@ -92,6 +92,33 @@ class RpcClientTest {
         URI uri = serve(n -> new Reply(200, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"" + "a".repeat(10_000) + "\"}"));
         RpcException e = assertThrows(RpcException.class, () -> client(uri).call("eth_getCode", "0x0", "latest"));
         assertTrue(e.getMessage().contains("cap"), e.getMessage());
+        // the node answered: "reply too large" with its own key, not a transport failure, and not asked again
+        assertEquals(RpcException.Kind.TOO_LARGE, e.kind());
+        assertEquals("rpc.tooLarge", e.key());
+        assertEquals(java.util.List.of("eth_getCode", "http://127.0.0.1:" + uri.getPort() + "/…", "4096"), e.args());
+        assertFalse(e.isTransport());
+        assertEquals(1, requests.get(), "the same oversize reply would come again");
+    }
+
+    @Test
+    void anOversizeReplyWhenAttachingIsNotCalledUnreachable() throws IOException {
+        URI uri = serve(n -> new Reply(200, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"0x" + "0".repeat(20 << 20) + "1\"}"));
+        RpcException e = assertThrows(RpcException.class, () -> org.hearth.node.ExternalNode.attach(uri, null));
+        assertEquals("rpc.tooLarge", e.key());
+        assertFalse(e.getMessage().contains("Cannot reach"), e.getMessage());
+    }
+
+    @Test
+    void anUnreachableNodeWhenAttachingSaysSo() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        org.hearth.node.NodeException e = assertThrows(org.hearth.node.NodeException.class,
+                () -> org.hearth.node.ExternalNode.attach(URI.create("http://127.0.0.1:" + port + "/"), null));
+        assertEquals("node.unreachable", e.key());
+        assertEquals("http://127.0.0.1:" + port, e.args().getFirst());
+        assertTrue(e.getMessage().startsWith("Cannot reach the node at http://127.0.0.1:" + port), e.getMessage());
     }
 
     @Test

@@ -87,6 +87,13 @@ public final class RpcProxy implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
+    /** Calls so far, per method (a copy). */
+    public Map<String, Integer> counts() {
+        Map<String, Integer> copy = new java.util.TreeMap<>();
+        calls.forEach((method, n) -> copy.put(method, n.get()));
+        return copy;
+    }
+
     @Override
     public void close() {
         server.stop(0);

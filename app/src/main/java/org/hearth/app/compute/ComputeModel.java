@@ -81,7 +81,7 @@ public final class ComputeModel implements AutoCloseable {
             UiThread.background(() -> {
                 agent.stop();
                 return null;
-            }, ignored -> { }, failure -> status.set(failure.getMessage()));
+            }, ignored -> { }, failure -> status.set(org.hearth.app.desktop.Messages.describe(failure)));
         }
     }
 

@@ -23,6 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.hearth.app.control.Labels;
 import org.hearth.app.control.ScreenHeader;
+import org.hearth.app.shell.Page;
 import org.hearth.compute.job.BackendReport;
 import org.hearth.compute.job.DeviceInfo;
 import org.hearth.compute.provider.MachineState;
@@ -34,7 +35,7 @@ public final class ComputeView {
     private ComputeView() {
     }
 
-    public static Node create(ResourceBundle text, ComputeModel model) {
+    public static Page create(ResourceBundle text, ComputeModel model) {
         ToggleSwitch share = new ToggleSwitch(text.getString("compute.share"));
         share.setId("compute-share");
         share.selectedProperty().bindBidirectional(model.sharing);
@@ -51,12 +52,13 @@ public final class ComputeView {
         top.setAlignment(Pos.CENTER_LEFT);
 
         TileCanvas canvas = new TileCanvas();
-        model.lastTile.addListener((obs, was, tile) -> {
+        // The image is painted only while the screen shows it; the worker's jobs go on regardless.
+        javafx.beans.value.ChangeListener<org.hearth.compute.provider.LocalJobLoop.TileDone> paint = (obs, was, tile) -> {
             if (tile != null) {
                 canvas.paint(tile);
             }
-        });
-        model.imagePass.addListener((obs, was, is) -> canvas.clear());
+        };
+        javafx.beans.value.ChangeListener<Integer> newImage = (obs, was, is) -> canvas.clear();
         ProgressBar progress = new ProgressBar();
         progress.setId("compute-progress");
         progress.progressProperty().bind(model.imageProgress);
@@ -64,8 +66,8 @@ public final class ComputeView {
         VBox image = new VBox(6, Labels.section(text.getString("compute.image")), canvas, progress);
 
         VBox charts = new VBox(6, Labels.section(text.getString("compute.throughput")),
-                chart(text, text.getString("compute.render"), model.renderSeries, "Msamples/s", "compute-render-chart"),
-                chart(text, text.getString("compute.gemm"), model.gemmSeries, "GFLOP/s", "compute-gemm-chart"));
+                chart(text, text.getString("compute.render"), model.renderSeries, text.getString("unit.msamplesPerSecond"), "compute-render-chart"),
+                chart(text, text.getString("compute.gemm"), model.gemmSeries, text.getString("unit.gflops"), "compute-gemm-chart"));
         HBox live = new HBox(24, image, charts);
         HBox.setHgrow(charts, Priority.ALWAYS);
 
@@ -76,7 +78,24 @@ public final class ComputeView {
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setId("compute-screen");
-        return scroll;
+        return new Page() {
+            @Override
+            public Node view() {
+                return scroll;
+            }
+
+            @Override
+            public void onActivate() {
+                model.lastTile.addListener(paint);
+                model.imagePass.addListener(newImage);
+            }
+
+            @Override
+            public void onDeactivate() {
+                model.lastTile.removeListener(paint);
+                model.imagePass.removeListener(newImage);
+            }
+        };
     }
 
     /** A throughput chart; while it has no sample it says so over an empty plot instead of showing an invented scale. */
@@ -134,14 +153,14 @@ public final class ComputeView {
         state.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().available()
                 ? text.getString("compute.available") : c.getValue().reason()));
         TableColumn<BackendReport, String> devices = new TableColumn<>(text.getString("compute.col.devices"));
-        devices.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.join("; ", c.getValue().devices().stream().map(ComputeView::device).toList())));
+        devices.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.join("; ", c.getValue().devices().stream().map(d -> device(text, d)).toList())));
         table.getColumns().setAll(java.util.List.of(name, state, devices));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
     }
 
-    private static String device(DeviceInfo d) {
-        return d.name() + " (" + d.vendor() + ", " + d.computeUnits() + " units, " + (d.memoryBytes() >> 20) + " MiB)";
+    private static String device(ResourceBundle text, DeviceInfo d) {
+        return String.format(text.getString("compute.device"), d.name(), d.vendor(), d.computeUnits(), d.memoryBytes() >> 20);
     }
 
     private static Node policy(ResourceBundle text, ComputeModel model) {

@@ -45,6 +45,8 @@ public final class ChainModel implements AutoCloseable {
     /** The RPC URL in use; null for the embedded local chain. */
     private volatile URI external;
     private boolean polling;
+    /** The log tail is read only while the Node screen shows it; state and height are app-wide (the status bar). */
+    private volatile boolean followLog;
 
     private final ReadOnlyObjectWrapper<ChainSession> session = new ReadOnlyObjectWrapper<>();
     public final ObjectProperty<NodeState> state = new SimpleObjectProperty<>(NodeState.STOPPED);
@@ -105,7 +107,7 @@ public final class ChainModel implements AutoCloseable {
             refreshNow();
         }, failure -> {
             busy.set(false);
-            message.set(failure.getMessage());
+            message.set(Messages.describe(failure));
             refreshNow();
         });
         if (!polling) {
@@ -139,8 +141,16 @@ public final class ChainModel implements AutoCloseable {
             return null;
         }, ignored -> busy.set(false), failure -> {
             busy.set(false);
-            message.set(failure.getMessage());
+            message.set(Messages.describe(failure));
         });
+    }
+
+    /** Whether the poll also reads the node's log tail (only the Node screen shows it). */
+    public void followLog(boolean on) {
+        followLog = on;
+        if (on) {
+            refreshNow();
+        }
     }
 
     /** On the thread that replaced the session: reads its known contracts there, then tells the screens. */
@@ -177,13 +187,13 @@ public final class ChainModel implements AutoCloseable {
                 pollLocal(current);
             }
         } catch (RuntimeException e) {
-            UiThread.run(() -> message.set(e.getMessage()));
+            UiThread.run(() -> message.set(Messages.describe(e)));
         }
     }
 
     private void pollLocal(ChainSession current) {
         NodeStatus status = services.supervisor().snapshot();
-        List<String> log = services.supervisor().node().logTail(LOG_LINES);
+        List<String> log = followLog ? services.supervisor().node().logTail(LOG_LINES) : null;
         boolean onNode = current != null && current.isLocal();
         Long id = onNode ? current.chainId() : null;
         Long h = onNode ? heightOf(current) : null;
@@ -195,9 +205,11 @@ public final class ChainModel implements AutoCloseable {
             if (status.message() != null && !busy.get()) {
                 message.set(status.message());
             }
-            String joined = String.join("\n", log);
-            if (!joined.equals(logText.get())) {
-                logText.set(joined);
+            if (log != null) {
+                String joined = String.join("\n", log);
+                if (!joined.equals(logText.get())) {
+                    logText.set(joined);
+                }
             }
         });
     }

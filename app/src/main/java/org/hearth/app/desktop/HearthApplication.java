@@ -2,31 +2,27 @@ package org.hearth.app.desktop;
 
 import java.util.ResourceBundle;
 import javafx.application.Application;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.hearth.app.compute.ComputeModel;
-import org.hearth.app.compute.ComputeView;
-import org.hearth.app.node.NodeView;
-import org.hearth.app.placeholder.ComingSoonView;
-import org.hearth.app.settings.SettingsView;
 import org.hearth.app.shell.MainWindow;
+import org.hearth.app.shell.Navigator;
 import org.hearth.app.shell.Screen;
+import org.hearth.app.shell.ScreenContext;
 import org.hearth.app.shell.StatusBar;
 import org.hearth.app.shell.Theme;
 import org.hearth.app.shell.WindowGeometry;
 import org.hearth.app.wallet.WalletModel;
-import org.hearth.app.wallet.WalletView;
 
 /** The desktop window. It appears first; the chain starts behind a progress indicator. */
-public final class HearthApplication extends Application {
+public final class HearthApplication extends Application implements ScreenContext {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HearthApplication.class);
 
     /** Set by {@link DesktopLauncher} (JavaFX instantiates this class itself). */
     static volatile LaunchOptions options = new LaunchOptions(null, null);
 
-    private final ResourceBundle text = ResourceBundle.getBundle("org.hearth.app.messages");
+    private final ResourceBundle text = Messages.text();
     private AppServices services;
     private ChainModel chain;
     private WalletModel wallet;
@@ -50,7 +46,7 @@ public final class HearthApplication extends Application {
         Runtime.getRuntime().addShutdownHook(new Thread(services::close, "hearth-shutdown"));
         Theme.load(services.settings()).apply();
         chain = new ChainModel(services);
-        window = new MainWindow(text, this::createScreen, StatusBar.create(text, chain));
+        window = new MainWindow(this, StatusBar.create(text, chain));
         Scene scene = new Scene(window.root());
         scene.getStylesheets().add(HearthApplication.class.getResource("/org/hearth/app/hearth.css").toExternalForm());
         stage.setTitle(text.getString("app.title"));
@@ -58,6 +54,7 @@ public final class HearthApplication extends Application {
         WindowGeometry.restore(stage, services.settings());
         window.show(Screen.NODE);
         stage.show();
+        window.follow(stage);
         LOG.info("Window shown {} ms after launch", sinceLaunch());
         chain.start(text.getString("status.starting"), text.getString("status.deploying"));
     }
@@ -72,6 +69,7 @@ public final class HearthApplication extends Application {
     }
 
     /** The wallet's model, created on first use of the Wallet screen. */
+    @Override
     public WalletModel wallet() {
         if (wallet == null) {
             wallet = new WalletModel(services, chain);
@@ -80,6 +78,7 @@ public final class HearthApplication extends Application {
     }
 
     /** The compute provider's model, created on first use of the Compute screen. */
+    @Override
     public ComputeModel compute() {
         if (compute == null) {
             compute = new ComputeModel(services);
@@ -87,28 +86,33 @@ public final class HearthApplication extends Application {
         return compute;
     }
 
+    @Override
     public ChainModel chain() {
         return chain;
     }
 
+    @Override
     public AppServices services() {
         return services;
     }
 
-    private Node createScreen(Screen screen) {
-        return switch (screen) {
-            case NODE -> NodeView.create(text, chain);
-            case WALLET -> WalletView.create(text, wallet());
-            case COMPUTE -> ComputeView.create(text, compute());
-            case SETTINGS -> SettingsView.create(text, services, chain);
-            default -> ComingSoonView.create(text, screen);
-        };
+    @Override
+    public ResourceBundle text() {
+        return text;
+    }
+
+    @Override
+    public Navigator<Screen> navigator() {
+        return window.navigator();
     }
 
     @Override
     public void stop() {
         if (stage != null && services != null) {
             WindowGeometry.save(stage, services.settings());
+        }
+        if (window != null) {
+            window.navigator().close();
         }
         if (wallet != null) {
             wallet.close();

@@ -19,6 +19,7 @@ import org.hearth.app.control.CopyableText;
 import org.hearth.app.control.Labels;
 import org.hearth.app.control.ScreenHeader;
 import org.hearth.app.desktop.ChainModel;
+import org.hearth.app.shell.Page;
 import org.hearth.node.NodeState;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -28,7 +29,7 @@ public final class NodeView {
     private NodeView() {
     }
 
-    public static Node create(ResourceBundle text, ChainModel chain) {
+    public static Page create(ResourceBundle text, ChainModel chain) {
         Label state = new Label();
         state.setId("node-state");
         state.textProperty().bind(Bindings.createStringBinding(
@@ -86,11 +87,12 @@ public final class NodeView {
         log.setId("node-log");
         log.setEditable(false);
         log.getStyleClass().add("hearth-mono");
-        // Follow the end of the log, like `tail -f`.
-        chain.logText.addListener((obs, was, is) -> {
+        // Follow the end of the log, like `tail -f`, while the screen is shown (the model reads it only then).
+        javafx.beans.value.ChangeListener<String> follow = (obs, was, is) -> {
             log.setText(is);
             log.positionCaret(is.length());
-        });
+            log.setScrollTop(Double.MAX_VALUE); // also when the text did not change (shown again after a while)
+        };
         VBox.setVgrow(log, Priority.ALWAYS);
 
         VBox box = new VBox(14,
@@ -99,7 +101,25 @@ public final class NodeView {
                 Labels.section(text.getString("node.contracts")), contracts,
                 Labels.section(text.getString("node.log")), log);
         box.setPadding(new Insets(24));
-        return box;
+        return new Page() {
+            @Override
+            public Node view() {
+                return box;
+            }
+
+            @Override
+            public void onActivate() {
+                chain.logText.addListener(follow);
+                follow.changed(chain.logText, null, chain.logText.get());
+                chain.followLog(true);
+            }
+
+            @Override
+            public void onDeactivate() {
+                chain.followLog(false);
+                chain.logText.removeListener(follow);
+            }
+        };
     }
 
     private static boolean isUp(NodeState s) {

@@ -38,6 +38,7 @@ public final class ReviewPane extends VBox {
         Label title = new Label(text.getString("review.title"));
         title.getStyleClass().add("title-3");
         String copy = text.getString("action.copy");
+        String eth = text.getString("unit.eth");
 
         GridPane grid = new GridPane(16, 8);
         int row = 0;
@@ -50,15 +51,15 @@ public final class ReviewPane extends VBox {
             grid.addRow(row++, Labels.muted(text.getString(review.targetHasCode() ? "review.contract" : "review.to")),
                     new AddressLabel(tx.to(), names, true, copy).withIds("review-to"));
         }
-        AmountLabel amount = new AmountLabel(tx.value(), ETH_DECIMALS, "ETH");
+        AmountLabel amount = new AmountLabel(tx.value(), ETH_DECIMALS, eth);
         amount.setId("review-amount");
         grid.addRow(row++, Labels.muted(text.getString("review.amount")), amount);
-        AmountLabel maxFee = new AmountLabel(tx.maxNetworkFee(), ETH_DECIMALS, "ETH");
+        AmountLabel maxFee = new AmountLabel(tx.maxNetworkFee(), ETH_DECIMALS, eth);
         maxFee.setId("review-max-fee");
         Label feeMath = Labels.muted(String.format(text.getString("review.feeMath"), tx.gasLimit(), Gwei.format(tx.fees().maxFeePerGas())));
         feeMath.setId("review-fee-math");
         grid.addRow(row++, Labels.muted(text.getString("review.maxFee")), new HBox(8, maxFee, feeMath));
-        AmountLabel total = new AmountLabel(tx.maxTotal(), ETH_DECIMALS, "ETH");
+        AmountLabel total = new AmountLabel(tx.maxTotal(), ETH_DECIMALS, eth);
         total.setId("review-total");
         total.getStyleClass().add("title-4");
         grid.addRow(row++, Labels.muted(text.getString("review.total")), total);

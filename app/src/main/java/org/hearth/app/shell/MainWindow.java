@@ -3,10 +3,11 @@ package org.hearth.app.shell;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.ResourceBundle;
-import java.util.function.Function;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -14,35 +15,63 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * Navigation on the left, the current screen in the middle, the status bar below. Screens are
- * built on first visit ({@code screenFactory}) and kept.
+ * Navigation on the left, the current page in the middle (with a Back button over nested pages),
+ * the status bar below. Which page is shown, and which is active, is the {@link Navigator}'s job.
  */
 public final class MainWindow {
 
     private final ResourceBundle text;
-    private final Function<Screen, Node> screenFactory;
-    private final Map<Screen, Node> built = new EnumMap<>(Screen.class);
+    private final ScreenContext context;
     private final Map<Screen, ToggleButton> buttons = new EnumMap<>(Screen.class);
     private final BorderPane root = new BorderPane();
+    private final BorderPane centre = new BorderPane();
+    private final Navigator<Screen> navigator = new Navigator<>(centre::setCenter);
 
-    public MainWindow(ResourceBundle text, Function<Screen, Node> screenFactory, Node statusBar) {
-        this.text = text;
-        this.screenFactory = screenFactory;
+    public MainWindow(ScreenContext context, Node statusBar) {
+        this.text = context.text();
+        this.context = context;
         root.setLeft(navigation());
+        root.setCenter(centre);
         root.setBottom(statusBar);
         root.getStyleClass().add("hearth-root");
+        centre.setTop(backBar());
     }
 
     public Parent root() {
         return root;
     }
 
+    public Navigator<Screen> navigator() {
+        return navigator;
+    }
+
     public void show(Screen screen) {
         buttons.get(screen).setSelected(true);
-        root.setCenter(built.computeIfAbsent(screen, screenFactory));
+        navigator.show(screen, () -> screen.create(context));
+    }
+
+    /** Pages rest while the window is minimised or hidden. */
+    public void follow(Stage stage) {
+        Runnable update = () -> navigator.setWindowShown(stage.isShowing() && !stage.isIconified());
+        stage.showingProperty().addListener(o -> update.run());
+        stage.iconifiedProperty().addListener(o -> update.run());
+        update.run();
+    }
+
+    private Node backBar() {
+        Button back = new Button(text.getString("nav.back"), new FontIcon("fth-arrow-left"));
+        back.setId("nav-back");
+        back.getStyleClass().add("flat");
+        back.setOnAction(e -> navigator.back());
+        VBox bar = new VBox(back);
+        bar.setPadding(new Insets(12, 24, 0, 24));
+        bar.visibleProperty().bind(navigator.canGoBackProperty());
+        bar.managedProperty().bind(navigator.canGoBackProperty());
+        return bar;
     }
 
     private Node navigation() {
@@ -54,17 +83,19 @@ public final class MainWindow {
         nav.setPrefWidth(190);
         nav.getStyleClass().add("hearth-nav");
         ToggleGroup group = new ToggleGroup();
+        boolean spaced = false;
         for (Screen screen : Screen.values()) {
-            if (screen == Screen.SETTINGS) {
+            if (screen.atBottom() && !spaced) {
                 Region spacer = new Region();
                 VBox.setVgrow(spacer, Priority.ALWAYS);
                 nav.getChildren().add(spacer);
+                spaced = true;
             }
             ToggleButton button = new ToggleButton(text.getString("nav." + screen.id()), new FontIcon(screen.icon()));
             button.setId("nav-" + screen.id());
             button.setToggleGroup(group);
             button.setMaxWidth(Double.MAX_VALUE);
-            button.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            button.setAlignment(Pos.CENTER_LEFT);
             button.getStyleClass().add("flat");
             button.setOnAction(e -> show(screen));
             // keep one screen selected: clicking the current one again does not deselect it

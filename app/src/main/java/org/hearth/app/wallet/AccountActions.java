@@ -95,7 +95,7 @@ final class AccountActions {
                     // the save dialog already asked before replacing a file; either way only its owner can read it
                     OwnerOnlyFiles.replace(file.toPath(), json.getBytes(StandardCharsets.UTF_8));
                 } catch (java.io.IOException e) {
-                    model.error.set(e.getMessage());
+                    model.error.set(org.hearth.app.desktop.Messages.describe(e));
                 }
             }
         }, text.getString("export.busy"));
@@ -112,7 +112,7 @@ final class AccountActions {
             password("wallet.keystorePassword", "unlock.password")
                     .ifPresent(pw -> model.importKeystore(json, new String(pw), text.getString("wallet.imported"), text.getString("export.busy")));
         } catch (RuntimeException e) {
-            model.error.set(e.getMessage());
+            model.error.set(org.hearth.app.desktop.Messages.describe(e));
         }
     }
 

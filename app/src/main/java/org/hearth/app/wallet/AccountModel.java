@@ -80,7 +80,7 @@ public final class AccountModel {
             }
         }, failure -> {
             refreshing = false;
-            error.set(failure.getMessage());
+            error.set(org.hearth.app.desktop.Messages.describe(failure));
         });
     }
 
@@ -95,7 +95,7 @@ public final class AccountModel {
     private void replace(java.util.concurrent.Callable<?> action) {
         error.set("");
         UiThread.background(action, ignored -> refresh(), failure -> {
-            error.set(failure.getMessage());
+            error.set(org.hearth.app.desktop.Messages.describe(failure));
             refresh(true);
         });
     }

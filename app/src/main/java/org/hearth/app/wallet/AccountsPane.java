@@ -18,17 +18,26 @@ import org.hearth.app.control.AddressLabel;
 import org.hearth.app.control.AddressNames;
 import org.hearth.app.control.AmountLabel;
 import org.hearth.app.desktop.UiThread;
+import org.hearth.app.shell.Page;
 import org.hearth.wallet.vault.VaultAccount;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The unlocked wallet: accounts on the left; the selected one's balance, Send, Receive and History. */
-final class AccountsPane extends BorderPane {
+final class AccountsPane extends BorderPane implements Page {
 
     private final ResourceBundle text;
     private final WalletModel model;
     private AccountModel current;
     private AccountActions actions;
     private final ListView<org.hearth.wallet.vault.WatchOnlyAddress> watchList = new ListView<>();
+    /** Each new block refreshes the account on screen, and only while this pane is on screen. */
+    private final javafx.beans.value.ChangeListener<Long> onNewBlock = (obs, was, is) -> refresh();
+    private final javafx.beans.value.ChangeListener<VaultAccount> onSelected = (obs, was, is) -> show(is);
+    /** A new session (the node restarted on another port, another RPC in Settings): re-open the account on it. */
+    private final javafx.beans.value.ChangeListener<ChainServices> onSession = (obs, was, is) -> showAgain();
+    private boolean active;
+    private VaultAccount shown;
+    private ChainServices shownOn;
 
     AccountsPane(ResourceBundle text, WalletModel model) {
         this.text = text;
@@ -97,23 +106,48 @@ final class AccountsPane extends BorderPane {
         VBox.setVgrow(list, Priority.ALWAYS);
         left.setPadding(new Insets(0, 12, 0, 0));
         setLeft(left);
-        model.selected.addListener((obs, was, is) -> show(is));
-        model.chain().height.addListener((obs, was, is) -> refresh());
-        // a new session (the node restarted on another port, another RPC in Settings): re-open the account on it
-        model.chainServices.addListener((obs, was, is) -> {
-            if (getParent() == null) {
-                return; // a pane the wallet has already replaced (locked since)
-            }
-            if (watchList.getSelectionModel().getSelectedItem() != null) {
-                showWatched(watchList.getSelectionModel().getSelectedItem());
-            } else {
-                show(model.selected.get());
-            }
-        });
         show(model.selected.get());
     }
 
+    @Override
+    public Node view() {
+        return this;
+    }
+
+    @Override
+    public void onActivate() {
+        active = true;
+        model.selected.addListener(onSelected);
+        model.chain().height.addListener(onNewBlock);
+        model.chainServices.addListener(onSession);
+        if (shownOn != model.chainServices.get()) {
+            showAgain(); // a new session while hidden
+        } else if (!java.util.Objects.equals(shown, model.selected.get())) {
+            show(model.selected.get()); // selected while hidden
+        } else {
+            refresh(); // catch up on the blocks that came while hidden
+        }
+    }
+
+    @Override
+    public void onDeactivate() {
+        active = false;
+        model.selected.removeListener(onSelected);
+        model.chain().height.removeListener(onNewBlock);
+        model.chainServices.removeListener(onSession);
+    }
+
+    private void showAgain() {
+        if (watchList.getSelectionModel().getSelectedItem() != null) {
+            showWatched(watchList.getSelectionModel().getSelectedItem());
+        } else {
+            show(model.selected.get());
+        }
+    }
+
     private void show(VaultAccount account) {
+        shown = account;
+        shownOn = model.chainServices.get();
         if (account == null) {
             setCenter(new Label(text.getString("accounts.none")));
             return;
@@ -125,7 +159,7 @@ final class AccountsPane extends BorderPane {
         path.setId("account-path");
         path.getStyleClass().add("text-muted");
         // The headline balance is exact to the wei; lists round to 6 decimals, this one is what the user owns.
-        AmountLabel balance = new AmountLabel(SendModel.ETH_DECIMALS, "ETH");
+        AmountLabel balance = new AmountLabel(SendModel.ETH_DECIMALS, text.getString("unit.eth"));
         balance.setId("account-balance");
         balance.getStyleClass().add("title-2");
         Region spacer = new Region();
@@ -171,13 +205,14 @@ final class AccountsPane extends BorderPane {
                     sendModel.names());
             VBox.setVgrow(historyList, Priority.ALWAYS);
             history.setContent(new VBox(4, historyError, historyList));
-            accountModel.refresh();
-        }, failure -> send.setContent(new Label(text.getString("accounts.noChain") + " " + failure.getMessage())));
+            refresh();
+        }, failure -> send.setContent(new Label(String.format(text.getString("accounts.noChain"), org.hearth.app.desktop.Messages.describe(text, failure)))));
     }
 
     /** A watch-only address: its balance and the receive view; nothing to sign with. */
     private void showWatched(org.hearth.wallet.vault.WatchOnlyAddress watched) {
         current = null;
+        shownOn = model.chainServices.get();
         Label name = new Label(watched.label() + " · " + text.getString("accounts.watchOnly"));
         name.getStyleClass().add("title-3");
         Label balance = new Label("…");
@@ -185,7 +220,7 @@ final class AccountsPane extends BorderPane {
         balance.getStyleClass().add("title-2");
         ChainServices onSession = model.chainServices.get();
         UiThread.background(() -> ready(onSession).rpc().callQuantity("eth_getBalance", watched.address(), "latest"),
-                wei -> balance.setText(SendModel.ethExact(wei)), failure -> balance.setText(failure.getMessage()));
+                wei -> balance.setText(SendModel.ethExact(wei)), failure -> balance.setText(org.hearth.app.desktop.Messages.describe(text, failure)));
         setCenter(new VBox(14, name, balance, new ReceivePane(text, watched.address())));
     }
 
@@ -199,7 +234,7 @@ final class AccountsPane extends BorderPane {
 
     private void refresh() {
         AccountModel m = current;
-        if (m != null) {
+        if (m != null && active) {
             m.refresh();
         }
     }

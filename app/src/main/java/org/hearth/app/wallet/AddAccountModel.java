@@ -94,12 +94,12 @@ final class AddAccountModel {
                 }
             }, failure -> {
                 if (current == generation) {
-                    problem.set(failure.getMessage());
+                    problem.set(org.hearth.app.desktop.Messages.describe(failure));
                 }
             });
         } catch (RuntimeException e) {
             defaultLabel.set("");
-            problem.set(e.getMessage());
+            problem.set(org.hearth.app.desktop.Messages.describe(e));
         }
     }
 }

@@ -53,7 +53,7 @@ final class AddressBookDialog extends Dialog<Void> {
                 newAddress.clear();
                 error.setText("");
             } catch (IllegalArgumentException ex) {
-                error.setText(ex.getMessage());
+                error.setText(org.hearth.app.desktop.Messages.describe(ex));
             }
         });
         Button remove = new Button(text.getString("book.remove"));

@@ -48,7 +48,7 @@ final class CreateWalletPane extends VBox {
         List<String> words = mnemonic.words();
         int columns = 4;
         for (int i = 0; i < words.size(); i++) {
-            Label word = new Label((i + 1) + ". " + words.get(i));
+            Label word = new Label(String.format(text.getString("create.word"), i + 1, words.get(i)));
             word.setId("word-" + (i + 1));
             word.getStyleClass().add("hearth-mono");
             grid.add(word, i % columns, i / columns);
@@ -143,6 +143,7 @@ final class CreateWalletPane extends VBox {
 
     private Button cancel() {
         Button b = new Button(text.getString("action.cancel"));
+        b.setId("create-cancel");
         b.setOnAction(e -> {
             mnemonic = null;
             onCancel.run();

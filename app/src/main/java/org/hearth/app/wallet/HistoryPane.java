@@ -76,7 +76,7 @@ public final class HistoryPane extends VBox {
                 + (item.block() == null ? "" : " · " + String.format(text.getString("history.block"), item.block()))
                 + (item.fee() == null ? "" : " · " + text.getString("history.fee") + " " + SendModel.ethExact(item.fee())));
         detail.getStyleClass().add("text-muted");
-        Label amount = amount(item, sent);
+        Label amount = amount(text, item, sent);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         // The hash is what explorers and support chats ask for: one click copies it in full.
@@ -119,10 +119,10 @@ public final class HistoryPane extends VBox {
      * Signed like the balance moved; a failed or replaced send moved no value (only a failed one's fee),
      * so it has no sign, and neither has a zero value (a cancel), which would read "−0".
      */
-    private static Label amount(HistoryItem item, boolean sent) {
+    private static Label amount(ResourceBundle text, HistoryItem item, boolean sent) {
         boolean undone = item.status() == TxStatus.FAILED || item.status() == TxStatus.REPLACED;
         boolean unsigned = undone || item.value().signum() == 0;
-        AmountLabel amount = new AmountLabel(item.value(), SendModel.ETH_DECIMALS, "ETH").rounded(6).withPrefix(unsigned ? "" : sent ? "−" : "+");
+        AmountLabel amount = new AmountLabel(item.value(), SendModel.ETH_DECIMALS, text.getString("unit.eth")).rounded(6).withPrefix(unsigned ? "" : sent ? "−" : "+");
         amount.setId("history-amount");
         amount.getStyleClass().add(undone ? "text-muted" : sent ? "text-default" : "success");
         return amount;

@@ -80,6 +80,7 @@ final class RestoreWalletPane extends VBox {
             passphrase.clear();
         });
         Button cancel = new Button(text.getString("action.cancel"));
+        cancel.setId("restore-cancel");
         cancel.setOnAction(e -> {
             words.clear();
             onCancel.run();
@@ -114,7 +115,7 @@ final class RestoreWalletPane extends VBox {
             Mnemonic m = Mnemonic.parse(phrase);
             return String.format(text.getString("restore.ok"), m.size());
         } catch (MnemonicException e) {
-            return e.getMessage();
+            return org.hearth.app.desktop.Messages.describe(e);
         }
     }
 }

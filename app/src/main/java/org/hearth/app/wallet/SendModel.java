@@ -138,21 +138,22 @@ public final class SendModel {
 
     private void fail(Throwable t) {
         busy.set(false);
-        error.set(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+        error.set(org.hearth.app.desktop.Messages.describe(t));
     }
 
     /** Every digit, grouped by thousands: a maximum or a balance must never be shown rounded down. */
     public static String ethExact(BigInteger wei) {
-        return Amounts.formatGrouped(wei, ETH_DECIMALS) + " ETH";
+        return String.format(org.hearth.app.desktop.Messages.text().getString("amount.eth"), Amounts.formatGrouped(wei, ETH_DECIMALS));
     }
 
     /** Up to 6 decimals, rounded down, for lists. */
     public static String eth(BigInteger wei) {
-        return Amounts.formatShort(wei, ETH_DECIMALS, 6) + " ETH";
+        return String.format(org.hearth.app.desktop.Messages.text().getString("amount.eth"), Amounts.formatShort(wei, ETH_DECIMALS, 6));
     }
 
     /** Gwei with up to 3 decimals, for fee labels. */
     public static String gwei(BigInteger wei) {
-        return new BigDecimal(wei, GWEI_DECIMALS).setScale(3, java.math.RoundingMode.DOWN).stripTrailingZeros().toPlainString() + " gwei";
+        return String.format(org.hearth.app.desktop.Messages.text().getString("amount.gwei"),
+                new BigDecimal(wei, GWEI_DECIMALS).setScale(3, java.math.RoundingMode.DOWN).stripTrailingZeros().toPlainString());
     }
 }

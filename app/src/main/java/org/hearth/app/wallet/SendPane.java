@@ -87,7 +87,7 @@ public final class SendPane extends StackPane {
 
         GridPane grid = new GridPane(12, 10);
         grid.addRow(0, new Label(text.getString("send.to")), to);
-        HBox amountRow = new HBox(6, amount, new Label("ETH"));
+        HBox amountRow = new HBox(6, amount, new Label(text.getString("unit.eth")));
         amountRow.setAlignment(Pos.CENTER_LEFT);
         grid.addRow(1, new Label(text.getString("send.amount")), amountRow);
         grid.addRow(2, new Label(text.getString("send.fee")), new VBox(6, levelButtons, customFees));
@@ -162,7 +162,7 @@ public final class SendPane extends StackPane {
         showStatus.run();
         javafx.beans.value.ChangeListener<HistoryItem> follow = (obs, was, is) -> showStatus.run();
         model.sentItem.addListener(follow);
-        AmountLabel amount = new AmountLabel(record.value(), SendModel.ETH_DECIMALS, "ETH");
+        AmountLabel amount = new AmountLabel(record.value(), SendModel.ETH_DECIMALS, text.getString("unit.eth"));
         amount.setId("send-sent-amount");
         HBox what = new HBox(8, amount, new FontIcon("fth-arrow-right"));
         what.setAlignment(Pos.CENTER_LEFT);

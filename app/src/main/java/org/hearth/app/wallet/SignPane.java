@@ -74,7 +74,7 @@ final class SignPane extends VBox {
                 preview.getChildren().setAll(new VBox(8, shown, signButton(() -> model.signMessage(address, bytes))));
             }
         } catch (RuntimeException e) {
-            error.setText(e.getMessage());
+            error.setText(org.hearth.app.desktop.Messages.describe(e));
         }
     }
 
@@ -86,7 +86,7 @@ final class SignPane extends VBox {
             try {
                 signature.set(sign.get().toHex());
             } catch (RuntimeException ex) {
-                error.setText(ex.getMessage());
+                error.setText(org.hearth.app.desktop.Messages.describe(ex));
             }
         });
         return b;

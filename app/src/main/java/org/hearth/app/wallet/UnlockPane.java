@@ -15,18 +15,20 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.hearth.app.shell.Page;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The wallet is locked: its accounts are listed elsewhere; signing needs the password. After wrong
  * passwords (also ones entered before the app was restarted) it counts down the wait before the next try.
  */
-final class UnlockPane extends VBox {
+final class UnlockPane extends VBox implements Page {
 
     private final Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> showWait()));
     private final ResourceBundle text;
     private final WalletModel model;
     private final Label wait = new Label();
+    private boolean active;
     /** Held here so the model's property does not keep a replaced pane alive. */
     private final InvalidationListener onNextAttempt = o -> showWait();
 
@@ -72,6 +74,24 @@ final class UnlockPane extends VBox {
         showWait();
     }
 
+    @Override
+    public javafx.scene.Node view() {
+        return this;
+    }
+
+    /** The countdown ticks only while someone can read it. */
+    @Override
+    public void onActivate() {
+        active = true;
+        showWait();
+    }
+
+    @Override
+    public void onDeactivate() {
+        active = false;
+        tick.stop();
+    }
+
     /** Whole seconds left, rounded up, so it never says 0 while a wait remains. */
     private long secondsToWait() {
         long millis = java.time.Duration.between(Instant.now(), model.nextAttemptAt.get()).toMillis();
@@ -84,7 +104,7 @@ final class UnlockPane extends VBox {
         wait.setVisible(seconds > 0);
         if (seconds == 0) {
             tick.stop();
-        } else if (tick.getStatus() != Animation.Status.RUNNING) {
+        } else if (active && tick.getStatus() != Animation.Status.RUNNING) {
             tick.play();
         }
     }

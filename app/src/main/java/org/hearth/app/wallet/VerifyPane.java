@@ -79,7 +79,7 @@ final class VerifyPane extends VBox {
             show(check.valid() ? String.format(text.getString("verify.valid"), check.recovered())
                     : String.format(text.getString("verify.invalid"), check.claimed(), check.recovered()), check.valid());
         } catch (RuntimeException e) {
-            show(e.getMessage(), false);
+            show(org.hearth.app.desktop.Messages.describe(e), false);
         }
     }
 

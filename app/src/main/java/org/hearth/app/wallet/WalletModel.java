@@ -260,7 +260,7 @@ public final class WalletModel implements AutoCloseable {
     private UnlockedVault requireOpen() {
         UnlockedVault current = open;
         if (current == null || current.isLocked()) {
-            throw new IllegalStateException("The wallet is locked");
+            throw new org.hearth.wallet.vault.VaultLockedException();
         }
         return current;
     }
@@ -282,7 +282,7 @@ public final class WalletModel implements AutoCloseable {
         String first = accounts.getFirst().address();
         chain.rpc().ifPresent(rpc -> UiThread.background(
                 () -> new DemoWorld(rpc, services.demoWorld(), services.dataDir().chainDir().resolve("demo.lock")).ensure(first),
-                result -> { }, failure -> error.set(failure.getMessage())));
+                result -> { }, failure -> error.set(org.hearth.app.desktop.Messages.describe(failure))));
     }
 
     private <T> void run(String message, Callable<T> work, Consumer<T> then) {
@@ -297,7 +297,7 @@ public final class WalletModel implements AutoCloseable {
             if (failure instanceof WrongPasswordException wrong) {
                 nextAttemptAt.set(Instant.now().plus(wrong.nextDelay()));
             }
-            error.set(failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
+            error.set(org.hearth.app.desktop.Messages.describe(failure));
         });
     }
 

@@ -43,7 +43,7 @@ public final class MessageSigner {
         try {
             return Keys.toChecksumAddress(Keys.getAddress(Sign.signedMessageHashToKey(digest, signature.toSignatureData())));
         } catch (SignatureException | IllegalArgumentException e) {
-            throw new WalletException("The signature does not recover to any key: it is not a valid secp256k1 signature.");
+            throw new WalletException("signature.noKey", new Object[0], null);
         }
     }
 }

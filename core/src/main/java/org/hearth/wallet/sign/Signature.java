@@ -29,20 +29,20 @@ public final class Signature {
             body = body.substring(2);
         }
         if (body.length() != 130) {
-            throw new WalletException("A signature is 65 bytes (130 hex digits); this one has " + body.length() + " digits.");
+            throw new WalletException("signature.length", new Object[] {body.length()}, null);
         }
         byte[] bytes;
         try {
             bytes = HexFormat.of().parseHex(body);
         } catch (IllegalArgumentException e) {
-            throw new WalletException("The signature is not hex.");
+            throw new WalletException("signature.notHex", new Object[0], null);
         }
         int v = bytes[64] & 0xff;
         if (v == 0 || v == 1) {
             v += 27;
         }
         if (v != 27 && v != 28) {
-            throw new WalletException("The signature's v byte is " + (bytes[64] & 0xff) + "; expected 27 or 28 (or 0 or 1).");
+            throw new WalletException("signature.v", new Object[] {bytes[64] & 0xff}, null);
         }
         return new Signature(Arrays.copyOfRange(bytes, 0, 32), Arrays.copyOfRange(bytes, 32, 64), v);
     }

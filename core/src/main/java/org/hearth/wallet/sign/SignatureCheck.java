@@ -32,7 +32,7 @@ public record SignatureCheck(String claimed, String recovered) {
     private static String checkedAddress(String claimed) {
         String address = claimed == null ? "" : claimed.strip();
         if (!Addresses.isValid(address)) {
-            throw new WalletException("Not an Ethereum address (or its EIP-55 checksum is wrong): " + address);
+            throw new WalletException("address.invalid", new Object[] {address}, null);
         }
         return Addresses.checksummed(address);
     }

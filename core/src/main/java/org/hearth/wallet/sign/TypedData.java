@@ -36,17 +36,16 @@ public final class TypedData {
 
     public static TypedData parse(String json) {
         if (json.length() > MAX_JSON_CHARS) {
-            throw new WalletException("The typed data is larger than 1 MiB; refused.");
+            throw new WalletException("typedData.tooLarge", new Object[0], null);
         }
         JsonNode tree;
         try {
             tree = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new WalletException("The typed data is not valid JSON" + (e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")") + ".");
+            throw (e.getLocation() == null ? new WalletException("typedData.notJson", new Object[0], null) : new WalletException("typedData.notJsonAt", new Object[] {e.getLocation().getLineNr(), e.getLocation().getColumnNr()}, null));
         }
         if (tree == null || !tree.isObject()) {
-            throw new WalletException("The typed data must be a JSON object with types, primaryType, domain and message.");
+            throw new WalletException("typedData.notObject", new Object[0], null);
         }
         require(tree, "types", JsonNode::isObject, "an object");
         require(tree, "primaryType", JsonNode::isTextual, "a type name");
@@ -54,7 +53,7 @@ public final class TypedData {
         require(tree, "message", JsonNode::isObject, "an object");
         String primary = tree.get("primaryType").asText();
         if (!tree.get("types").has(primary)) {
-            throw new WalletException("The typed data's primaryType \"" + primary + "\" is not defined in its types.");
+            throw new WalletException("typedData.primaryUndefined", new Object[] {primary}, null);
         }
         if (!tree.get("types").has("EIP712Domain")) {
             inferDomainType((ObjectNode) tree);
@@ -69,14 +68,14 @@ public final class TypedData {
         } catch (WalletException e) {
             throw e;
         } catch (Exception e) {
-            throw new WalletException("The typed data cannot be encoded as EIP-712: " + reason(e));
+            throw new WalletException("typedData.cannotEncode", new Object[] {reason(e)}, null);
         }
     }
 
     private static void require(JsonNode tree, String field, java.util.function.Predicate<JsonNode> check, String what) {
         JsonNode value = tree.get(field);
         if (value == null || !check.test(value)) {
-            throw new WalletException("The typed data's \"" + field + "\" is " + (value == null ? "missing" : "not " + what) + ".");
+            throw (value == null ? new WalletException("typedData.fieldMissing", new Object[] {field}, null) : new WalletException("typedData.fieldWrong", new Object[] {field, what}, null));
         }
     }
 
@@ -115,7 +114,7 @@ public final class TypedData {
         try {
             return encoder.hashStructuredData();
         } catch (RuntimeException e) {
-            throw new WalletException("The typed data cannot be encoded as EIP-712: " + reason(e));
+            throw new WalletException("typedData.cannotEncode", new Object[] {reason(e)}, null);
         }
     }
 

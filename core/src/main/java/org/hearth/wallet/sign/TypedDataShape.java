@@ -21,11 +21,11 @@ final class TypedDataShape {
 
     private static void check(JsonNode types, String type, JsonNode value, String where, int depth) {
         if (depth > MAX_DEPTH) {
-            throw new WalletException("The typed data nests deeper than " + MAX_DEPTH + " levels at " + where + "; refused.");
+            throw new WalletException("typedData.tooDeep", new Object[] {MAX_DEPTH, where}, null);
         }
         if (type.endsWith("]")) {
             if (!value.isArray()) {
-                throw new WalletException("The typed data's " + where + " must be an array (" + type + ").");
+                throw new WalletException("typedData.notArray", new Object[] {where, type}, null);
             }
             String element = type.substring(0, type.lastIndexOf('['));
             for (int i = 0; i < value.size(); i++) {
@@ -38,20 +38,20 @@ final class TypedDataShape {
             return; // an atomic type (uint256, address, string, bytes32...): the encoder checks the value
         }
         if (!fields.isArray()) {
-            throw new WalletException("The typed data's type \"" + type + "\" must be a list of {name, type} fields.");
+            throw new WalletException("typedData.badType", new Object[] {type}, null);
         }
         if (!value.isObject()) {
-            throw new WalletException("The typed data's " + where + " must be an object (" + type + ").");
+            throw new WalletException("typedData.notStruct", new Object[] {where, type}, null);
         }
         for (JsonNode field : fields) {
             String name = field.path("name").asText(null);
             String fieldType = field.path("type").asText(null);
             if (name == null || fieldType == null) {
-                throw new WalletException("The typed data's type \"" + type + "\" has a field without a name or type.");
+                throw new WalletException("typedData.unnamedField", new Object[] {type}, null);
             }
             JsonNode fieldValue = value.get(name);
             if (fieldValue == null || fieldValue.isNull()) {
-                throw new WalletException("The typed data's " + where + " has no value for field \"" + name + "\" (" + fieldType + ").");
+                throw new WalletException("typedData.noValue", new Object[] {where, name, fieldType}, null);
             }
             check(types, fieldType, fieldValue, where + "." + name, depth + 1);
         }

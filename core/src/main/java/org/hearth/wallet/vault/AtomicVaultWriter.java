@@ -62,8 +62,7 @@ final class AtomicVaultWriter {
                 replaceLocked(file, dir, bytes, verify);
             });
         } catch (IOException e) {
-            throw new VaultException("Could not save the vault file " + file + ": " + e.getMessage()
-                    + ". The previous version is unchanged.", e);
+            throw new VaultException("vault.cannotSave", new Object[] {file, e.getMessage()}, e);
         }
     }
 
@@ -74,8 +73,7 @@ final class AtomicVaultWriter {
             current = VaultFile.sha(bytes, 0, bytes.length);
         }
         if (!java.util.Arrays.equals(current, expectedSha)) {
-            throw new VaultException("The vault file changed on disk since it was unlocked (another Hearth window or process?). "
-                    + "Nothing was saved; lock the vault and unlock it again to continue.");
+            throw new VaultException("vault.changedOnDisk", new Object[0], null);
         }
     }
 
@@ -155,7 +153,7 @@ final class AtomicVaultWriter {
         try {
             verify.accept(readBounded(path));
         } catch (VaultException e) {
-            throw new VaultException("Could not save the vault: " + message, e);
+            throw new VaultException("vault.cannotSaveBecause", new Object[] {message}, e);
         }
     }
 

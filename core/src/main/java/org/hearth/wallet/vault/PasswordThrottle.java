@@ -76,7 +76,7 @@ final class PasswordThrottle {
             sleeper.sleep(delayBeforeNextAttempt());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new VaultException("Unlocking was interrupted");
+            throw new VaultException("vault.interrupted", new Object[0], null);
         }
     }
 

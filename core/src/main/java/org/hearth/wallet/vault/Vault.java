@@ -67,7 +67,7 @@ public final class Vault {
     public UnlockedVault create(char[] password, List<VaultSecret> secrets, PublicData publicData) {
         requirePassword(password);
         if (exists()) {
-            throw new VaultException("A vault already exists at " + file + "; open it instead of creating a new one");
+            throw new VaultException("vault.exists", new Object[] {file}, null);
         }
         byte[] salt = VaultCrypto.random(VaultCrypto.SALT_BYTES);
         VaultKey key = VaultCrypto.derive(password, PasswordForm.NFKC, params, salt);
@@ -163,11 +163,11 @@ public final class Vault {
             recoveryNote = null;
             return parsed;
         } catch (NoSuchFileException e) {
-            return fromBackup(null).orElseThrow(() -> new VaultException("There is no vault at " + file));
+            return fromBackup(null).orElseThrow(() -> new VaultException("vault.missing", new Object[] {file}, null));
         } catch (VaultDamagedException e) {
             return fromBackup(e).orElseThrow(() -> e);
         } catch (IOException e) {
-            throw new VaultException("Could not read the vault file " + file + ": " + e.getMessage(), e);
+            throw new VaultException("vault.cannotRead", new Object[] {file, e.getMessage()}, e);
         }
     }
 

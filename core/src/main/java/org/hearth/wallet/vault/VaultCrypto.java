@@ -31,8 +31,7 @@ final class VaultCrypto {
         long needed = params.memoryKiB() * 1024L;
         long available = Runtime.getRuntime().maxMemory();
         if (needed > available / 2) {
-            throw new VaultException("Opening this vault needs " + needed / (1024 * 1024) + " MiB for key derivation, but Java may use only "
-                    + available / (1024 * 1024) + " MiB; start Hearth with more memory (-Xmx)");
+            throw new VaultException("vault.notEnoughMemory", new Object[] {needed / (1024 * 1024), available / (1024 * 1024)}, null);
         }
         byte[] passwordBytes = form.utf8(password);
         Argon2Parameters argon = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)

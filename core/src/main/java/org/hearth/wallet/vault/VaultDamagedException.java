@@ -9,31 +9,17 @@ public final class VaultDamagedException extends VaultException {
 
     /** The part of the file found damaged. */
     public enum Part {
-        FILE("the file as a whole"),
-        HEADER("header"),
-        ACCOUNTS("accounts list"),
-        SECRETS("encrypted secrets");
-
-        private final String words;
-
-        Part(String words) {
-            this.words = words;
-        }
-
-        public String words() {
-            return words;
-        }
+        FILE, HEADER, ACCOUNTS, SECRETS
     }
 
     private final Part part;
 
     public VaultDamagedException(Part part, String detail) {
-        super("The vault file is damaged (" + part.words() + "): " + detail);
-        this.part = part;
+        this(part, detail, null);
     }
 
     public VaultDamagedException(Part part, String detail, Throwable cause) {
-        super("The vault file is damaged (" + part.words() + "): " + detail, cause);
+        super("vault.damaged." + part.name().toLowerCase(java.util.Locale.ROOT), new Object[] {detail}, cause);
         this.part = part;
     }
 

@@ -8,7 +8,7 @@ public final class WrongPasswordException extends VaultException {
     private final Duration nextDelay;
 
     public WrongPasswordException(Duration nextDelay) {
-        super("Wrong password");
+        super("vault.wrongPassword", new Object[0], null);
         this.nextDelay = nextDelay;
     }
 

@@ -1,0 +1,168 @@
+package org.hearth.app.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import org.hearth.app.FxClicks;
+import org.hearth.app.shell.Screen;
+import org.hearth.app.wallet.WalletModel;
+import org.hearth.node.NodeState;
+import org.hearth.wallet.WalletService;
+import org.hearth.wallet.hd.AddressScheme;
+import org.hearth.wallet.mnemonic.Mnemonic;
+import org.hearth.wallet.vault.VaultAccount;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Every screen in a pseudo-locale whose every bundle value is wrapped in ⟦…⟧ (see {@link PseudoBundles}):
+ * any readable text on screen outside ⟦…⟧ that is not data did not come from a bundle, and fails the test.
+ * Data is: hex (addresses, hashes, also shortened with …), URLs, BIP-32 paths, file paths, numbers and punctuation, and
+ * the names the user or the chain gave (account labels, demo contract names).
+ */
+class PseudoLocaleUiTest {
+
+    private static final String PHRASE = "test test test test test test test test test test test junk";
+    private static final String PASSWORD = "correct horse battery";
+    private static final Pattern WRAPPED = Pattern.compile(PseudoBundles.OPEN + "[^" + PseudoBundles.OPEN + PseudoBundles.CLOSE + "]*" + PseudoBundles.CLOSE);
+    private static final Pattern DATA = Pattern.compile("0x[0-9a-fA-F]*(…[0-9a-fA-F]*)?|https?://\\S+|m(/[0-9]+'?|/\\{i})+|(/[^\\s/]+)+/?");
+
+    private static final FxRobot robot = new FxRobot();
+    private static Locale original;
+    private static HearthApplication app;
+    private final Set<String> offences = new LinkedHashSet<>();
+    /** Everything read, kept in target/ so a person can see what the check covered. */
+    private final List<String> read = new ArrayList<>();
+
+    @BeforeAll
+    static void openInThePseudoLocale() throws Exception {
+        PseudoBundles.write();
+        original = Locale.getDefault();
+        Locale.setDefault(PseudoBundles.PSEUDO);
+        Path dataDir = Files.createTempDirectory("hearth-pseudo");
+        FxToolkit.registerPrimaryStage();
+        app = (HearthApplication) FxToolkit.setupApplication(() -> new HearthApplication(new LaunchOptions(dataDir, null)));
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> app.chain().state.get() == NodeState.RUNNING
+                && app.chain().height.get() != null && app.chain().contracts.size() == 6 && !app.chain().busy.get());
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        try {
+            FxToolkit.cleanupApplication(app);
+            FxToolkit.cleanupStages();
+        } finally {
+            Locale.setDefault(original);
+        }
+    }
+
+    @Test
+    void everyScreenShowsOnlyTextFromTheBundles() throws Exception {
+        assertTrue(app.text().getString("nav.wallet").startsWith(PseudoBundles.OPEN), "the window reads the pseudo-locale");
+        for (Screen screen : Screen.values()) {
+            FxClicks.click(robot, "#nav-" + screen.id());
+            WaitForAsyncUtils.waitForFxEvents();
+            scan(screen.id());
+        }
+        walletInAllItsStates();
+        Files.write(Path.of("target", "pseudo-locale-text.txt"), read);
+        assertTrue(offences.isEmpty(), "text not from a bundle:\n" + String.join("\n", offences));
+    }
+
+    @Test
+    void theCheckTellsBundleTextFromLiteralsAndData() {
+        Set<String> names = Set.of("Account 1");
+        assertTrue(fromBundleOrData("⟦Block 1,234⟧", names));
+        assertTrue(fromBundleOrData("⟦Sending needs the chain: ⟦Cannot reach the node at %s⟧⟧", names));
+        assertTrue(fromBundleOrData("Account 1\n0xf39Fd6…2266", names));
+        assertTrue(fromBundleOrData("⟦Standard⟧  m/44'/60'/0'/0/{i}", names));
+        assertTrue(fromBundleOrData("http://127.0.0.1:8545 · /tmp/hearth/hearth.db · 12.5", names));
+        org.junit.jupiter.api.Assertions.assertFalse(fromBundleOrData("Msamples/s", names));
+        org.junit.jupiter.api.Assertions.assertFalse(fromBundleOrData("⟦Sent⟧ to Bob", names));
+        org.junit.jupiter.api.Assertions.assertFalse(fromBundleOrData("Paused: ⟦on battery⟧", names));
+    }
+
+    private void walletInAllItsStates() throws Exception {
+        FxClicks.click(robot, "#nav-wallet");
+        FxClicks.click(robot, "#wallet-create");
+        scan("wallet create");
+        FxClicks.click(robot, "#create-cancel");
+        FxClicks.click(robot, "#wallet-restore");
+        scan("wallet restore");
+        FxClicks.click(robot, "#restore-cancel");
+
+        WalletService wallet = new WalletService(app.services().vault());
+        wallet.create(PASSWORD.toCharArray(), Mnemonic.parse(PHRASE), "", AddressScheme.BIP44, List.of(0)).lock();
+        WaitForAsyncUtils.asyncFx(() -> app.wallet().reload()).get();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.wallet().state.get() == WalletModel.State.LOCKED);
+        unlockWith("not the password");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !app.wallet().error.get().isEmpty() && !app.wallet().busy.get());
+        scan("wallet locked, after a wrong password");
+
+        unlockWith(PASSWORD);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.wallet().state.get() == WalletModel.State.UNLOCKED);
+        // the demo world funds the first account: a balance and a history to read
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#account-balance").tryQuery()
+                .map(n -> ((Label) n).getText().contains("99.9")).orElse(false));
+        for (String tab : List.of("send", "receive", "history", "sign", "verify")) {
+            FxClicks.click(robot, "#tab-" + tab);
+            WaitForAsyncUtils.waitForFxEvents();
+            scan("wallet " + tab);
+        }
+    }
+
+    private static void unlockWith(String password) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !app.wallet().busy.get()
+                && robot.lookup("#unlock-action").tryQuery().isPresent());
+        WaitForAsyncUtils.asyncFx(() -> {
+            robot.lookup("#unlock-password").queryAs(PasswordField.class).setText(password);
+            robot.lookup("#unlock-action").queryAs(Button.class).fire();
+        }).get();
+    }
+
+    private void scan(String situation) throws Exception {
+        List<VisibleText.Piece> pieces = WaitForAsyncUtils.asyncFx(() -> VisibleText.of(robot.window(0).getScene().getRoot()))
+                .get(10, TimeUnit.SECONDS);
+        Set<String> names = new LinkedHashSet<>();
+        app.chain().contracts.forEach(e -> names.add(e.getKey()));
+        for (VaultAccount account : new ArrayList<>(app.wallet().accounts)) {
+            names.add(account.label());
+        }
+        assertTrue(pieces.size() > 5, situation + ": nothing to read?");
+        for (VisibleText.Piece piece : pieces) {
+            read.add(situation + " · " + piece.where() + ": " + piece.text().replace("\n", "⏎"));
+            if (!fromBundleOrData(piece.text(), names)) {
+                offences.add(situation + " · " + piece.where() + ": " + piece.text());
+            }
+        }
+    }
+
+    static boolean fromBundleOrData(String text, Set<String> names) {
+        String rest = text;
+        String before;
+        do { // innermost first: a bundle value may hold another (a problem worded inside a message)
+            before = rest;
+            rest = WRAPPED.matcher(rest).replaceAll(" ");
+        } while (!rest.equals(before));
+        for (String name : names) {
+            rest = rest.replace(name, " ");
+        }
+        rest = DATA.matcher(rest).replaceAll(" ");
+        return rest.codePoints().noneMatch(Character::isLetter);
+    }
+}
