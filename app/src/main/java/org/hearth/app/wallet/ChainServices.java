@@ -41,6 +41,6 @@ record ChainServices(ChainSession session, AddressBookRepository addressBook) {
 
     /** The send form's model for {@code from}, resolving names through the address book. */
     SendModel sendFrom(String from, Supplier<TxSigner> signer) {
-        return new SendModel(session.pipeline(), new TxReviewer(session.rpc(), CallDecoder.shipped(), session.contracts()::byAddress), from, addressBook, signer);
+        return new SendModel(session.pipeline(), new TxReviewer(session.rpc(), CallDecoder::shipped, session.contracts()::byAddress), from, addressBook, signer);
     }
 }

@@ -81,7 +81,7 @@ class ReviewUiTest {
         // wired as the wallet wires it: the session's pipeline, and its registry to name the contracts
         session = ChainSession.open(new RpcClient(rpc.endpoint()), ChainSession.Kind.LOCAL, db, 0);
         pipeline = session.pipeline();
-        reviewer = new TxReviewer(session.rpc(), CallDecoder.shipped(), session.contracts()::byAddress);
+        reviewer = new TxReviewer(session.rpc(), CallDecoder::shipped, session.contracts()::byAddress);
         AddressBookRepository book = new AddressBookRepository(db);
         book.save(BOB, "Bob", "");
         names = AddressNames.of(book);

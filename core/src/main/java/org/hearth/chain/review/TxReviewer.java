@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.hearth.chain.RpcClient;
 import org.hearth.chain.abi.AbiValue;
 import org.hearth.chain.session.KnownContract;
@@ -36,21 +37,30 @@ public final class TxReviewer {
             "permit(address,address,uint256,uint256,uint8,bytes32,bytes32)", "approveAndCall(address,uint256,bytes)");
 
     private final TokenProbe probe;
-    private final CallDecoder decoder;
+    private final Supplier<CallDecoder> decoders;
     private final Function<String, Optional<KnownContract>> knownContracts;
+    private CallDecoder decoder;
 
     public TxReviewer(RpcClient rpc, CallDecoder decoder) {
-        this(rpc, decoder, address -> Optional.empty());
+        this(rpc, () -> decoder, address -> Optional.empty());
     }
 
     /**
-     * {@code knownContracts}: the session's registry ({@code session.contracts()::byAddress}), which names
-     * the target and says which shipped ABI it has, so its calls decode with that ABI first.
+     * {@code decoders}: asked once, at the first review (so a screen can build its reviewer on the UI
+     * thread without loading every ABI there); {@code knownContracts}: the session's registry
+     * ({@code session.contracts()::byAddress}), which names the target and says which shipped ABI it has.
      */
-    public TxReviewer(RpcClient rpc, CallDecoder decoder, Function<String, Optional<KnownContract>> knownContracts) {
+    public TxReviewer(RpcClient rpc, Supplier<CallDecoder> decoders, Function<String, Optional<KnownContract>> knownContracts) {
         this.probe = new TokenProbe(rpc);
-        this.decoder = decoder;
+        this.decoders = decoders;
         this.knownContracts = knownContracts;
+    }
+
+    private synchronized CallDecoder decoder() {
+        if (decoder == null) {
+            decoder = decoders.get();
+        }
+        return decoder;
     }
 
     public TxReview review(PreparedTx tx) {
@@ -61,7 +71,7 @@ public final class TxReviewer {
         Optional<KnownContract> known = creation ? Optional.empty() : knownContracts.apply(tx.to());
         String abi = known.map(KnownContract::artifactName).orElse(preferredAbi(target));
         DecodedCall call = creation ? new DecodedCall(DecodedCall.Source.NONE, null, null, List.of(), true, tx.data())
-                : decoder.decode(tx.data(), abi);
+                : decoder().decode(tx.data(), abi);
         List<ReviewArgument> arguments = arguments(call, target);
         List<ReviewWarning> warnings = new ArrayList<>();
         if (hasData && !creation && !call.isKnown()) {
@@ -109,7 +119,7 @@ public final class TxReviewer {
             default -> List.of();
         };
         return candidates.stream().filter(c -> c instanceof String s && s.length() >= 10)
-                .map(c -> decoder.decode((String) c)).filter(DecodedCall::isKnown).toList();
+                .map(c -> decoder().decode((String) c)).filter(DecodedCall::isKnown).toList();
     }
 
     /** The first address argument of an approval (owner comes first only in permit, whose spender is second). */

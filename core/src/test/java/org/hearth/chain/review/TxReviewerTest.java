@@ -75,7 +75,7 @@ class TxReviewerTest {
     @Test
     void theSessionsRegistryNamesTheTarget() {
         try (ChainSession session = ChainSession.open(new RpcClient(chain.rpc().endpoint()), ChainSession.Kind.LOCAL, db, 0)) {
-            TxReviewer named = new TxReviewer(session.rpc(), CallDecoder.shipped(), session.contracts()::byAddress);
+            TxReviewer named = new TxReviewer(session.rpc(), CallDecoder::shipped, session.contracts()::byAddress);
             TxReview r = named.review(pipeline.prepare(USER, contracts.get("HearthToken"), BigInteger.ZERO,
                     Abi.encodeCall("transfer(address,uint256)", BOB, BigInteger.ONE), FeeLevel.NORMAL));
             assertEquals("HearthToken", r.targetName());
