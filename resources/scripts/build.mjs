@@ -31,6 +31,7 @@ const SHIPPED = [
   'HearthGovernor',
   'HearthCollectibles',
   'HearthItems',
+  'TransferEmitter', // the log indexer's test and benchmark fixture
 ];
 
 /** EIP-170 limit on deployed code size. */

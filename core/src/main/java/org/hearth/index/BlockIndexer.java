@@ -1,43 +1,48 @@
 package org.hearth.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.hearth.chain.Hex;
 import org.hearth.chain.RpcClient;
 import org.hearth.store.Database;
-import org.hearth.store.StoreException;
 
 /**
- * The one indexer: walks blocks in order, remembers recent block hashes, and when a new block's
- * parent is not the hash it remembers, rolls subscribers back to the fork point and scans the new
- * branch. Each block and its checkpoint commit in one SQLite transaction.
+ * The block reader for what has no logs (ether transfers): walks blocks in order for its
+ * subscribers, each with its own checkpoint, so a subscriber added later backfills from the start
+ * block while the others are not fed blocks they already have. When a new block's parent is not the
+ * hash a subscriber remembers, that subscriber is rolled back to the fork point and rescans. Each
+ * block is fetched (with anything the subscribers ask the node) first, then written with the
+ * checkpoints in one SQLite transaction.
  */
 public final class BlockIndexer {
 
     /** Deeper reorganisations than this are treated as a different chain: start over from the start block. */
-    static final int MAX_REORG_DEPTH = 64;
+    static final int MAX_REORG_DEPTH = Checkpoints.MAX_REORG_DEPTH;
+
+    private static final String KEY = "";
 
     private final RpcClient rpc;
     private final long chainId;
-    private final Database db;
+    private final Checkpoints checkpoints;
     private final long startBlock;
     private final List<BlockSubscriber> subscribers = new CopyOnWriteArrayList<>();
     private int reorgs;
 
-    /** {@code startBlock}: where a fresh index begins (0 on a local chain; the wallet's birthday elsewhere). */
+    /** {@code startBlock}: where a new subscriber begins (0 on a local chain; the wallet's birthday elsewhere). */
     public BlockIndexer(RpcClient rpc, long chainId, Database db, long startBlock) {
         this.rpc = rpc;
         this.chainId = chainId;
-        this.db = db;
+        this.checkpoints = new Checkpoints(db, chainId);
         this.startBlock = startBlock;
     }
 
+    /** Adds a subscriber; one seen before resumes from its checkpoint, a new one starts at the start block. */
     public void subscribe(BlockSubscriber subscriber) {
+        checkpoints.ensure(subscriber.id(), KEY, startBlock);
         subscribers.add(subscriber);
     }
 
@@ -46,7 +51,9 @@ public final class BlockIndexer {
         long head = rpc.blockNumber();
         int scanned = 0;
         while (scanned < maxBlocks) {
-            long next = lastScanned() + 1;
+            Map<BlockSubscriber, Long> at = positions();
+            long low = at.values().stream().mapToLong(Long::longValue).min().orElse(head);
+            long next = low + 1;
             if (next > head) {
                 break;
             }
@@ -54,110 +61,74 @@ public final class BlockIndexer {
             if (block == null || block.isNull()) {
                 break; // the head moved back under us; the next step sorts it out
             }
-            String parent = block.path("parentHash").asText();
-            String known = hashAt(next - 1);
-            if (known != null && !known.equalsIgnoreCase(parent)) {
-                rollBack(next - 1);
+            List<BlockSubscriber> behind = new ArrayList<>();
+            at.forEach((s, checkpoint) -> {
+                if (checkpoint == low) {
+                    behind.add(s);
+                }
+            });
+            if (rolledBack(behind, low, block.path("parentHash").asText())) {
                 continue;
             }
-            apply(next, block);
+            apply(next, block, behind);
             scanned++;
         }
         return new IndexProgress(lastScanned(), head, scanned, reorgs);
     }
 
-    /** The last block scanned, or startBlock − 1 when nothing is. */
+    /** The last block every subscriber has scanned, or startBlock − 1 when nothing is. */
     public long lastScanned() {
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
-                "SELECT MAX(number) FROM index_block WHERE chain_id = ?")) {
-            ps.setLong(1, chainId);
-            try (ResultSet rs = ps.executeQuery()) {
-                long max = rs.next() ? rs.getLong(1) : 0;
-                return rs.wasNull() ? startBlock - 1 : max;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Cannot read the index checkpoint: " + e.getMessage(), e);
-        }
+        return positions().values().stream().mapToLong(Long::longValue).min().orElse(startBlock - 1);
     }
 
-    private void apply(long number, JsonNode block) {
-        inTransaction(c -> {
-            for (BlockSubscriber s : subscribers) {
-                s.onBlock(c, chainId, block);
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO index_block(chain_id, number, hash) VALUES(?, ?, ?)");
-                 PreparedStatement prune = c.prepareStatement("DELETE FROM index_block WHERE chain_id = ? AND number < ?")) {
-                ps.setLong(1, chainId);
-                ps.setLong(2, number);
-                ps.setString(3, block.path("hash").asText());
-                ps.executeUpdate();
-                // keep the last block always (it is the checkpoint) and enough hashes to detect a reorg
-                prune.setLong(1, chainId);
-                prune.setLong(2, number - MAX_REORG_DEPTH);
-                prune.executeUpdate();
+    private Map<BlockSubscriber, Long> positions() {
+        Map<String, Long> byId = new HashMap<>();
+        for (IndexCursor c : checkpoints.cursors(null)) {
+            byId.put(c.subscriber(), c.checkpoint());
+        }
+        Map<BlockSubscriber, Long> out = new HashMap<>();
+        for (BlockSubscriber s : subscribers) {
+            out.put(s, byId.getOrDefault(s.id(), startBlock - 1));
+        }
+        return out;
+    }
+
+    private void apply(long number, JsonNode block, List<BlockSubscriber> behind) {
+        List<BlockSubscriber.RowWriter> writes = new ArrayList<>();
+        for (BlockSubscriber s : behind) {
+            writes.add(s.read(chainId, block)); // node calls happen here, before the transaction
+        }
+        Map<Long, String> seen = Map.of(number, block.path("hash").asText());
+        checkpoints.inTransaction(c -> {
+            for (int i = 0; i < behind.size(); i++) {
+                writes.get(i).write(c);
+                checkpoints.advance(c, behind.get(i).id(), List.of(KEY), number, seen);
             }
         });
     }
 
-    /** Walks back from {@code number} to the newest block whose hash the node still agrees with. */
-    private void rollBack(long number) {
+    /** Rolls back those of {@code behind} whose block {@code number} is no longer the new block's parent. */
+    private boolean rolledBack(List<BlockSubscriber> behind, long number, String parentHash) {
+        CanonicalHashes canonical = new CanonicalHashes(rpc);
+        Map<BlockSubscriber, Long> from = new HashMap<>();
+        for (BlockSubscriber s : behind) {
+            var remembered = checkpoints.hashes(s.id(), KEY);
+            String known = remembered.get(number);
+            if (known != null && !known.equalsIgnoreCase(parentHash)) {
+                long stale = canonical.firstStale(remembered.headMap(number, true), startBlock);
+                from.put(s, stale == CanonicalHashes.NONE ? number : stale);
+            }
+        }
+        if (from.isEmpty()) {
+            return false;
+        }
         reorgs++;
-        long fork = number;
-        boolean found = false;
-        while (fork >= startBlock && fork > number - MAX_REORG_DEPTH) {
-            String known = hashAt(fork);
-            if (known == null) {
-                break; // nothing remembered this deep: rescan from the start
-            }
-            JsonNode onChain = rpc.call("eth_getBlockByNumber", Hex.quantity(fork), false);
-            if (onChain != null && known.equalsIgnoreCase(onChain.path("hash").asText())) {
-                found = true;
-                break;
-            }
-            fork--;
-        }
-        long from = found ? fork + 1 : startBlock;
-        inTransaction(c -> {
-            for (BlockSubscriber s : subscribers) {
-                s.onRollback(c, chainId, from);
-            }
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM index_block WHERE chain_id = ? AND number >= ?")) {
-                ps.setLong(1, chainId);
-                ps.setLong(2, from);
-                ps.executeUpdate();
+        checkpoints.inTransaction(c -> {
+            for (Map.Entry<BlockSubscriber, Long> e : from.entrySet()) {
+                e.getKey().onRollback(c, chainId, e.getValue());
+                checkpoints.rewind(c, e.getKey().id(), List.of(KEY), e.getValue());
             }
         });
-    }
-
-    private String hashAt(long number) {
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
-                "SELECT hash FROM index_block WHERE chain_id = ? AND number = ?")) {
-            ps.setLong(1, chainId);
-            ps.setLong(2, number);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Cannot read the index: " + e.getMessage(), e);
-        }
-    }
-
-    private interface Work {
-        void run(Connection c) throws SQLException;
-    }
-
-    private void inTransaction(Work work) {
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            try {
-                work.run(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Cannot update the index: " + e.getMessage(), e);
-        }
+        return true;
     }
 }

@@ -36,8 +36,14 @@ public final class IncomingTransfers implements BlockSubscriber {
     }
 
     @Override
-    public void onBlock(Connection c, long chainId, JsonNode block) throws SQLException {
+    public String id() {
+        return "eth-incoming";
+    }
+
+    @Override
+    public RowWriter read(long chainId, JsonNode block) {
         long number = Hex.quantity(block.path("number").asText(), IllegalStateException::new).longValueExact();
+        List<IncomingTransfer> found = new ArrayList<>();
         for (JsonNode tx : block.path("transactions")) {
             String to = tx.path("to").asText("").toLowerCase(Locale.ROOT);
             if (!watched.contains(to)) {
@@ -47,17 +53,26 @@ public final class IncomingTransfers implements BlockSubscriber {
             if (value.signum() == 0 || !succeeded(tx.path("hash").asText())) {
                 continue;
             }
+            found.add(new IncomingTransfer(tx.path("hash").asText(), number, tx.path("from").asText().toLowerCase(Locale.ROOT), to, value));
+        }
+        if (found.isEmpty()) {
+            return RowWriter.NOTHING;
+        }
+        return c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO incoming_transfer"
                     + "(chain_id, tx_hash, block_number, sender, recipient, value_wei) VALUES(?, ?, ?, ?, ?, ?)")) {
-                ps.setLong(1, chainId);
-                ps.setString(2, tx.path("hash").asText());
-                ps.setLong(3, number);
-                ps.setString(4, tx.path("from").asText().toLowerCase(Locale.ROOT));
-                ps.setString(5, to);
-                ps.setString(6, value.toString());
-                ps.executeUpdate();
+                for (IncomingTransfer t : found) {
+                    ps.setLong(1, chainId);
+                    ps.setString(2, t.txHash());
+                    ps.setLong(3, t.blockNumber());
+                    ps.setString(4, t.sender());
+                    ps.setString(5, t.recipient());
+                    ps.setString(6, t.value().toString());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
-        }
+        };
     }
 
     @Override

@@ -43,31 +43,37 @@ public final class InternalTransfers implements BlockSubscriber {
     }
 
     @Override
-    public void onBlock(Connection c, long chainId, JsonNode block) throws SQLException {
+    public String id() {
+        return "eth-internal";
+    }
+
+    @Override
+    public RowWriter read(long chainId, JsonNode block) {
         if (watched.isEmpty() || block.path("transactions").isEmpty()) {
-            return;
+            return RowWriter.NOTHING;
         }
         long number = Hex.quantity(block.path("number").asText(), IllegalStateException::new).longValueExact();
         Optional<List<InternalTransfer>> traced = tracer.valueTransfers(block, number);
         if (traced.isEmpty()) {
-            return;
+            return RowWriter.NOTHING;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO internal_transfer"
-                + "(chain_id, tx_hash, trace_position, block_number, sender, recipient, value_wei) VALUES(?, ?, ?, ?, ?, ?, ?)")) {
-            for (InternalTransfer t : traced.get()) {
-                if (!watched.contains(t.recipient())) {
-                    continue;
+        List<InternalTransfer> ours = traced.get().stream().filter(t -> watched.contains(t.recipient())).toList();
+        return c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO internal_transfer"
+                    + "(chain_id, tx_hash, trace_position, block_number, sender, recipient, value_wei) VALUES(?, ?, ?, ?, ?, ?, ?)")) {
+                for (InternalTransfer t : ours) {
+                    ps.setLong(1, chainId);
+                    ps.setString(2, t.txHash());
+                    ps.setInt(3, t.tracePosition());
+                    ps.setLong(4, t.blockNumber());
+                    ps.setString(5, t.sender());
+                    ps.setString(6, t.recipient());
+                    ps.setString(7, t.value().toString());
+                    ps.addBatch();
                 }
-                ps.setLong(1, chainId);
-                ps.setString(2, t.txHash());
-                ps.setInt(3, t.tracePosition());
-                ps.setLong(4, t.blockNumber());
-                ps.setString(5, t.sender());
-                ps.setString(6, t.recipient());
-                ps.setString(7, t.value().toString());
-                ps.executeUpdate();
+                ps.executeBatch();
             }
-        }
+        };
     }
 
     @Override

@@ -37,11 +37,17 @@ public final class OutgoingTransactions implements BlockSubscriber {
     }
 
     @Override
-    public void onBlock(Connection c, long chainId, JsonNode block) throws SQLException {
+    public String id() {
+        return "eth-outgoing";
+    }
+
+    @Override
+    public RowWriter read(long chainId, JsonNode block) {
         if (watched.isEmpty()) {
-            return;
+            return RowWriter.NOTHING;
         }
         long number = quantity(block.path("number")).longValueExact();
+        List<OutgoingTransaction> sent = new ArrayList<>();
         for (JsonNode tx : block.path("transactions")) {
             String from = tx.path("from").asText("").toLowerCase(Locale.ROOT);
             if (!watched.contains(from)) {
@@ -57,20 +63,30 @@ public final class OutgoingTransactions implements BlockSubscriber {
             JsonNode price = receipt.hasNonNull("effectiveGasPrice") ? receipt.path("effectiveGasPrice") : tx.path("gasPrice");
             BigInteger fee = quantity(receipt.path("gasUsed")).multiply(quantity(price));
             String to = tx.path("to").isTextual() ? tx.path("to").asText().toLowerCase(Locale.ROOT) : null;
+            sent.add(new OutgoingTransaction(hash.toLowerCase(Locale.ROOT), number, from, to, quantity(tx.path("nonce")).longValueExact(),
+                    quantity(tx.path("value")), fee, "0x1".equals(receipt.path("status").asText())));
+        }
+        if (sent.isEmpty()) {
+            return RowWriter.NOTHING;
+        }
+        return c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO outgoing_tx"
                     + "(chain_id, tx_hash, block_number, sender, recipient, nonce, value_wei, fee_wei, succeeded) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setLong(1, chainId);
-                ps.setString(2, hash.toLowerCase(Locale.ROOT));
-                ps.setLong(3, number);
-                ps.setString(4, from);
-                ps.setString(5, to);
-                ps.setLong(6, quantity(tx.path("nonce")).longValueExact());
-                ps.setString(7, quantity(tx.path("value")).toString());
-                ps.setString(8, fee.toString());
-                ps.setInt(9, "0x1".equals(receipt.path("status").asText()) ? 1 : 0);
-                ps.executeUpdate();
+                for (OutgoingTransaction t : sent) {
+                    ps.setLong(1, chainId);
+                    ps.setString(2, t.txHash());
+                    ps.setLong(3, t.blockNumber());
+                    ps.setString(4, t.sender());
+                    ps.setString(5, t.recipient());
+                    ps.setLong(6, t.nonce());
+                    ps.setString(7, t.value().toString());
+                    ps.setString(8, t.fee().toString());
+                    ps.setInt(9, t.succeeded() ? 1 : 0);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
-        }
+        };
     }
 
     @Override

@@ -102,4 +102,58 @@ class BlockIndexerTest {
         assertEquals(1, again.step(1000).blocksThisRound());
         assertEquals(2, incomingAgain.to(31337, ME).size());
     }
+
+    @Test
+    void aReaderAddedLaterBackfillsAloneAndTheOthersAreNotFedOldBlocks() {
+        Counting first = new Counting("test-first");
+        indexer.subscribe(first);
+        pay(ME, 5);
+        pay(ME, 6);
+        indexer.step(1000);
+        long firstAt = indexer.lastScanned();
+
+        pay(ME, 7);
+        Counting late = new Counting("test-late");
+        OutgoingTransactions outgoing = new OutgoingTransactions(rpc, db);
+        outgoing.watch(DEV0);
+        indexer.subscribe(late);
+        indexer.subscribe(outgoing);
+        assertEquals(-1, indexer.lastScanned(), "the new readers start at the start block");
+        IndexProgress progress = indexer.step(1000);
+
+        assertTrue(progress.caughtUp());
+        long head = rpc.blockNumber();
+        assertEquals(firstAt + 1, head);
+        assertEquals(java.util.stream.LongStream.rangeClosed(0, head).boxed().toList(), first.blocks, "each block once");
+        assertEquals(java.util.stream.LongStream.rangeClosed(0, head).boxed().toList(), late.blocks, "backfilled from the start");
+        assertEquals(3, outgoing.from(31337, DEV0).size(), "sends from before it was added are found");
+        assertEquals(List.of(BigInteger.valueOf(7), BigInteger.valueOf(6), BigInteger.valueOf(5)),
+                incoming.to(31337, ME).stream().map(IncomingTransfer::value).toList());
+    }
+
+    /** Records the blocks it is given. */
+    private static final class Counting implements BlockSubscriber {
+        private final String id;
+        final List<Long> blocks = new java.util.ArrayList<>();
+
+        Counting(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public RowWriter read(long chainId, com.fasterxml.jackson.databind.JsonNode block) {
+            blocks.add(Long.decode(block.path("number").asText()));
+            return RowWriter.NOTHING;
+        }
+
+        @Override
+        public void onRollback(java.sql.Connection tx, long chainId, long fromBlock) {
+            blocks.removeIf(b -> b >= fromBlock);
+        }
+    }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * A JSON-RPC node on loopback that passes calls through to a real node, except those for which
@@ -30,14 +31,22 @@ public final class RpcProxy implements AutoCloseable {
 
     /** {@code override(method, id)}: the whole reply body, or null to pass the call through. */
     public RpcProxy(URI upstream, BiFunction<String, JsonNode, String> override) throws IOException {
+        this(upstream, request -> override.apply(request.path("method").asText(), request.path("id")), (request, reply) -> null);
+    }
+
+    /**
+     * {@code before(request)}: the whole reply body, or null to pass the call through;
+     * {@code after(request, upstreamReply)}: a reply to send instead of the upstream one, or null to pass it on.
+     */
+    public RpcProxy(URI upstream, Function<JsonNode, String> before, BiFunction<JsonNode, String, String> after) throws IOException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             byte[] request = exchange.getRequestBody().readAllBytes();
             JsonNode parsed = JSON.readTree(request);
             String method = parsed.path("method").asText();
-            calls.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
-            String reply = override.apply(method, parsed.path("id"));
+            count(method);
+            String reply = before.apply(parsed);
             if (reply == null) {
                 try {
                     reply = http.send(HttpRequest.newBuilder(upstream).header("Content-Type", "application/json")
@@ -45,6 +54,10 @@ public final class RpcProxy implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException(e);
+                }
+                String changed = after.apply(parsed, reply);
+                if (changed != null) {
+                    reply = changed;
                 }
             }
             byte[] body = reply.getBytes(StandardCharsets.UTF_8);
@@ -61,6 +74,47 @@ public final class RpcProxy implements AutoCloseable {
     public static RpcProxy refusingTraces(URI upstream) throws IOException {
         return new RpcProxy(upstream, (method, id) -> isTrace(method)
                 ? error(id, -32601, "the method " + method + " does not exist/is not available") : null);
+    }
+
+    /**
+     * A node that limits {@code eth_getLogs} as public providers do: a range of more than
+     * {@code maxBlocks} blocks, or one whose reply has more than {@code maxLogs} logs, gets geth's
+     * "query returned more than 10000 results" error (counted under {@code eth_getLogs:refused}).
+     */
+    public static RpcProxy limitingLogs(URI upstream, long maxBlocks, int maxLogs) throws IOException {
+        RpcProxy[] self = new RpcProxy[1];
+        String tooMany = "query returned more than 10000 results";
+        self[0] = new RpcProxy(upstream, request -> {
+            if (!"eth_getLogs".equals(request.path("method").asText())) {
+                return null;
+            }
+            JsonNode filter = request.path("params").path(0);
+            long from = Long.decode(filter.path("fromBlock").asText());
+            long to = Long.decode(filter.path("toBlock").asText());
+            if (to - from + 1 > maxBlocks) {
+                self[0].count("eth_getLogs:refused");
+                return error(request.path("id"), -32005, tooMany);
+            }
+            return null;
+        }, (request, reply) -> {
+            if (!"eth_getLogs".equals(request.path("method").asText())) {
+                return null;
+            }
+            try {
+                if (JSON.readTree(reply).path("result").size() > maxLogs) {
+                    self[0].count("eth_getLogs:refused");
+                    return error(request.path("id"), -32005, tooMany);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return null;
+        });
+        return self[0];
+    }
+
+    private void count(String what) {
+        calls.computeIfAbsent(what, m -> new AtomicInteger()).incrementAndGet();
     }
 
     /** Whether a method belongs to the trace namespaces ({@code debug_*}, {@code trace_*}) that many nodes leave out. */

@@ -41,7 +41,7 @@ public final class NodeCommand {
     @Command(name = "status", description = "Print state, RPC URL, chain id and height.")
     int status(@Option(names = "--log", defaultValue = "0", description = "Also print the last N log lines.") int logLines) {
         PrintWriter out = spec.commandLine().getOut();
-        if (root.rpc() != null) {
+        if (CliSession.usesExternal(root)) {
             try (ChainSession session = CliSession.open(root, null)) {
                 out.println("state:    attached");
                 out.println("rpc:      " + session.displayEndpoint());

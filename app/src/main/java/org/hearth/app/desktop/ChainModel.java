@@ -17,8 +17,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.hearth.chain.EndpointStatus;
 import org.hearth.chain.RpcClient;
 import org.hearth.chain.RpcException;
+import org.hearth.chain.network.Network;
+import org.hearth.chain.network.NetworkRegistry;
 import org.hearth.chain.session.ChainSession;
 import org.hearth.node.DemoWorld;
 import org.hearth.node.NodeState;
@@ -44,9 +47,13 @@ public final class ChainModel implements AutoCloseable {
     private final Runnable unsubscribe;
     /** The RPC URL in use; null for the embedded local chain. */
     private volatile URI external;
+    /** The saved network chosen (the local chain by default); an RPC URL above, when set, goes before it. */
+    private volatile Network network;
+    private final NetworkRegistry networks;
     private boolean polling;
     /** The log tail is read only while the Node screen shows it; state and height are app-wide (the status bar). */
     private volatile boolean followLog;
+    private int polls;
 
     private final ReadOnlyObjectWrapper<ChainSession> session = new ReadOnlyObjectWrapper<>();
     public final ObjectProperty<NodeState> state = new SimpleObjectProperty<>(NodeState.STOPPED);
@@ -58,11 +65,49 @@ public final class ChainModel implements AutoCloseable {
     public final StringProperty busyText = new SimpleStringProperty("");
     public final StringProperty logText = new SimpleStringProperty("");
     public final ObservableList<Map.Entry<String, String>> contracts = FXCollections.observableArrayList();
+    /** The name shown in the title and status bar: the network's, or empty while an RPC URL is used instead. */
+    public final StringProperty networkName = new SimpleStringProperty("");
+    /** Every RPC endpoint of the session: state, latency, head (the Node screen lists them). */
+    public final ObservableList<EndpointStatus> endpoints = FXCollections.observableArrayList();
 
     public ChainModel(AppServices services) {
         this.services = services;
         this.external = services.options().rpc() != null ? services.options().rpc() : savedEndpoint(services.settings()).orElse(null);
+        this.networks = new NetworkRegistry(services.database());
+        this.network = networks.current();
+        this.networkName.set(external == null ? network.name() : "");
         this.unsubscribe = services.sessions().subscribe(this::published);
+    }
+
+    /** The networks of the data dir (the local chain first); read from SQLite, so call it off the FX thread when it matters. */
+    public NetworkRegistry networks() {
+        return networks;
+    }
+
+    /** The network in use, or empty while a one-off RPC URL is used instead. */
+    public Optional<Network> network() {
+        return external == null ? Optional.of(network) : Optional.empty();
+    }
+
+    /** What the status bar says while the chosen chain comes up: starting the local node, or connecting to a network. */
+    public String startingText(java.util.ResourceBundle text) {
+        return external != null || network.local() ? text.getString("status.starting")
+                : java.text.MessageFormat.format(text.getString("status.connecting"), network.name());
+    }
+
+    /**
+     * Switches to the saved {@code next} network: remembered for the next start (an RPC URL set in
+     * Settings is cleared), and the session replaced; screens follow. No restart of the app.
+     */
+    public void useNetwork(Network next, String startingText, String deployingText) {
+        networks.use(next.name());
+        services.settings().put(RPC_URL_KEY, "");
+        external = null;
+        network = next;
+        networkName.set(next.name());
+        chainId.set(null);
+        height.set(null);
+        start(startingText, deployingText);
     }
 
     /** The RPC URL saved in Settings; empty for the embedded local chain (or an unreadable value). */
@@ -89,9 +134,14 @@ public final class ChainModel implements AutoCloseable {
         busy.set(true);
         busyText.set(startingText);
         URI rpc = external;
+        Network chosen = network;
         UiThread.background(() -> {
             if (rpc != null) {
                 services.sessionKeeper().useExternal(rpc);
+                return Map.<String, String>of();
+            }
+            if (!chosen.local()) {
+                services.sessionKeeper().useNetwork(chosen);
                 return Map.<String, String>of();
             }
             ChainSession local = services.sessionKeeper().useLocal();
@@ -123,6 +173,10 @@ public final class ChainModel implements AutoCloseable {
     public void useEndpoint(URI url, String startingText, String deployingText) {
         services.settings().put(RPC_URL_KEY, url == null ? "" : url.toString());
         external = url;
+        if (url == null) {
+            network = networks.current();
+        }
+        networkName.set(url == null ? network.name() : "");
         chainId.set(null);
         height.set(null);
         start(startingText, deployingText);
@@ -181,7 +235,15 @@ public final class ChainModel implements AutoCloseable {
     private void poll() {
         try {
             ChainSession current = currentSession().orElse(null);
-            if (external != null) {
+            // every few polls, ask each endpoint for its head (a network's session also probes on its own)
+            List<EndpointStatus> statuses = current == null ? List.of()
+                    : polls++ % 5 == 0 ? current.rpc().probe() : current.rpc().endpointStatuses();
+            UiThread.run(() -> {
+                if (!statuses.equals(endpoints)) {
+                    endpoints.setAll(statuses);
+                }
+            });
+            if (external != null || !network.local()) {
                 pollExternal(current);
             } else {
                 pollLocal(current);
@@ -242,7 +304,7 @@ public final class ChainModel implements AutoCloseable {
 
     /** True on the embedded local chain (where the demo world and the backup-skip exist). */
     public boolean isLocalChain() {
-        return external == null;
+        return external == null && network.local();
     }
 
     @Override

@@ -49,14 +49,16 @@ public final class HearthApplication extends Application implements ScreenContex
         window = new MainWindow(this, StatusBar.create(text, chain));
         Scene scene = new Scene(window.root());
         scene.getStylesheets().add(HearthApplication.class.getResource("/org/hearth/app/hearth.css").toExternalForm());
-        stage.setTitle(text.getString("app.title"));
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> chain.networkName.get().isEmpty()
+                ? text.getString("app.title") : java.text.MessageFormat.format(text.getString("app.title.network"), text.getString("app.title"), chain.networkName.get()),
+                chain.networkName));
         stage.setScene(scene);
         WindowGeometry.restore(stage, services.settings());
         window.show(Screen.NODE);
         stage.show();
         window.follow(stage);
         LOG.info("Window shown {} ms after launch", sinceLaunch());
-        chain.start(text.getString("status.starting"), text.getString("status.deploying"));
+        chain.start(chain.startingText(text), text.getString("status.deploying"));
     }
 
     /** Milliseconds since the JVM started, for the start-up figures in the log. */

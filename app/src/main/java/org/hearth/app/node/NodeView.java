@@ -57,7 +57,7 @@ public final class NodeView {
         start.setId("node-start");
         start.getStyleClass().add("accent");
         start.disableProperty().bind(chain.busy.or(Bindings.createBooleanBinding(() -> isUp(chain.state.get()), chain.state)));
-        start.setOnAction(e -> chain.start(text.getString("status.starting"), text.getString("status.deploying")));
+        start.setOnAction(e -> chain.start(chain.startingText(text), text.getString("status.deploying")));
         Button stop = new Button(text.getString("node.stop"), new FontIcon("fth-square"));
         stop.setId("node-stop");
         stop.disableProperty().bind(chain.busy.or(Bindings.createBooleanBinding(
@@ -98,6 +98,7 @@ public final class NodeView {
         VBox box = new VBox(14,
                 new ScreenHeader(text.getString("node.title"), text.getString("node.subtitle")),
                 facts, actions, message,
+                Labels.section(text.getString("node.endpoints")), EndpointsTable.create(text, chain),
                 Labels.section(text.getString("node.contracts")), contracts,
                 Labels.section(text.getString("node.log")), log);
         box.setPadding(new Insets(24));

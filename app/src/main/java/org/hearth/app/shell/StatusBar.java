@@ -26,7 +26,8 @@ public final class StatusBar {
         Label network = new Label();
         network.setId("status-network");
         network.setGraphic(new FontIcon("fth-globe"));
-        network.textProperty().bind(Bindings.createStringBinding(() -> networkText(text, chain), chain.state, chain.chainId));
+        network.textProperty().bind(Bindings.createStringBinding(() -> networkText(text, chain), chain.state, chain.chainId, chain.networkName));
+        NetworkMenu.attach(network, text, chain);
 
         Label height = new Label();
         height.setId("status-height");
@@ -56,7 +57,8 @@ public final class StatusBar {
     private static String networkText(ResourceBundle text, ChainModel chain) {
         NodeState state = chain.state.get();
         Long id = chain.chainId.get();
-        String name = state == NodeState.ATTACHED ? text.getString("status.network.external") : text.getString("status.network.local");
+        String name = !chain.networkName.get().isEmpty() ? chain.networkName.get()
+                : state == NodeState.ATTACHED ? text.getString("status.network.external") : text.getString("status.network.local");
         return id == null ? name + " · " + text.getString("state." + state.name().toLowerCase()) : name + " · " + String.format(text.getString("status.chainId"), id);
     }
 }

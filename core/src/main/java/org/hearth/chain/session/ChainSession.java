@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
+import org.hearth.chain.network.Network;
 import org.hearth.chain.RpcClient;
 import org.hearth.chain.RpcException;
 import org.hearth.chain.tx.TxPipeline;
 import org.hearth.chain.tx.TxTracker;
 import org.hearth.history.AccountWatch;
 import org.hearth.index.BlockIndexer;
+import org.hearth.index.Erc20Transfers;
+import org.hearth.index.LogIndexer;
 import org.hearth.store.Database;
 import org.hearth.store.DemoWorldRepository;
 import org.hearth.store.KnownContractRepository;
@@ -40,10 +44,12 @@ public final class ChainSession implements AutoCloseable {
     private final TxTracker tracker;
     private final AccountWatch accounts;
     private final ContractRegistry contracts;
-    // The eth_getLogs indexer (org.hearth.index.LogIndexer) is built here beside the block indexer:
-    // a field, one line in the constructor, an accessor, and own(...) of its background runner.
+    private final LogIndexer logs;
+    private final Erc20Transfers erc20Transfers;
     private final Deque<AutoCloseable> owned = new ArrayDeque<>();
     private volatile boolean closed;
+    /** The saved network this session serves; null for the local node or a one-off URL. */
+    private Network network;
 
     private ChainSession(RpcClient rpc, Kind kind, Database db, long indexStartBlock) {
         this.rpc = rpc;
@@ -55,6 +61,9 @@ public final class ChainSession implements AutoCloseable {
         this.pipeline = new TxPipeline(rpc, chainId, transactions);
         this.tracker = new TxTracker(rpc, transactions);
         this.accounts = AccountWatch.open(rpc, chainId, db, transactions, indexStartBlock);
+        this.logs = new LogIndexer(rpc, chainId, db);
+        this.erc20Transfers = new Erc20Transfers(db);
+        logs.subscribe(erc20Transfers);
         this.contracts = new ContractRegistry(chainId, genesisHash, new DemoWorldRepository(db), new KnownContractRepository(db));
     }
 
@@ -73,6 +82,31 @@ public final class ChainSession implements AutoCloseable {
             throw e;
         }
         return open(rpc, kind, db, start);
+    }
+
+    /**
+     * A session on a saved network: one client over all its URLs with failover, expecting the
+     * network's chain id; with several URLs a background probe keeps their heads and health fresh.
+     * The local chain's network is opened with {@link #open(URI, Kind, Database)} on the node's URL.
+     */
+    public static ChainSession open(Network network, Database db) {
+        if (network.local()) {
+            throw new IllegalArgumentException("The local chain follows the local node; open it on the node's URL");
+        }
+        RpcClient rpc = new RpcClient(network.rpcUrls(), RpcClient.Options.defaults(), RpcClient.Failover.defaults(), network.chainId());
+        long start;
+        try {
+            start = rpc.blockNumber();
+        } catch (RuntimeException e) {
+            rpc.close();
+            throw e;
+        }
+        ChainSession session = open(rpc, Kind.EXTERNAL, db, start);
+        session.network = network;
+        if (network.rpcUrls().size() > 1) {
+            session.own(EndpointProbe.start(rpc));
+        }
+        return session;
     }
 
     /** A session on a client made elsewhere (a test's); the session owns it from now on and closes it. */
@@ -96,6 +130,11 @@ public final class ChainSession implements AutoCloseable {
     /** The endpoint as shown to people and logs (no path, query or credentials). */
     public String displayEndpoint() {
         return rpc.displayEndpoint();
+    }
+
+    /** The saved network this session serves (empty: the local node or a one-off RPC URL). */
+    public Optional<Network> network() {
+        return Optional.ofNullable(network);
     }
 
     public Kind kind() {
@@ -145,6 +184,20 @@ public final class ChainSession implements AutoCloseable {
 
     public BlockIndexer blockIndexer() {
         return accounts.indexer();
+    }
+
+    /**
+     * The one eth_getLogs indexer: subscribers with their own checkpoints (ERC-20 transfers of watched
+     * accounts to begin with). Nothing runs it by itself: a CLI command steps it, the app hands an
+     * {@link org.hearth.index.IndexRunner} to {@link #own} to keep it moving in the background.
+     */
+    public LogIndexer logIndexer() {
+        return logs;
+    }
+
+    /** ERC-20 Transfer events to and from the accounts watched through {@link #logIndexer()}. */
+    public Erc20Transfers erc20Transfers() {
+        return erc20Transfers;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.hearth.chain.session;
 
 import java.net.URI;
 import java.util.function.Supplier;
+import org.hearth.chain.network.Network;
 import org.hearth.node.NodeRecord;
 import org.hearth.node.NodeStatus;
 import org.hearth.node.NodeSupervisor;
@@ -61,6 +62,31 @@ public final class SessionKeeper {
         }
     }
 
+    /**
+     * Replaces the session with one on {@code network} (the local chain: {@link #useLocal()}); the
+     * client fails over between the network's URLs. Blocking; throws when none answers.
+     */
+    public ChainSession useNetwork(Network network) {
+        if (network.local()) {
+            return useLocal();
+        }
+        followingNode = false;
+        try {
+            synchronized (this) {
+                ChainSession current = holder.current().orElse(null);
+                if (current != null && !current.isClosed() && current.network().filter(network::equals).isPresent()) {
+                    return current;
+                }
+                ChainSession next = ChainSession.open(network, db);
+                holder.replace(next);
+                return next;
+            }
+        } catch (RuntimeException e) {
+            holder.replace(null);
+            throw e;
+        }
+    }
+
     /** Whether sessions follow the local node (false after {@link #useExternal}). */
     public boolean followsLocalNode() {
         return followingNode;
@@ -90,7 +116,7 @@ public final class SessionKeeper {
         if (kind == ChainSession.Kind.LOCAL && !followingNode) {
             return current; // a node event that arrived after the switch to an external endpoint
         }
-        if (current != null && !current.isClosed() && current.kind() == kind && current.endpoint().equals(url)) {
+        if (current != null && !current.isClosed() && current.kind() == kind && current.network().isEmpty() && current.endpoint().equals(url)) {
             return current;
         }
         ChainSession next = ChainSession.open(url, kind, db);

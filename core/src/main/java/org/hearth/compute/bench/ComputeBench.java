@@ -105,7 +105,7 @@ public final class ComputeBench {
     }
 
     private void freivalds(Backend backend, GemmJob job, float[] c, double gemmSeconds) {
-        int rounds = 2;
+        int rounds = Freivalds.DEFAULT_ROUNDS;
         boolean[] ok = new boolean[1];
         double best = bestSeconds(5, () -> ok[0] = new Freivalds(rounds).check(job, c).ok());
         Map<String, Object> row = record("freivalds", backend.name(), job.n(), null, null, null);

@@ -105,7 +105,7 @@ public final class LocalJobLoop implements AutoCloseable {
         GemmJob job = new GemmJob(GEMM_N, GEMM_N, GEMM_N, randomMatrix(), randomMatrix());
         JobResult result = await(worker.submit(job));
         if (result != null) {
-            boolean ok = new Freivalds(2).check(job, result.values()).ok();
+            boolean ok = Freivalds.standard().check(job, result.values()).ok();
             listener.gemm(new GemmDone(GEMM_N, result.nanos(), result.backend(), ok));
         }
     }

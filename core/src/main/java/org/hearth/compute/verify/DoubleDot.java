@@ -68,4 +68,55 @@ final class DoubleDot {
         out[0] = a;
         out[1] = b;
     }
+
+    /** out[q] = Σ x[off+j]·ys[q][j] for every q, four (then two, then one) per pass over x. */
+    static void dots(float[] x, int off, double[][] ys, int len, double[] out) {
+        double[] part = new double[4];
+        int q = 0;
+        for (; q + 4 <= ys.length; q += 4) {
+            dot4(x, off, ys, q, len, part);
+            System.arraycopy(part, 0, out, q, 4);
+        }
+        if (q + 2 <= ys.length) {
+            dot2(x, off, ys[q], ys[q + 1], len, part);
+            out[q] = part[0];
+            out[q + 1] = part[1];
+            q += 2;
+        }
+        if (q < ys.length) {
+            out[q] = dot(x, off, ys[q], len, false);
+        }
+    }
+
+    /** Four rounds in one pass over x: out[q] = Σ x[off+j]·ys[from+q][j] for q < 4. */
+    static void dot4(float[] x, int off, double[][] ys, int from, int len, double[] out) {
+        double[] y0 = ys[from], y1 = ys[from + 1], y2 = ys[from + 2], y3 = ys[from + 3];
+        DoubleVector s0 = DoubleVector.zero(D);
+        DoubleVector s1 = DoubleVector.zero(D);
+        DoubleVector s2 = DoubleVector.zero(D);
+        DoubleVector s3 = DoubleVector.zero(D);
+        int j = 0;
+        for (; j + L <= len; j += L) {
+            DoubleVector xv = (DoubleVector) FloatVector.fromArray(F, x, off + j).convertShape(VectorOperators.F2D, D, 0);
+            s0 = xv.fma(DoubleVector.fromArray(D, y0, j), s0);
+            s1 = xv.fma(DoubleVector.fromArray(D, y1, j), s1);
+            s2 = xv.fma(DoubleVector.fromArray(D, y2, j), s2);
+            s3 = xv.fma(DoubleVector.fromArray(D, y3, j), s3);
+        }
+        double a = s0.reduceLanes(VectorOperators.ADD);
+        double b = s1.reduceLanes(VectorOperators.ADD);
+        double c = s2.reduceLanes(VectorOperators.ADD);
+        double d = s3.reduceLanes(VectorOperators.ADD);
+        for (; j < len; j++) {
+            double v = x[off + j];
+            a += v * y0[j];
+            b += v * y1[j];
+            c += v * y2[j];
+            d += v * y3[j];
+        }
+        out[0] = a;
+        out[1] = b;
+        out[2] = c;
+        out[3] = d;
+    }
 }

@@ -1,41 +1,72 @@
 package org.hearth.compute.verify;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.security.SecureRandom;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.hearth.compute.job.GemmJob;
 
 /**
- * Freivalds' check of a claimed C = A·B in O(mk + kn + mn) per round: for a random r ∈ {±1}ⁿ,
- * A·(B·r) must equal C·r. All sums are in double. A wrong result passes one round with probability at
- * most 1/2 (a single wrong element is always caught, since ±δ cannot cancel), so k rounds leave at most
- * 2⁻ᵏ.
+ * Freivalds' check of a claimed C = A·B in O(mk + kn + mn) per round: for a random vector r, A·(B·r)
+ * must equal C·r within a tolerance. All sums are in double.
+ *
+ * <p>Vectors: real values drawn uniformly from [−1, 1] by a {@link SecureRandom} after the result is
+ * in, so the provider cannot predict them. ±1 vectors are not enough against a provider who knows the
+ * check: two errors of equal size and opposite sign in one row cancel whenever their two signs agree,
+ * half the time. With real values, let row i be wrong and δ its largest element error, at column j.
+ * Whatever the other entries of r are, the round passes only if r_j falls in an interval of length
+ * 2τᵢ/δ, which has probability at most τᵢ/δ (r_j's density is 1/2). So a row with an element off by
+ * δ ≥ {@value #DETECTION_FACTOR}·τᵢ passes one round with probability at most 1/{@value #DETECTION_FACTOR},
+ * and all {@value #DEFAULT_ROUNDS} independent rounds with at most 4⁻¹⁰ < 10⁻⁶: caught at least 99.9999%
+ * of the time however the errors were crafted (cancelling pairs, whole rows, many small errors).
+ * Errors between τᵢ and 4τᵢ are still caught most of the time, just not with that guarantee.
  *
  * <p>Tolerance: an honest f32 product may differ from the exact one by rounding. For each element
  * the error of an f32 dot product of length k is about u·√k·(|A|·|B|)ᵢⱼ (u = 2⁻²⁴, random-walk
- * rounding, any summation order); row i of C·r may collect that from all n elements, so the row's
- * tolerance is {@value #SAFETY}·u·√k·(|A|·(|B|·1))ᵢ — a sum of magnitudes, which is also far above the
- * √n growth of signed errors. NaN or infinity in C always fails.
+ * rounding, any summation order); row i of C·r (|r_j| ≤ 1) may collect that from all n elements, so the
+ * row's tolerance τᵢ is {@value #SAFETY}·u·√k·(|A|·(|B|·1))ᵢ — a sum of magnitudes, which is also far
+ * above the √n growth of signed errors. NaN or infinity in C always fails.
  */
 public final class Freivalds {
 
     /** Rounding error bound factor over u·√k: generous, since honest results must never fail. */
     public static final double SAFETY = 8.0;
+    /** An element off by this many row tolerances is caught with the guarantee above. */
+    public static final int DETECTION_FACTOR = 4;
+    /** Rounds of the market's check: a crafted error of {@link #DETECTION_FACTOR}·τ escapes at most 4⁻¹⁰ of the time. */
+    public static final int DEFAULT_ROUNDS = 10;
     private static final double U = 0x1.0p-24;
 
     private final int rounds;
-    private final SplittableRandom random;
+    private final RandomGenerator random;
 
-    /** {@code rounds} rounds with ±1 vectors from a secret seed (the party checked must not predict r). */
-    public Freivalds(int rounds) {
-        this(rounds, new SecureRandom().nextLong());
+    /** The market's check: {@link #DEFAULT_ROUNDS} rounds, vectors from a {@link SecureRandom}. */
+    public static Freivalds standard() {
+        return new Freivalds(DEFAULT_ROUNDS);
     }
 
+    /** {@code rounds} rounds with vectors from a {@link SecureRandom} (the party checked must not predict r). */
+    public Freivalds(int rounds) {
+        this(rounds, new SecureRandom());
+    }
+
+    /** Reproducible vectors for tests and benchmarks only: anyone who knows the seed knows r. */
     public Freivalds(int rounds, long seed) {
+        this(rounds, new SplittableRandom(seed));
+    }
+
+    public Freivalds(int rounds, RandomGenerator random) {
         if (rounds < 1 || rounds > 64) {
             throw new IllegalArgumentException("rounds must be 1..64, got " + rounds);
         }
         this.rounds = rounds;
-        this.random = new SplittableRandom(seed);
+        this.random = random;
+    }
+
+    /** Upper bound on the chance that a row with an element off by {@code factor}·τ passes {@code rounds} rounds. */
+    public static double escapeBound(int rounds, double factor) {
+        return Math.pow(1.0 / factor, rounds);
     }
 
     /**
@@ -54,24 +85,17 @@ public final class Freivalds {
         float[] a = job.a();
         float[] b = job.b();
         double[] tolerance = tolerance(a, b, m, k, n);
-        // All rounds' vectors up front, two rounds per pass over each matrix (the check is memory-bound).
-        double[][] r = new double[rounds][n];
-        for (double[] round : r) {
-            for (int j = 0; j < n; j++) {
-                round[j] = random.nextBoolean() ? 1.0 : -1.0;
-            }
+        // All rounds' vectors up front, four rounds per pass over each matrix (the check is memory-bound).
+        double[][] r = new double[rounds][];
+        for (int q = 0; q < rounds; q++) {
+            r[q] = uniformVector(n);
         }
         double[][] br = new double[rounds][k];
-        double[] pair = new double[2];
+        double[] column = new double[rounds];
         for (int p = 0; p < k; p++) {
-            for (int q = 0; q < rounds; q += 2) {
-                if (q + 1 < rounds) {
-                    DoubleDot.dot2(b, p * n, r[q], r[q + 1], n, pair);
-                    br[q][p] = pair[0];
-                    br[q + 1][p] = pair[1];
-                } else {
-                    br[q][p] = DoubleDot.dot(b, p * n, r[q], n, false);
-                }
+            DoubleDot.dots(b, p * n, r, n, column);
+            for (int q = 0; q < rounds; q++) {
+                br[q][p] = column[q];
             }
         }
         double[] expected = new double[rounds];
@@ -79,19 +103,8 @@ public final class Freivalds {
         int worstRow = 0;
         double worst = 0;
         for (int i = 0; i < m; i++) {
-            for (int q = 0; q < rounds; q += 2) {
-                if (q + 1 < rounds) {
-                    DoubleDot.dot2(a, i * k, br[q], br[q + 1], k, pair);
-                    expected[q] = pair[0];
-                    expected[q + 1] = pair[1];
-                    DoubleDot.dot2(c, i * n, r[q], r[q + 1], n, pair);
-                    claimed[q] = pair[0];
-                    claimed[q + 1] = pair[1];
-                } else {
-                    expected[q] = DoubleDot.dot(a, i * k, br[q], k, false);
-                    claimed[q] = DoubleDot.dot(c, i * n, r[q], n, false);
-                }
-            }
+            DoubleDot.dots(a, i * k, br, k, expected);
+            DoubleDot.dots(c, i * n, r, n, claimed);
             for (int q = 0; q < rounds; q++) {
                 double excess = Math.abs(expected[q] - claimed[q]) / tolerance[i];
                 if (!(excess <= 1.0)) {
@@ -104,6 +117,18 @@ public final class Freivalds {
             }
         }
         return new Result(true, 0, worstRow, worst);
+    }
+
+    /** n values uniform in [−1, 1): one bulk draw of random bytes (a SecureRandom is slow per call). */
+    private double[] uniformVector(int n) {
+        byte[] bytes = new byte[n * 8];
+        random.nextBytes(bytes);
+        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        double[] v = new double[n];
+        for (int j = 0; j < n; j++) {
+            v[j] = (buf.getLong() >>> 11) * 0x1.0p-52 - 1.0;
+        }
+        return v;
     }
 
     /** Per-row tolerance SAFETY·u·√k·(|A|·(|B|·1))ᵢ, with a floor so that an all-zero row still has one. */

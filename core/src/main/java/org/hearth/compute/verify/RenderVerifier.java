@@ -54,7 +54,7 @@ public final class RenderVerifier {
         if (rgb == null || rgb.length != job.resultLength()) {
             return new Result(false, 0, pixels, -1, -1, Float.POSITIVE_INFINITY);
         }
-        int count = (int) Math.min(pixels, Math.max(minPixels, Math.ceil(pixels * pixelShare)));
+        int count = checkedPixels(pixels);
         int allowed = (int) Math.floor(count * allowedMismatchShare);
         PackedScene scene = PackedScene.of(job.scene(), job.width(), job.height());
         int[] picks = pick(pixels, count);
@@ -84,6 +84,48 @@ public final class RenderVerifier {
             }
         }
         return new Result(mismatched <= allowed, count, mismatched, worstX, worstY, worst);
+    }
+
+    /** Pixels this verifier re-renders in a tile of {@code pixels} pixels. */
+    public int checkedPixels(int pixels) {
+        return (int) Math.min(pixels, Math.max(minPixels, Math.ceil(pixels * pixelShare)));
+    }
+
+    /**
+     * The chance that this verifier rejects a tile of {@code tilePixels} pixels in which a patch of
+     * {@code patchPixels} pixels is wrong (every patch pixel outside the tolerance, the rest right).
+     * It re-renders c distinct pixels chosen uniformly and accepts when at most a = ⌊c·allowed share⌋
+     * differ, so the number X of checked pixels that land in the patch is hypergeometric (N pixels,
+     * P wrong, c drawn) and the tile is caught when X &gt; a: 1 − Σ_{x≤a} C(P,x)·C(N−P,c−x)/C(N,c).
+     * Honest cross-backend mismatches elsewhere only raise X, so this is a lower bound.
+     */
+    public double detectionRate(int tilePixels, int patchPixels) {
+        if (patchPixels < 0 || patchPixels > tilePixels) {
+            throw new IllegalArgumentException("patch of " + patchPixels + " pixels in a tile of " + tilePixels);
+        }
+        int c = checkedPixels(tilePixels);
+        int allowed = (int) Math.floor(c * allowedMismatchShare);
+        double pass = 0;
+        for (int x = 0; x <= allowed; x++) {
+            pass += hypergeometric(tilePixels, patchPixels, c, x);
+        }
+        return Math.max(0, 1 - pass);
+    }
+
+    /** P(X = x) = C(P,x)·C(N−P,c−x)/C(N,c), by logarithms (the binomials overflow doubles). */
+    static double hypergeometric(int n, int p, int c, int x) {
+        if (x > p || c - x > n - p || x < 0 || c - x < 0) {
+            return 0;
+        }
+        return Math.exp(logChoose(p, x) + logChoose(n - p, c - x) - logChoose(n, c));
+    }
+
+    private static double logChoose(int n, int k) {
+        double s = 0;
+        for (int i = 1; i <= k; i++) {
+            s += Math.log(n - k + i) - Math.log(i);
+        }
+        return s;
     }
 
     /** {@code count} distinct indices in [0, pixels), by rejection sampling (fast: count is a small share of pixels, or all of them). */
