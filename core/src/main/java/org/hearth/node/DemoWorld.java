@@ -12,11 +12,6 @@ import java.util.Map;
 import org.hearth.chain.ContractArtifact;
 import org.hearth.chain.RpcClient;
 import org.hearth.store.DemoWorldRepository;
-import org.web3j.abi.datatypes.Address;
-import org.web3j.abi.datatypes.DynamicArray;
-import org.web3j.abi.datatypes.generated.Uint256;
-import org.web3j.abi.datatypes.generated.Uint32;
-import org.web3j.abi.datatypes.generated.Uint48;
 
 /**
  * The demo world on a fresh local chain: token, timelock + governor, collectibles, items and
@@ -39,6 +34,8 @@ public final class DemoWorld {
     /** About a day at one block every two seconds. */
     static final long VOTING_PERIOD_BLOCKS = 43_200;
     static final long TIMELOCK_DELAY_SECONDS = 60;
+
+    private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
 
     static final List<String> CONTRACTS = List.of(
             "Multicall3", "HearthToken", "HearthTimelock", "HearthGovernor", "HearthCollectibles", "HearthItems", "ComputeMarket");
@@ -115,61 +112,56 @@ public final class DemoWorld {
     private Map<String, String> deploy() {
         List<String> accounts = dev.accounts();
         String owner = accounts.getFirst();
-        Address ownerAddress = new Address(owner);
         Map<String, String> out = new LinkedHashMap<>();
         out.put("Multicall3", dev.deploy(owner, bytecode("Multicall3"), List.of()));
-        String token = dev.deploy(owner, bytecode("HearthToken"), List.of(ownerAddress));
+        String token = dev.deploy(owner, bytecode("HearthToken"), List.of("address"), owner);
         out.put("HearthToken", token);
-        String timelock = dev.deploy(owner, bytecode("HearthTimelock"), List.of(
-                new Uint256(TIMELOCK_DELAY_SECONDS),
-                new DynamicArray<>(Address.class, List.of()),
-                new DynamicArray<>(Address.class, List.of(Address.DEFAULT)), // anyone may execute a passed proposal
-                ownerAddress));
+        String timelock = dev.deploy(owner, bytecode("HearthTimelock"), List.of("uint256", "address[]", "address[]", "address"),
+                TIMELOCK_DELAY_SECONDS, List.of(), List.of(ZERO_ADDRESS), owner); // anyone may execute a passed proposal
         out.put("HearthTimelock", timelock);
-        String governor = dev.deploy(owner, bytecode("HearthGovernor"), List.of(
-                new Address(token), new Address(timelock), new Uint48(VOTING_DELAY_BLOCKS), new Uint32(BOOTSTRAP_VOTING_PERIOD_BLOCKS),
-                new Uint256(0), new Uint256(4)));
+        String governor = dev.deploy(owner, bytecode("HearthGovernor"), List.of("address", "address", "uint48", "uint32", "uint256", "uint256"),
+                token, timelock, VOTING_DELAY_BLOCKS, BOOTSTRAP_VOTING_PERIOD_BLOCKS, 0, 4);
         out.put("HearthGovernor", governor);
-        out.put("HearthCollectibles", dev.deploy(owner, bytecode("HearthCollectibles"), List.of(ownerAddress)));
-        out.put("HearthItems", dev.deploy(owner, bytecode("HearthItems"), List.of(ownerAddress)));
+        out.put("HearthCollectibles", dev.deploy(owner, bytecode("HearthCollectibles"), List.of("address"), owner));
+        out.put("HearthItems", dev.deploy(owner, bytecode("HearthItems"), List.of("address"), owner));
 
         // Hand the timelock to the governor and give up the deployer's admin role.
         for (String role : List.of("PROPOSER_ROLE", "CANCELLER_ROLE")) {
-            dev.call(owner, timelock, "grantRole", List.of(role(role), new Address(governor)));
+            dev.call(owner, timelock, "grantRole(bytes32,address)", role(role), governor);
         }
-        dev.call(owner, timelock, "renounceRole", List.of(new org.web3j.abi.datatypes.generated.Bytes32(new byte[32]), ownerAddress));
+        dev.call(owner, timelock, "renounceRole(bytes32,address)", new byte[32], owner);
         // The deployer votes with its tokens; a quarter of the supply becomes the DAO treasury.
-        dev.call(owner, token, "delegate", List.of(ownerAddress));
-        dev.call(owner, token, "transfer", List.of(new Address(timelock), new Uint256(TOKEN.multiply(BigInteger.valueOf(250_000)))));
+        dev.call(owner, token, "delegate(address)", owner);
+        dev.call(owner, token, "transfer(address,uint256)", timelock, TOKEN.multiply(BigInteger.valueOf(250_000)));
         out.put("ComputeMarket", deployMarket(owner, token, timelock));
         return out;
     }
 
     /** The market on HearthToken; the timelock owns its parameters and receives fees and slashes. */
     private String deployMarket(String owner, String token, String timelock) {
-        return dev.deploy(owner, bytecode("ComputeMarket"), List.of(
-                new Address(token), new Address(timelock), new Uint256(MARKET_FEE_BPS), new Uint256(MARKET_MIN_STAKE),
-                new Uint256(MARKET_CLAIM_BOND), new Uint256(MARKET_REVIEW_WINDOW_SECONDS),
-                new Uint256(MARKET_RESOLVE_WINDOW_SECONDS), new Uint256(MARKET_UNSTAKE_COOLDOWN_SECONDS)));
+        return dev.deploy(owner, bytecode("ComputeMarket"),
+                List.of("address", "address", "uint256", "uint256", "uint256", "uint256", "uint256", "uint256"),
+                token, timelock, BigInteger.valueOf(MARKET_FEE_BPS), MARKET_MIN_STAKE, MARKET_CLAIM_BOND,
+                BigInteger.valueOf(MARKET_REVIEW_WINDOW_SECONDS), BigInteger.valueOf(MARKET_RESOLVE_WINDOW_SECONDS),
+                BigInteger.valueOf(MARKET_UNSTAKE_COOLDOWN_SECONDS));
     }
 
     private void fund(Map<String, String> contracts, String address) {
         String owner = dev.accounts().getFirst();
-        Address to = new Address(address);
         dev.send(owner, address, ETHER.multiply(BigInteger.valueOf(100)), null);
-        dev.call(owner, contracts.get("HearthToken"), "transfer", List.of(to, new Uint256(TOKEN.multiply(BigInteger.valueOf(10_000)))));
+        dev.call(owner, contracts.get("HearthToken"), "transfer(address,uint256)", address, TOKEN.multiply(BigInteger.valueOf(10_000)));
         for (int i = 0; i < 3; i++) {
-            dev.call(owner, contracts.get("HearthCollectibles"), "mint", List.of(to));
+            dev.call(owner, contracts.get("HearthCollectibles"), "mint(address)", address);
         }
         long[][] items = {{1, 5}, {2, 1}, {3, 20}};
         for (long[] item : items) {
-            dev.call(owner, contracts.get("HearthItems"), "mint", List.of(to, new Uint256(item[0]), new Uint256(item[1])));
+            dev.call(owner, contracts.get("HearthItems"), "mint(address,uint256,uint256)", address, item[0], item[1]);
         }
         // Give the funded account voting power on the open proposal: delegate to itself (an anvil cheat;
         // the user's key is not needed and never touched here).
         dev.impersonate(address, true);
         try {
-            dev.call(address, contracts.get("HearthToken"), "delegate", List.of(to));
+            dev.call(address, contracts.get("HearthToken"), "delegate(address)", address);
         } finally {
             dev.impersonate(address, false);
         }
@@ -179,8 +171,8 @@ public final class DemoWorld {
         return ContractArtifact.load(name).bytecode();
     }
 
-    static org.web3j.abi.datatypes.generated.Bytes32 role(String name) {
-        return new org.web3j.abi.datatypes.generated.Bytes32(org.web3j.crypto.Hash.sha3(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    static byte[] role(String name) {
+        return org.web3j.crypto.Hash.sha3(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static Map<String, String> checksummed(Map<String, String> contracts) {

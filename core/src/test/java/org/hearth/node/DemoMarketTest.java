@@ -14,11 +14,8 @@ import org.hearth.store.DemoWorldRepository;
 import org.hearth.testing.TestChain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Bool;
-import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.abi.datatypes.generated.Uint256;
@@ -46,10 +43,10 @@ class DemoMarketTest {
             assertTrue(dev.hasCode(market));
             assertEquals(c.get("HearthToken"), address(dev, market, "token"));
             assertEquals(c.get("HearthTimelock"), address(dev, market, "timelock"));
-            assertEquals(BigInteger.valueOf(DemoWorld.MARKET_FEE_BPS), dev.readUint(market, "feeBps", List.of()));
-            assertEquals(DemoWorld.MARKET_MIN_STAKE, dev.readUint(market, "minStake", List.of()));
-            assertEquals(DemoWorld.MARKET_CLAIM_BOND, dev.readUint(market, "claimBond", List.of()));
-            assertEquals(BigInteger.valueOf(DemoWorld.MARKET_REVIEW_WINDOW_SECONDS), dev.readUint(market, "reviewWindow", List.of()));
+            assertEquals(BigInteger.valueOf(DemoWorld.MARKET_FEE_BPS), dev.readUint(market, "feeBps()"));
+            assertEquals(DemoWorld.MARKET_MIN_STAKE, dev.readUint(market, "minStake()"));
+            assertEquals(DemoWorld.MARKET_CLAIM_BOND, dev.readUint(market, "claimBond()"));
+            assertEquals(BigInteger.valueOf(DemoWorld.MARKET_REVIEW_WINDOW_SECONDS), dev.readUint(market, "reviewWindow()"));
 
             List<String> accounts = dev.accounts();
             String owner = accounts.getFirst();
@@ -57,47 +54,47 @@ class DemoMarketTest {
             String requester = accounts.get(4);
             String token = c.get("HearthToken");
             for (String who : List.of(provider, requester)) {
-                dev.call(owner, token, "transfer", List.of(new Address(who), new Uint256(DemoWorld.TOKEN.multiply(BigInteger.valueOf(1_000)))));
-                dev.call(who, token, "approve", List.of(new Address(market), new Uint256(DemoWorld.TOKEN.multiply(BigInteger.valueOf(1_000)))));
+                dev.call(owner, token, "transfer(address,uint256)", new Address(who), new Uint256(DemoWorld.TOKEN.multiply(BigInteger.valueOf(1_000))));
+                dev.call(who, token, "approve(address,uint256)", new Address(market), new Uint256(DemoWorld.TOKEN.multiply(BigInteger.valueOf(1_000))));
             }
-            dev.call(provider, market, "registerProvider", List.of(new Uint256(DemoWorld.MARKET_MIN_STAKE),
-                    new Utf8String("http://127.0.0.1:47123"), new Bytes32(new byte[32])));
+            dev.call(provider, market, "registerProvider(uint256,string,bytes32)", new Uint256(DemoWorld.MARKET_MIN_STAKE),
+                    new Utf8String("http://127.0.0.1:47123"), new Bytes32(new byte[32]));
 
             // Accepted by the requester.
             BigInteger first = post(dev, market, requester);
             assertEquals(BigInteger.ONE, first);
             assertEquals(DemoWorld.TOKEN.multiply(BigInteger.valueOf(1_000)).subtract(PRICE),
-                    dev.readUint(token, "balanceOf", List.of(new Address(requester))), "the requester paid exactly the price");
-            dev.call(provider, market, "claim", List.of(new Uint256(first)));
+                    dev.readUint(token, "balanceOf(address)", new Address(requester)), "the requester paid exactly the price");
+            dev.call(provider, market, "claim(uint256)", new Uint256(first));
             assertEquals(BigInteger.TWO, state(dev, market, first));
             submit(dev, market, provider, first);
-            assertThrows(RuntimeException.class, () -> dev.call(provider, market, "accept", List.of(new Uint256(first))),
+            assertThrows(RuntimeException.class, () -> dev.call(provider, market, "accept(uint256)", new Uint256(first)),
                     "only the requester accepts");
-            dev.call(requester, market, "accept", List.of(new Uint256(first)));
+            dev.call(requester, market, "accept(uint256)", new Uint256(first));
             assertEquals(BigInteger.valueOf(4), state(dev, market, first));
 
             // Finalized by anyone once the review window has passed.
             BigInteger second = post(dev, market, requester);
-            dev.call(provider, market, "claim", List.of(new Uint256(second)));
+            dev.call(provider, market, "claim(uint256)", new Uint256(second));
             submit(dev, market, provider, second);
-            assertThrows(RuntimeException.class, () -> dev.call(owner, market, "finalize", List.of(new Uint256(second))),
+            assertThrows(RuntimeException.class, () -> dev.call(owner, market, "finalize(uint256)", new Uint256(second)),
                     "not before the review window ends");
             dev.increaseTime(DemoWorld.MARKET_REVIEW_WINDOW_SECONDS + 1);
             dev.mine(1);
-            dev.call(owner, market, "finalize", List.of(new Uint256(second)));
+            dev.call(owner, market, "finalize(uint256)", new Uint256(second));
             assertEquals(BigInteger.valueOf(4), state(dev, market, second));
 
             BigInteger earned = PRICE.subtract(FEE).multiply(BigInteger.TWO);
-            assertEquals(earned, dev.readUint(market, "credits", List.of(new Address(provider))));
-            assertEquals(FEE.multiply(BigInteger.TWO), dev.readUint(market, "credits", List.of(new Address(c.get("HearthTimelock")))));
+            assertEquals(earned, dev.readUint(market, "credits(address)", new Address(provider)));
+            assertEquals(FEE.multiply(BigInteger.TWO), dev.readUint(market, "credits(address)", new Address(c.get("HearthTimelock"))));
             assertEquals(DemoWorld.MARKET_MIN_STAKE.add(earned).add(FEE.multiply(BigInteger.TWO)),
-                    dev.readUint(token, "balanceOf", List.of(new Address(market))), "stake + credits, nothing else");
+                    dev.readUint(token, "balanceOf(address)", new Address(market)), "stake + credits, nothing else");
             // Disputed, then resolved by the timelock (impersonated here; a passed proposal in real use) with a slash.
             String timelock = c.get("HearthTimelock");
             BigInteger third = post(dev, market, requester);
-            dev.call(provider, market, "claim", List.of(new Uint256(third)));
+            dev.call(provider, market, "claim(uint256)", new Uint256(third));
             submit(dev, market, provider, third);
-            dev.call(requester, market, "dispute", List.of(new Uint256(third), new Bytes32(new byte[32])));
+            dev.call(requester, market, "dispute(uint256,bytes32)", new Uint256(third), new Bytes32(new byte[32]));
             assertEquals(BigInteger.valueOf(5), state(dev, market, third));
             BigInteger slash = DemoWorld.TOKEN.multiply(BigInteger.valueOf(4));
             assertThrows(RuntimeException.class, () -> dev.call(requester, market, "resolve",
@@ -105,23 +102,23 @@ class DemoMarketTest {
             rpc.call("anvil_setBalance", timelock, "0xde0b6b3a7640000");
             dev.impersonate(timelock, true);
             try {
-                dev.call(timelock, market, "resolve", List.of(new Uint256(third), new Bool(false), new Uint256(slash), new Bytes32(new byte[32])));
+                dev.call(timelock, market, "resolve(uint256,bool,uint256,bytes32)", new Uint256(third), new Bool(false), new Uint256(slash), new Bytes32(new byte[32]));
             } finally {
                 dev.impersonate(timelock, false);
             }
             assertEquals(BigInteger.valueOf(6), state(dev, market, third));
-            assertEquals(PRICE.add(DemoWorld.MARKET_CLAIM_BOND), dev.readUint(market, "credits", List.of(new Address(requester))),
+            assertEquals(PRICE.add(DemoWorld.MARKET_CLAIM_BOND), dev.readUint(market, "credits(address)", new Address(requester)),
                     "price and dispute bond back");
-            assertEquals(FEE.multiply(BigInteger.TWO).add(slash), dev.readUint(market, "credits", List.of(new Address(timelock))));
+            assertEquals(FEE.multiply(BigInteger.TWO).add(slash), dev.readUint(market, "credits(address)", new Address(timelock)));
 
-            dev.call(provider, market, "withdraw", List.of());
+            dev.call(provider, market, "withdraw()");
             assertEquals(DemoWorld.TOKEN.multiply(BigInteger.valueOf(1_000)).subtract(DemoWorld.MARKET_MIN_STAKE).add(earned),
-                    dev.readUint(token, "balanceOf", List.of(new Address(provider))));
+                    dev.readUint(token, "balanceOf(address)", new Address(provider)));
             assertEquals(DemoWorld.MARKET_MIN_STAKE.subtract(slash).add(PRICE).add(DemoWorld.MARKET_CLAIM_BOND)
                             .add(FEE.multiply(BigInteger.TWO)).add(slash),
-                    dev.readUint(token, "balanceOf", List.of(new Address(market))),
+                    dev.readUint(token, "balanceOf(address)", new Address(market)),
                     "what is left: the slashed stake, the requester's and the treasury's credits");
-            assertEquals(BigInteger.ZERO, dev.readUint(market, "credits", List.of(new Address(provider))));
+            assertEquals(BigInteger.ZERO, dev.readUint(market, "credits(address)", new Address(provider)));
         }
     }
 
@@ -155,25 +152,24 @@ class DemoMarketTest {
     }
 
     private static BigInteger post(DevChain dev, String market, String requester) {
-        dev.call(requester, market, "postJob", List.of(new Uint8(1), new Bytes32(new byte[32]), new Utf8String("http://127.0.0.1:47124"),
-                new Uint256(PRICE), new Uint64(60), new Uint64(30)));
-        return dev.readUint(market, "jobCount", List.of());
+        dev.call(requester, market, "postJob(uint8,bytes32,string,uint256,uint64,uint64)", new Uint8(1), new Bytes32(new byte[32]), new Utf8String("http://127.0.0.1:47124"),
+                new Uint256(PRICE), new Uint64(60), new Uint64(30));
+        return dev.readUint(market, "jobCount()");
     }
 
     private static void submit(DevChain dev, String market, String provider, BigInteger id) {
         byte[] result = new byte[32];
         result[31] = 7;
-        dev.call(provider, market, "submit", List.of(new Uint256(id), new Bytes32(result), new Utf8String("http://127.0.0.1:47123")));
+        dev.call(provider, market, "submit(uint256,bytes32,string)", new Uint256(id), new Bytes32(result), new Utf8String("http://127.0.0.1:47123"));
         assertEquals(BigInteger.valueOf(3), state(dev, market, id));
     }
 
     private static BigInteger state(DevChain dev, String market, BigInteger id) {
-        return dev.readUint(market, "jobState", List.of(new Uint256(id)));
+        return dev.readUint(market, "jobState(uint256)", new Uint256(id));
     }
 
-    @SuppressWarnings({"rawtypes", "unchecked"})
     private static String address(DevChain dev, String contract, String name) {
-        Function f = new Function(name, List.of(), List.of((TypeReference) TypeReference.create(Address.class)));
-        return org.hearth.chain.Addresses.checksummed(((Type<String>) dev.read(contract, f).getFirst()).getValue());
+        Object read = new org.hearth.chain.abi.ContractCalls(dev.rpc()).readOne(contract, name + "()(address)");
+        return org.hearth.chain.Addresses.checksummed(String.valueOf(read));
     }
 }
