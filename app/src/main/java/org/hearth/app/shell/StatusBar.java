@@ -57,8 +57,7 @@ public final class StatusBar {
     private static String networkText(ResourceBundle text, ChainModel chain) {
         NodeState state = chain.state.get();
         Long id = chain.chainId.get();
-        String name = !chain.networkName.get().isEmpty() ? chain.networkName.get()
-                : state == NodeState.ATTACHED ? text.getString("status.network.external") : text.getString("status.network.local");
+        String name = NetworkLabels.current(text, chain);
         return id == null ? name + " · " + text.getString("state." + state.name().toLowerCase()) : name + " · " + String.format(text.getString("status.chainId"), id);
     }
 }
