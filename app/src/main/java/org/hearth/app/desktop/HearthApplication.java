@@ -45,7 +45,7 @@ public final class HearthApplication extends Application {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
-        services = AppServices.open(options);
+        services = EarlyServices.take(options);
         // JavaFX skips stop() when the process is terminated (SIGTERM, logout): still stop our node then.
         Runtime.getRuntime().addShutdownHook(new Thread(services::close, "hearth-shutdown"));
         Theme.load(services.settings()).apply();
@@ -57,6 +57,7 @@ public final class HearthApplication extends Application {
         stage.setScene(scene);
         WindowGeometry.restore(stage, services.settings());
         window.show(Screen.NODE);
+        StartupTraining.attach(stage);
         stage.show();
         LOG.info("Window shown {} ms after launch", sinceLaunch());
         chain.start(text.getString("status.starting"), text.getString("status.deploying"));
