@@ -24,6 +24,7 @@ final class StartupTraining {
             return;
         }
         stage.setOpacity(0);
+        stage.setTitle(stage.getTitle() + " (start-up training)"); // not the window bench/startup.sh waits for
         new AnimationTimer() {
             private int frames;
 
