@@ -18,7 +18,7 @@ final class EarlyServices {
     /** Called before the toolkit starts. */
     static synchronized void start(LaunchOptions options) {
         openedFor = options;
-        opening = CompletableFuture.supplyAsync(() -> { var x = AppServices.open(options); System.err.println("T services opened " + HearthApplication.sinceLaunch() + " cpu " + HearthApplication.cpu()); return x; },
+        opening = CompletableFuture.supplyAsync(() -> AppServices.open(options),
                 task -> Thread.ofPlatform().name("hearth-open-services").daemon().start(task));
     }
 

@@ -44,46 +44,23 @@ public final class HearthApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        System.err.println("T start " + sinceLaunch());
         this.stage = stage;
-        System.err.println("T " + "this.stage = stage;" + " " + sinceLaunch() + " cpu " + cpu());
         services = EarlyServices.take(options);
-        System.err.println("T " + "services = EarlyServices.take(options);" + " " + sinceLaunch() + " cpu " + cpu());
         // JavaFX skips stop() when the process is terminated (SIGTERM, logout): still stop our node then.
         Runtime.getRuntime().addShutdownHook(new Thread(services::close, "hearth-shutdown"));
-        System.err.println("T " + "Runtime.getRuntime().addShutdownHook(new" + " " + sinceLaunch() + " cpu " + cpu());
         Theme.load(services.settings()).apply();
-        System.err.println("T " + "Theme.load(services.settings()).apply();" + " " + sinceLaunch() + " cpu " + cpu());
         chain = new ChainModel(services);
-        System.err.println("T " + "chain = new ChainModel(services);" + " " + sinceLaunch() + " cpu " + cpu());
         window = new MainWindow(text, this::createScreen, StatusBar.create(text, chain));
-        System.err.println("T " + "window = new MainWindow(text, this::crea" + " " + sinceLaunch() + " cpu " + cpu());
         Scene scene = new Scene(window.root());
-        System.err.println("T " + "Scene scene = new Scene(window.root());" + " " + sinceLaunch() + " cpu " + cpu());
         scene.getStylesheets().add(HearthApplication.class.getResource("/org/hearth/app/hearth.css").toExternalForm());
-        System.err.println("T " + "scene.getStylesheets().add(HearthApplica" + " " + sinceLaunch() + " cpu " + cpu());
         stage.setTitle(text.getString("app.title"));
-        System.err.println("T " + "setTitle" + " " + sinceLaunch() + " cpu " + cpu());
         stage.setScene(scene);
-        System.err.println("T " + "stage.setScene(scene);" + " " + sinceLaunch() + " cpu " + cpu());
         WindowGeometry.restore(stage, services.settings());
-        System.err.println("T " + "WindowGeometry.restore(stage, services.s" + " " + sinceLaunch() + " cpu " + cpu());
         window.show(Screen.NODE);
-        System.err.println("T " + "window.show(Screen.NODE);" + " " + sinceLaunch() + " cpu " + cpu());
         StartupTraining.attach(stage);
-        System.err.println("T " + "StartupTraining.attach(stage);" + " " + sinceLaunch() + " cpu " + cpu());
         stage.show();
-        System.err.println("T " + "stage.show();" + " " + sinceLaunch() + " cpu " + cpu());
         LOG.info("Window shown {} ms after launch", sinceLaunch());
-        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
-            tasks.forEach(t -> { try { String st = java.nio.file.Files.readString(t.resolve("stat")); String name = st.substring(st.indexOf('(') + 1, st.lastIndexOf(')')); String[] f = st.substring(st.lastIndexOf(')') + 2).split(" "); long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); if (ticks > 0) System.err.println("TT " + name + " " + ticks * 10); } catch (Exception e) { } });
-        } catch (Exception e) { }
         chain.start(text.getString("status.starting"), text.getString("status.deploying"));
-    }
-
-    static String cpu() {
-        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        return (os.getProcessCpuTime() / 1000000) + " thread " + (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1000000);
     }
 
     /** Milliseconds since the JVM started, for the start-up figures in the log. */
