@@ -67,7 +67,9 @@ class DebPackageTest {
             assertEquals(0, remove.exit(), remove.output());
         }
         assertFalse(Files.exists(INSTALLED), "dpkg -r left " + INSTALLED);
-        assertTrue(run(List.of("dpkg-query", "-W", "hearth"), 30).exit() != 0, "hearth still registered with dpkg");
+        Run state = run(List.of("dpkg-query", "-W", "-f=${Status}", "hearth"), 30);
+        assertFalse(state.output().contains("install ok installed"), "dpkg still has hearth installed: " + state.output());
+        run(List.of("dpkg", "-P", "hearth"), 120); // forget the package entirely, so that a rerun starts clean
     }
 
     private static Run run(List<String> command, long timeoutSeconds) throws IOException, InterruptedException {
