@@ -41,7 +41,7 @@ public final class HearthApplication extends Application implements ScreenContex
     @Override
     public void start(Stage stage) {
         this.stage = stage;
-        services = AppServices.open(options);
+        services = EarlyServices.take(options);
         // JavaFX skips stop() when the process is terminated (SIGTERM, logout): still stop our node then.
         Runtime.getRuntime().addShutdownHook(new Thread(services::close, "hearth-shutdown"));
         Theme.load(services.settings()).apply();
@@ -56,6 +56,7 @@ public final class HearthApplication extends Application implements ScreenContex
         stage.setScene(scene);
         WindowGeometry.restore(stage, services.settings());
         window.show(Screen.NODE);
+        StartupTraining.attach(stage);
         stage.show();
         window.follow(stage);
         LOG.info("Window shown {} ms after launch", sinceLaunch());
