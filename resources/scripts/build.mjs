@@ -32,6 +32,7 @@ const SHIPPED = [
   'HearthCollectibles',
   'HearthItems',
   'TransferEmitter', // the log indexer's test and benchmark fixture
+  'ComputeMarket',
 ];
 
 /** EIP-170 limit on deployed code size. */

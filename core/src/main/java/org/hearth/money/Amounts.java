@@ -43,6 +43,23 @@ public final class Amounts {
         return value.scale() <= 0 ? value.toBigInteger().toString() : value.toPlainString();
     }
 
+    /**
+     * Every digit, with the integer part grouped by thousands ("1,234,567.000000000000000001"):
+     * exact like {@link #format}, easier to read for large amounts.
+     */
+    public static String formatGrouped(BigInteger units, int decimals) {
+        String plain = format(units, decimals);
+        boolean negative = plain.startsWith("-");
+        String digits = negative ? plain.substring(1) : plain;
+        int dot = digits.indexOf('.');
+        String whole = dot < 0 ? digits : digits.substring(0, dot);
+        StringBuilder grouped = new StringBuilder(whole);
+        for (int i = whole.length() - 3; i > 0; i -= 3) {
+            grouped.insert(i, ',');
+        }
+        return (negative ? "-" : "") + grouped + (dot < 0 ? "" : digits.substring(dot));
+    }
+
     /** Formats with grouping and at most {@code maxFraction} fractional digits, rounding down (never overstates). */
     public static String formatShort(BigInteger units, int decimals, int maxFraction) {
         BigDecimal value = new BigDecimal(units, decimals).setScale(maxFraction, RoundingMode.DOWN).stripTrailingZeros();

@@ -12,16 +12,12 @@ import java.util.Map;
 import org.hearth.chain.ContractArtifact;
 import org.hearth.chain.RpcClient;
 import org.hearth.store.DemoWorldRepository;
-import org.web3j.abi.datatypes.Address;
-import org.web3j.abi.datatypes.DynamicArray;
-import org.web3j.abi.datatypes.generated.Uint256;
-import org.web3j.abi.datatypes.generated.Uint32;
-import org.web3j.abi.datatypes.generated.Uint48;
 
 /**
  * The demo world on a fresh local chain: token, timelock + governor, collectibles, items and
  * Multicall3, deployed once per chain (chain id + genesis hash, so a reset chain is noticed), an
- * address funded once, and two proposals (one executed, one open for voting).
+ * address funded once, two proposals (one executed, one open for voting) and the ComputeMarket, owned by
+ * the timelock, with windows short enough that a local job settles within a minute.
  */
 public final class DemoWorld {
 
@@ -39,8 +35,21 @@ public final class DemoWorld {
     static final long VOTING_PERIOD_BLOCKS = 43_200;
     static final long TIMELOCK_DELAY_SECONDS = 60;
 
-    static final List<String> CONTRACTS = List.of(
-            "Multicall3", "HearthToken", "HearthTimelock", "HearthGovernor", "HearthCollectibles", "HearthItems");
+    private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
+
+    /** Every contract the demo world deploys, by name. */
+    public static final List<String> CONTRACTS = List.of(
+            "Multicall3", "HearthToken", "HearthTimelock", "HearthGovernor", "HearthCollectibles", "HearthItems", "ComputeMarket");
+
+    // ComputeMarket terms: a 2.5% fee to the treasury, 100 HRTH to register, a 10 HRTH bond per claim and a
+    // 20 s review window, so a local job (claim + run + submit + review) settles within a minute.
+    public static final long MARKET_FEE_BPS = 250;
+    public static final BigInteger MARKET_MIN_STAKE = TOKEN.multiply(BigInteger.valueOf(100));
+    public static final BigInteger MARKET_CLAIM_BOND = TOKEN.multiply(BigInteger.TEN);
+    public static final long MARKET_REVIEW_WINDOW_SECONDS = 20;
+    /** How long the DAO has to resolve a dispute before anyone may expire it with full refunds. */
+    public static final long MARKET_RESOLVE_WINDOW_SECONDS = 3 * 24 * 3600;
+    public static final long MARKET_UNSTAKE_COOLDOWN_SECONDS = 60;
 
     private final RpcClient rpc;
     private final DevChain dev;
@@ -71,10 +80,17 @@ public final class DemoWorld {
              FileLock ignored = channel.lock()) {
             String genesis = dev.genesisHash();
             Map<String, String> contracts = repository.contracts(chainId, genesis);
-            boolean deployNow = !isComplete(contracts);
+            boolean deployNow = !isComplete(contracts, CONTRACTS.subList(0, CONTRACTS.size() - 1));
             if (deployNow) {
                 contracts = deploy();
                 repository.saveContracts(chainId, genesis, contracts);
+            } else if (!isComplete(contracts, CONTRACTS)) {
+                // A demo world from before the market: add the market beside it rather than redeploy it all.
+                contracts = new LinkedHashMap<>(contracts);
+                String owner = dev.accounts().getFirst();
+                String market = deployMarket(owner, contracts.get("HearthToken"), contracts.get("HearthTimelock"));
+                contracts.put("ComputeMarket", market);
+                repository.addContract(chainId, genesis, "ComputeMarket", market);
             }
             boolean fundNow = fundAddress != null && !repository.isFunded(chainId, genesis, fundAddress);
             if (fundNow) {
@@ -90,59 +106,63 @@ public final class DemoWorld {
         }
     }
 
-    private boolean isComplete(Map<String, String> recorded) {
-        return recorded.keySet().containsAll(CONTRACTS) && CONTRACTS.stream().allMatch(n -> dev.hasCode(recorded.get(n)));
+    private boolean isComplete(Map<String, String> recorded, List<String> names) {
+        return recorded.keySet().containsAll(names) && names.stream().allMatch(n -> dev.hasCode(recorded.get(n)));
     }
 
     private Map<String, String> deploy() {
         List<String> accounts = dev.accounts();
         String owner = accounts.getFirst();
-        Address ownerAddress = new Address(owner);
         Map<String, String> out = new LinkedHashMap<>();
         out.put("Multicall3", dev.deploy(owner, bytecode("Multicall3"), List.of()));
-        String token = dev.deploy(owner, bytecode("HearthToken"), List.of(ownerAddress));
+        String token = dev.deploy(owner, bytecode("HearthToken"), List.of("address"), owner);
         out.put("HearthToken", token);
-        String timelock = dev.deploy(owner, bytecode("HearthTimelock"), List.of(
-                new Uint256(TIMELOCK_DELAY_SECONDS),
-                new DynamicArray<>(Address.class, List.of()),
-                new DynamicArray<>(Address.class, List.of(Address.DEFAULT)), // anyone may execute a passed proposal
-                ownerAddress));
+        String timelock = dev.deploy(owner, bytecode("HearthTimelock"), List.of("uint256", "address[]", "address[]", "address"),
+                TIMELOCK_DELAY_SECONDS, List.of(), List.of(ZERO_ADDRESS), owner); // anyone may execute a passed proposal
         out.put("HearthTimelock", timelock);
-        String governor = dev.deploy(owner, bytecode("HearthGovernor"), List.of(
-                new Address(token), new Address(timelock), new Uint48(VOTING_DELAY_BLOCKS), new Uint32(BOOTSTRAP_VOTING_PERIOD_BLOCKS),
-                new Uint256(0), new Uint256(4)));
+        String governor = dev.deploy(owner, bytecode("HearthGovernor"), List.of("address", "address", "uint48", "uint32", "uint256", "uint256"),
+                token, timelock, VOTING_DELAY_BLOCKS, BOOTSTRAP_VOTING_PERIOD_BLOCKS, 0, 4);
         out.put("HearthGovernor", governor);
-        out.put("HearthCollectibles", dev.deploy(owner, bytecode("HearthCollectibles"), List.of(ownerAddress)));
-        out.put("HearthItems", dev.deploy(owner, bytecode("HearthItems"), List.of(ownerAddress)));
+        out.put("HearthCollectibles", dev.deploy(owner, bytecode("HearthCollectibles"), List.of("address"), owner));
+        out.put("HearthItems", dev.deploy(owner, bytecode("HearthItems"), List.of("address"), owner));
 
         // Hand the timelock to the governor and give up the deployer's admin role.
         for (String role : List.of("PROPOSER_ROLE", "CANCELLER_ROLE")) {
-            dev.call(owner, timelock, "grantRole", List.of(role(role), new Address(governor)));
+            dev.call(owner, timelock, "grantRole(bytes32,address)", role(role), governor);
         }
-        dev.call(owner, timelock, "renounceRole", List.of(new org.web3j.abi.datatypes.generated.Bytes32(new byte[32]), ownerAddress));
+        dev.call(owner, timelock, "renounceRole(bytes32,address)", new byte[32], owner);
         // The deployer votes with its tokens; a quarter of the supply becomes the DAO treasury.
-        dev.call(owner, token, "delegate", List.of(ownerAddress));
-        dev.call(owner, token, "transfer", List.of(new Address(timelock), new Uint256(TOKEN.multiply(BigInteger.valueOf(250_000)))));
+        dev.call(owner, token, "delegate(address)", owner);
+        dev.call(owner, token, "transfer(address,uint256)", timelock, TOKEN.multiply(BigInteger.valueOf(250_000)));
+        out.put("ComputeMarket", deployMarket(owner, token, timelock));
         return out;
+    }
+
+    /** The market on HearthToken; the timelock owns its parameters and receives fees and slashes. */
+    private String deployMarket(String owner, String token, String timelock) {
+        return dev.deploy(owner, bytecode("ComputeMarket"),
+                List.of("address", "address", "uint256", "uint256", "uint256", "uint256", "uint256", "uint256"),
+                token, timelock, BigInteger.valueOf(MARKET_FEE_BPS), MARKET_MIN_STAKE, MARKET_CLAIM_BOND,
+                BigInteger.valueOf(MARKET_REVIEW_WINDOW_SECONDS), BigInteger.valueOf(MARKET_RESOLVE_WINDOW_SECONDS),
+                BigInteger.valueOf(MARKET_UNSTAKE_COOLDOWN_SECONDS));
     }
 
     private void fund(Map<String, String> contracts, String address) {
         String owner = dev.accounts().getFirst();
-        Address to = new Address(address);
         dev.send(owner, address, ETHER.multiply(BigInteger.valueOf(100)), null);
-        dev.call(owner, contracts.get("HearthToken"), "transfer", List.of(to, new Uint256(TOKEN.multiply(BigInteger.valueOf(10_000)))));
+        dev.call(owner, contracts.get("HearthToken"), "transfer(address,uint256)", address, TOKEN.multiply(BigInteger.valueOf(10_000)));
         for (int i = 0; i < 3; i++) {
-            dev.call(owner, contracts.get("HearthCollectibles"), "mint", List.of(to));
+            dev.call(owner, contracts.get("HearthCollectibles"), "mint(address)", address);
         }
         long[][] items = {{1, 5}, {2, 1}, {3, 20}};
         for (long[] item : items) {
-            dev.call(owner, contracts.get("HearthItems"), "mint", List.of(to, new Uint256(item[0]), new Uint256(item[1])));
+            dev.call(owner, contracts.get("HearthItems"), "mint(address,uint256,uint256)", address, item[0], item[1]);
         }
         // Give the funded account voting power on the open proposal: delegate to itself (an anvil cheat;
         // the user's key is not needed and never touched here).
         dev.impersonate(address, true);
         try {
-            dev.call(address, contracts.get("HearthToken"), "delegate", List.of(to));
+            dev.call(address, contracts.get("HearthToken"), "delegate(address)", address);
         } finally {
             dev.impersonate(address, false);
         }
@@ -152,8 +172,8 @@ public final class DemoWorld {
         return ContractArtifact.load(name).bytecode();
     }
 
-    static org.web3j.abi.datatypes.generated.Bytes32 role(String name) {
-        return new org.web3j.abi.datatypes.generated.Bytes32(org.web3j.crypto.Hash.sha3(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    static byte[] role(String name) {
+        return org.web3j.crypto.Hash.sha3(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static Map<String, String> checksummed(Map<String, String> contracts) {

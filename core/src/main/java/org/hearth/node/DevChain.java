@@ -7,11 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.hearth.chain.Hex;
 import org.hearth.chain.RpcClient;
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.FunctionReturnDecoder;
-import org.web3j.abi.TypeReference;
-import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.Type;
+import org.hearth.chain.abi.Abi;
+import org.hearth.chain.abi.ContractCalls;
 
 /**
  * Bootstrapping helpers for a local anvil chain only: transactions from anvil's unlocked dev
@@ -38,9 +35,9 @@ final class DevChain {
         return java.util.stream.StreamSupport.stream(accounts.spliterator(), false).map(JsonNode::asText).toList();
     }
 
-    /** Deploys and returns the new contract's address. */
-    String deploy(String from, String bytecode, List<Type> constructorArgs) {
-        String data = bytecode + FunctionEncoder.encodeConstructor(constructorArgs);
+    /** Deploys with constructor arguments of the given Solidity types and returns the new contract's address. */
+    String deploy(String from, String bytecode, List<String> constructorTypes, Object... constructorArgs) {
+        String data = bytecode + Abi.encodeArguments(constructorTypes, constructorArgs);
         JsonNode receipt = send(from, null, BigInteger.ZERO, data);
         String address = receipt.path("contractAddress").asText(null);
         if (address == null || address.equals("null")) {
@@ -49,8 +46,9 @@ final class DevChain {
         return address;
     }
 
-    JsonNode call(String from, String to, String functionName, List<Type> args) {
-        return send(from, to, BigInteger.ZERO, FunctionEncoder.encode(new Function(functionName, args, List.of())));
+    /** Sends a call of {@code signature} (e.g. {@code "transfer(address,uint256)"}) from a dev account. */
+    JsonNode call(String from, String to, String signature, Object... args) {
+        return send(from, to, BigInteger.ZERO, Abi.encodeCall(signature, args));
     }
 
     /** Sends, mines a block at once (no waiting for the interval) and returns the successful receipt. */
@@ -107,18 +105,9 @@ final class DevChain {
         throw new NodeException("No receipt for demo transaction " + hash + " after 5 s");
     }
 
-    /** Read-only call; returns the decoded outputs. */
-    @SuppressWarnings("rawtypes")
-    List<Type> read(String to, Function function) {
-        Map<String, String> call = Map.of("to", to, "data", FunctionEncoder.encode(function));
-        String result = rpc.call("eth_call", call, "latest").asText();
-        return FunctionReturnDecoder.decode(result, function.getOutputParameters());
-    }
-
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    BigInteger readUint(String to, String name, List<Type> args) {
-        Function f = new Function(name, args, List.of((TypeReference) TypeReference.create(org.web3j.abi.datatypes.generated.Uint256.class)));
-        return (BigInteger) read(to, f).getFirst().getValue();
+    /** A view function's one {@code uint256} output, e.g. {@code readUint(token, "balanceOf(address)", owner)}. */
+    BigInteger readUint(String to, String signature, Object... args) {
+        return (BigInteger) new ContractCalls(rpc).readOne(to, signature + "(uint256)", args);
     }
 
     boolean hasCode(String address) {

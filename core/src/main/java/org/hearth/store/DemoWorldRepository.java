@@ -68,6 +68,22 @@ public final class DemoWorldRepository {
         }
     }
 
+    /** Records one more contract of an existing deployment, keeping the others and the funding records. */
+    public void addContract(long chainId, String genesisHash, String name, String address) {
+        try (Connection c = db.connect();
+             PreparedStatement ins = c.prepareStatement(
+                     "INSERT OR REPLACE INTO demo_contract(chain_id, genesis_hash, name, address, deployed_at) VALUES(?, ?, ?, ?, ?)")) {
+            ins.setLong(1, chainId);
+            ins.setString(2, genesisHash);
+            ins.setString(3, name);
+            ins.setString(4, address);
+            ins.setString(5, Instant.now().toString());
+            ins.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot record the demo deployment: " + e.getMessage(), e);
+        }
+    }
+
     public boolean isFunded(long chainId, String genesisHash, String address) {
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
                 "SELECT 1 FROM demo_funding WHERE chain_id = ? AND genesis_hash = ? AND address = ?")) {

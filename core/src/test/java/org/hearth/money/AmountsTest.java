@@ -44,4 +44,15 @@ class AmountsTest {
         assertEquals("10,000", Amounts.formatShort(new BigInteger("10000000000000000000000"), 18, 4));
         assertEquals("99.9999", Amounts.formatShort(new BigInteger("99999999999999999999"), 18, 4), "rounds down, never up");
     }
+
+    @Test
+    void groupsTheWholePartAndKeepsEveryFractionalDigit() {
+        assertEquals("1,234,567.000000000000000001", Amounts.formatGrouped(new BigInteger("1234567000000000000000001"), 18));
+        assertEquals("999", Amounts.formatGrouped(new BigInteger("999"), 0));
+        assertEquals("1,000", Amounts.formatGrouped(new BigInteger("1000"), 0));
+        assertEquals("0.000000000000000001", Amounts.formatGrouped(BigInteger.ONE, 18));
+        assertEquals("-12,345.6", Amounts.formatGrouped(new BigInteger("-123456"), 1));
+        assertEquals("115,792,089,237,316,195,423,570,985,008,687,907,853,269,984,665,640,564,039,457.584007913129639935",
+                Amounts.formatGrouped(BigInteger.TWO.pow(256).subtract(BigInteger.ONE), 18), "2^256 - 1 to the last digit");
+    }
 }

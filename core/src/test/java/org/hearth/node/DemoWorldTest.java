@@ -16,18 +16,13 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import org.hearth.chain.RpcClient;
+import org.hearth.chain.abi.ContractCalls;
 import org.hearth.config.DataDir;
 import org.hearth.store.Database;
 import org.hearth.store.DemoWorldRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.web3j.abi.TypeReference;
-import org.web3j.abi.datatypes.Address;
-import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.Type;
-import org.web3j.abi.datatypes.Utf8String;
-import org.web3j.abi.datatypes.generated.Uint256;
 
 /** The demo world on a real anvil: what it deploys, what the funded user owns, idempotence, resets. */
 class DemoWorldTest {
@@ -70,14 +65,14 @@ class DemoWorldTest {
         BigInteger eth = rpc.callQuantity("eth_getBalance", USER, "latest");
         assertTrue(eth.compareTo(DemoWorld.ETHER.multiply(BigInteger.valueOf(100))) < 0, eth.toString());
         assertTrue(eth.compareTo(DemoWorld.ETHER.multiply(BigInteger.valueOf(99))) > 0, eth.toString());
-        assertEquals(DemoWorld.TOKEN.multiply(BigInteger.valueOf(10_000)), dev.readUint(c.get("HearthToken"), "balanceOf", List.of(new Address(USER))));
-        assertEquals(DemoWorld.TOKEN.multiply(BigInteger.valueOf(10_000)), dev.readUint(c.get("HearthToken"), "getVotes", List.of(new Address(USER))),
+        assertEquals(DemoWorld.TOKEN.multiply(BigInteger.valueOf(10_000)), dev.readUint(c.get("HearthToken"), "balanceOf(address)", USER));
+        assertEquals(DemoWorld.TOKEN.multiply(BigInteger.valueOf(10_000)), dev.readUint(c.get("HearthToken"), "getVotes(address)", USER),
                 "the funded user can vote with its tokens");
-        assertEquals(BigInteger.valueOf(3), dev.readUint(c.get("HearthCollectibles"), "balanceOf", List.of(new Address(USER))));
-        assertEquals(BigInteger.valueOf(20), dev.readUint(c.get("HearthItems"), "balanceOf", List.of(new Address(USER), new Uint256(3))));
-        assertEquals(DemoWorld.TOKEN.multiply(BigInteger.valueOf(250_000)), dev.readUint(c.get("HearthToken"), "balanceOf", List.of(new Address(c.get("HearthTimelock")))));
+        assertEquals(BigInteger.valueOf(3), dev.readUint(c.get("HearthCollectibles"), "balanceOf(address)", USER));
+        assertEquals(BigInteger.valueOf(20), dev.readUint(c.get("HearthItems"), "balanceOf(address,uint256)", USER, 3));
+        assertEquals(DemoWorld.TOKEN.multiply(BigInteger.valueOf(250_000)), dev.readUint(c.get("HearthToken"), "balanceOf(address)", c.get("HearthTimelock")));
         // The executed proposal changed the governor's own setting through the timelock.
-        assertEquals(BigInteger.valueOf(DemoWorld.VOTING_PERIOD_BLOCKS), dev.readUint(c.get("HearthGovernor"), "votingPeriod", List.of()));
+        assertEquals(BigInteger.valueOf(DemoWorld.VOTING_PERIOD_BLOCKS), dev.readUint(c.get("HearthGovernor"), "votingPeriod()"));
 
         assertCollectibleIsOnChainJsonWithSvg(dev, c.get("HearthCollectibles"));
         assertProposalStates(dev, c.get("HearthGovernor"));
@@ -86,13 +81,11 @@ class DemoWorldTest {
         assertFalse(second.deployedNow());
         assertFalse(second.fundedNow());
         assertEquals(first.contracts(), second.contracts());
-        assertEquals(BigInteger.valueOf(3), dev.readUint(c.get("HearthCollectibles"), "balanceOf", List.of(new Address(USER))), "no second mint");
+        assertEquals(BigInteger.valueOf(3), dev.readUint(c.get("HearthCollectibles"), "balanceOf(address)", USER), "no second mint");
     }
 
-    @SuppressWarnings({"rawtypes", "unchecked"})
     private static void assertCollectibleIsOnChainJsonWithSvg(DevChain dev, String collectibles) throws Exception {
-        Function tokenUri = new Function("tokenURI", List.of(new Uint256(1)), List.of((TypeReference) TypeReference.create(Utf8String.class)));
-        String uri = ((Type<String>) dev.read(collectibles, tokenUri).getFirst()).getValue();
+        String uri = (String) new ContractCalls(dev.rpc()).readOne(collectibles, "tokenURI(uint256)(string)", 1);
         String prefix = "data:application/json;base64,";
         assertTrue(uri.startsWith(prefix), uri);
         JsonNode json = new ObjectMapper().readTree(Base64.getDecoder().decode(uri.substring(prefix.length())));
@@ -113,11 +106,8 @@ class DemoWorldTest {
         assertEquals(BigInteger.valueOf(1), stateOf(dev, governor, active), "second proposal active");
     }
 
-    @SuppressWarnings({"rawtypes", "unchecked"})
     private static BigInteger stateOf(DevChain dev, String governor, BigInteger id) {
-        Function state = new Function("state", List.of(new Uint256(id)),
-                List.of((TypeReference) TypeReference.create(org.web3j.abi.datatypes.generated.Uint8.class)));
-        return (BigInteger) dev.read(governor, state).getFirst().getValue();
+        return (BigInteger) new ContractCalls(dev.rpc()).readOne(governor, "state(uint256)(uint8)", id);
     }
 
     @Test

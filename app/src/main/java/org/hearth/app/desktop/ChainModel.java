@@ -98,7 +98,7 @@ public final class ChainModel implements AutoCloseable {
     /** What the status bar says while the chosen chain comes up: starting the local node, or connecting to a network. */
     public String startingText(java.util.ResourceBundle text) {
         return external != null || network.local() ? text.getString("status.starting")
-                : java.text.MessageFormat.format(text.getString("status.connecting"), network.name());
+                : String.format(text.getString("status.connecting"), network.name());
     }
 
     /**

@@ -50,7 +50,8 @@ public final class HearthApplication extends Application implements ScreenContex
         Scene scene = new Scene(window.root());
         scene.getStylesheets().add(HearthApplication.class.getResource("/org/hearth/app/hearth.css").toExternalForm());
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> chain.networkName.get().isEmpty()
-                ? text.getString("app.title") : java.text.MessageFormat.format(text.getString("app.title.network"), text.getString("app.title"), chain.networkName.get()),
+                ? text.getString("app.title") : String.format(text.getString("app.title.network"), text.getString("app.title"),
+                        org.hearth.app.shell.NetworkLabels.current(text, chain)),
                 chain.networkName));
         stage.setScene(scene);
         WindowGeometry.restore(stage, services.settings());

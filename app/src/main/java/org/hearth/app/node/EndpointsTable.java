@@ -1,6 +1,5 @@
 package org.hearth.app.node;
 
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Function;
@@ -24,8 +23,8 @@ final class EndpointsTable {
                 column(text.getString("node.rpc"), 260, EndpointStatus::endpoint),
                 column(text.getString("node.state"), 200, e -> text.getString("node.endpoint.state." + e.state().name().toLowerCase())
                         + (e.problem() == null ? "" : " \u2014 " + e.problem())),
-                column(text.getString("node.endpoint.latencyColumn"), 90, e -> e.latencyMillis() == null ? "\u2014" : MessageFormat.format(text.getString("node.endpoint.latency"), e.latencyMillis())),
-                column(text.getString("node.endpoint.headColumn"), 130, e -> e.head() == null ? "\u2014" : MessageFormat.format(text.getString("node.endpoint.head"), e.head()))));
+                column(text.getString("node.endpoint.latencyColumn"), 90, e -> e.latencyMillis() == null ? "\u2014" : String.format(text.getString("node.endpoint.latency"), e.latencyMillis())),
+                column(text.getString("node.endpoint.headColumn"), 130, e -> e.head() == null ? "\u2014" : String.format(text.getString("node.endpoint.head"), e.head()))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("\u2014"));
         table.setFixedCellSize(28);

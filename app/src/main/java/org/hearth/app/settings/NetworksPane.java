@@ -1,7 +1,6 @@
 package org.hearth.app.settings;
 
 import java.net.URI;
-import java.text.MessageFormat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.ResourceBundle;
@@ -100,22 +99,22 @@ final class NetworksPane {
     }
 
     static String startingText(ResourceBundle text, Network n) {
-        return n.local() ? text.getString("status.starting") : MessageFormat.format(text.getString("status.connecting"), n.name());
+        return n.local() ? text.getString("status.starting") : String.format(text.getString("status.connecting"), n.name());
     }
 
     /** A core reason worded from the bundle when it has the key, else the English message. */
     static String describe(ResourceBundle text, Throwable failure) {
         if (failure instanceof NetworkException e && text.containsKey("network.error." + e.key())) {
-            return MessageFormat.format(text.getString("network.error." + e.key()), e.args().stream().map(String::valueOf).toArray());
+            return String.format(text.getString("network.error." + e.key()), e.args().stream().map(String::valueOf).toArray());
         }
-        return failure.getMessage();
+        return org.hearth.app.desktop.Messages.describe(text, failure);
     }
 
     private static StringConverter<Network> names(ResourceBundle text) {
         return new StringConverter<>() {
             @Override
             public String toString(Network n) {
-                return n == null ? "" : n.name() + "  ·  " + String.format(text.getString("status.chainId"), n.chainId());
+                return n == null ? "" : org.hearth.app.shell.NetworkLabels.of(text, n) + "  ·  " + String.format(text.getString("status.chainId"), n.chainId());
             }
 
             @Override

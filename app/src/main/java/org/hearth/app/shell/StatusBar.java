@@ -6,7 +6,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import java.text.MessageFormat;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
@@ -82,8 +81,8 @@ public final class StatusBar {
                 return;
             }
             bar.setProgress(p.fraction());
-            label.setText(MessageFormat.format(text.getString("status.index"), Math.max(p.scannedTo(), 0), p.head()));
-            tip.setText(MessageFormat.format(text.getString("status.index.detail"), Math.max(p.scannedTo(), 0), p.head(),
+            label.setText(String.format(text.getString("status.index"), Math.max(p.scannedTo(), 0), p.head()));
+            tip.setText(String.format(text.getString("status.index.detail"), Math.max(p.scannedTo(), 0), p.head(),
                     p.head() - p.scannedTo(), p.events(), Math.round(p.eventsPerSecond())));
         });
         return box;
@@ -92,8 +91,7 @@ public final class StatusBar {
     private static String networkText(ResourceBundle text, ChainModel chain) {
         NodeState state = chain.state.get();
         Long id = chain.chainId.get();
-        String name = !chain.networkName.get().isEmpty() ? chain.networkName.get()
-                : state == NodeState.ATTACHED ? text.getString("status.network.external") : text.getString("status.network.local");
+        String name = NetworkLabels.current(text, chain);
         return id == null ? name + " · " + text.getString("state." + state.name().toLowerCase()) : name + " · " + String.format(text.getString("status.chainId"), id);
     }
 }

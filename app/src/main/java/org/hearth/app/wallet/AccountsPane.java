@@ -1,7 +1,6 @@
 package org.hearth.app.wallet;
 
 import java.util.ResourceBundle;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -15,7 +14,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.hearth.app.control.CopyableText;
+import org.hearth.app.control.AddressLabel;
+import org.hearth.app.control.AddressNames;
+import org.hearth.app.control.AmountLabel;
 import org.hearth.app.desktop.UiThread;
 import org.hearth.app.shell.Page;
 import org.hearth.wallet.vault.VaultAccount;
@@ -157,13 +158,12 @@ final class AccountsPane extends BorderPane implements Page {
         }
         Label name = new Label(account.label());
         name.getStyleClass().add("title-3");
-        CopyableText address = new CopyableText(new ReadOnlyStringWrapper(account.address()), text.getString("action.copy"));
-        address.valueLabel().setId("account-address");
+        AddressLabel address = new AddressLabel(account.address(), AddressNames.NONE, true, text.getString("action.copy")).withIds("account-address");
         Label path = new Label(account.path() == null ? text.getString("accounts.imported") : account.path());
         path.setId("account-path");
         path.getStyleClass().add("text-muted");
         // The headline balance is exact to the wei; lists round to 6 decimals, this one is what the user owns.
-        Label balance = new Label("…");
+        AmountLabel balance = new AmountLabel(SendModel.ETH_DECIMALS, text.getString("unit.eth"));
         balance.setId("account-balance");
         balance.getStyleClass().add("title-2");
         Region spacer = new Region();
@@ -194,10 +194,10 @@ final class AccountsPane extends BorderPane implements Page {
             }
             AccountModel accountModel = services.account(account.address(), () -> model.signer(account.address()));
             current = accountModel;
-            balance.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                    () -> accountModel.balance.get() == null ? "…" : SendModel.ethExact(accountModel.balance.get()), accountModel.balance));
+            balance.unitsProperty().bind(accountModel.balance);
             SendModel sendModel = services.sendFrom(account.address(), () -> model.signer(account.address()));
             sendModel.sent.addListener((o, w, sent) -> accountModel.refresh());
+            accountModel.history.addListener((javafx.collections.ListChangeListener<org.hearth.history.HistoryItem>) c -> sendModel.follow(accountModel.history));
             send.setContent(withPadding(new SendPane(text, sendModel)));
             Label historyError = new Label();
             historyError.setId("history-error");
@@ -205,7 +205,8 @@ final class AccountsPane extends BorderPane implements Page {
             historyError.setWrapText(true);
             historyError.textProperty().bind(accountModel.error);
             historyError.managedProperty().bind(historyError.textProperty().isNotEmpty());
-            HistoryPane historyList = new HistoryPane(text, accountModel.history, accountModel.internalTransfersHidden, accountModel::speedUp, accountModel::cancel)
+            HistoryPane historyList = new HistoryPane(text, accountModel.history, accountModel.internalTransfersHidden, accountModel::speedUp, accountModel::cancel,
+                    sendModel.names())
                     .withTraceGaps(text, accountModel.traceGaps);
             VBox.setVgrow(historyList, Priority.ALWAYS);
             history.setContent(new VBox(4, historyError, historyList));

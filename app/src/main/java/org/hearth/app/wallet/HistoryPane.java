@@ -10,11 +10,16 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.hearth.chain.Addresses;
+import org.hearth.app.control.AddressLabel;
+import org.hearth.app.control.AddressNames;
+import org.hearth.app.control.AmountLabel;
 import org.hearth.chain.tx.TxStatus;
 import org.hearth.history.HistoryItem;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -36,7 +41,7 @@ public final class HistoryPane extends VBox {
         gapNote.setWrapText(true);
         gapNote.setMinHeight(Region.USE_PREF_SIZE);
         gapNote.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> gaps.stream()
-                .map(g -> java.text.MessageFormat.format(text.getString("history.traceGap"), String.valueOf(g.from()), String.valueOf(g.to())))
+                .map(g -> String.format(text.getString("history.traceGap"), g.from(), g.to()))
                 .collect(java.util.stream.Collectors.joining("\n")), gaps));
         gapNote.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(gaps));
         gapNote.managedProperty().bind(gapNote.visibleProperty());
@@ -44,7 +49,7 @@ public final class HistoryPane extends VBox {
     }
 
     public HistoryPane(ResourceBundle text, ObservableList<HistoryItem> items, ObservableBooleanValue internalTransfersHidden,
-                       Consumer<HistoryItem> speedUp, Consumer<HistoryItem> cancel) {
+                       Consumer<HistoryItem> speedUp, Consumer<HistoryItem> cancel, AddressNames names) {
         super(6);
         gapNote.setVisible(false);
         gapNote.setManaged(false);
@@ -63,35 +68,48 @@ public final class HistoryPane extends VBox {
             protected void updateItem(HistoryItem item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(null);
-                setGraphic(empty || item == null ? null : row(text, item, speedUp, cancel));
+                setGraphic(empty || item == null ? null : row(text, item, speedUp, cancel, names));
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(note, gapNote, list);
     }
 
-    private static HBox row(ResourceBundle text, HistoryItem item, Consumer<HistoryItem> speedUp, Consumer<HistoryItem> cancel) {
+    private static HBox row(ResourceBundle text, HistoryItem item, Consumer<HistoryItem> speedUp, Consumer<HistoryItem> cancel,
+                            AddressNames names) {
         boolean sent = item.direction() == HistoryItem.Direction.SENT;
         FontIcon icon = new FontIcon(switch (item.direction()) {
             case SENT -> "fth-arrow-up-right";
             case RECEIVED -> "fth-arrow-down-left";
             case RECEIVED_FROM_CONTRACT -> "fth-corner-down-left";
         });
-        String who = item.counterparty() == null ? text.getString("history.contract") : Addresses.checksummed(item.counterparty());
         Label title = new Label(text.getString(switch (item.direction()) {
             case SENT -> "history.sentTo";
             case RECEIVED -> "history.receivedFrom";
             case RECEIVED_FROM_CONTRACT -> "history.receivedFromContract";
-        }) + " " + shorten(who));
+        }));
+        HBox heading = new HBox(6, title, item.counterparty() == null ? new Label(text.getString("history.contract"))
+                : new AddressLabel(item.counterparty(), names, false, text.getString("action.copy")).withIds("history-counterparty"));
+        heading.setAlignment(Pos.CENTER_LEFT);
         Label detail = new Label(status(text, item)
                 + (item.nonce() == null ? "" : " · " + String.format(text.getString("history.nonce"), item.nonce()))
                 + (item.block() == null ? "" : " · " + String.format(text.getString("history.block"), item.block()))
                 + (item.fee() == null ? "" : " · " + text.getString("history.fee") + " " + SendModel.ethExact(item.fee())));
         detail.getStyleClass().add("text-muted");
-        Label amount = amount(item, sent);
+        Label amount = amount(text, item, sent);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox row = new HBox(10, icon, new VBox(2, title, detail), spacer, amount);
+        // The hash is what explorers and support chats ask for: one click copies it in full.
+        Button copyHash = new Button(null, new FontIcon("fth-hash"));
+        copyHash.setId("history-copy-hash");
+        copyHash.getStyleClass().addAll("flat", "button-icon");
+        copyHash.setTooltip(new Tooltip(text.getString("history.copyHash") + "\n" + item.hash()));
+        copyHash.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(item.hash());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        HBox row = new HBox(10, icon, new VBox(2, heading, detail), spacer, amount, copyHash);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(4, 6, 4, 6));
         if (sent && item.status() == TxStatus.PENDING) {
@@ -121,10 +139,11 @@ public final class HistoryPane extends VBox {
      * Signed like the balance moved; a failed or replaced send moved no value (only a failed one's fee),
      * so it has no sign, and neither has a zero value (a cancel), which would read "−0".
      */
-    private static Label amount(HistoryItem item, boolean sent) {
+    private static Label amount(ResourceBundle text, HistoryItem item, boolean sent) {
         boolean undone = item.status() == TxStatus.FAILED || item.status() == TxStatus.REPLACED;
         boolean unsigned = undone || item.value().signum() == 0;
-        Label amount = new Label((unsigned ? "" : sent ? "−" : "+") + SendModel.eth(item.value()));
+        AmountLabel amount = new AmountLabel(item.value(), SendModel.ETH_DECIMALS, text.getString("unit.eth")).rounded(6).withPrefix(unsigned ? "" : sent ? "−" : "+");
+        amount.setId("history-amount");
         amount.getStyleClass().add(undone ? "text-muted" : sent ? "text-default" : "success");
         return amount;
     }
@@ -136,9 +155,5 @@ public final class HistoryPane extends VBox {
             case CANCEL -> status + " (" + text.getString("history.kind.cancel") + ")";
             default -> status;
         };
-    }
-
-    private static String shorten(String address) {
-        return address.length() > 14 ? address.substring(0, 8) + "…" + address.substring(address.length() - 6) : address;
     }
 }

@@ -9,20 +9,27 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.hearth.app.control.AddressNames;
 import org.hearth.app.desktop.UiThread;
 import org.hearth.chain.tx.FeeLevel;
 import org.hearth.chain.tx.Fees;
+import org.hearth.chain.review.TxReview;
+import org.hearth.chain.review.TxReviewer;
 import org.hearth.chain.tx.PreparedTx;
 import org.hearth.chain.tx.TxPipeline;
 import org.hearth.chain.tx.TxRecord;
 import org.hearth.chain.tx.TxSigner;
+import org.hearth.chain.tx.TxStatus;
+import org.hearth.history.HistoryItem;
 import org.hearth.money.Amounts;
 import org.hearth.store.AddressBookRepository;
 
 /**
  * The send form's state: recipient (address or address-book label), amount in ETH, fee preset or
- * custom fees in gwei. {@link #review()} prepares the exact transaction for the review screen;
- * {@link #confirm()} signs and sends it. Nothing is signed before the review is confirmed.
+ * custom fees in gwei. {@link #review()} prepares the exact transaction and its review (decoded
+ * call, warnings) for the review screen; {@link #confirm()} signs and sends it. Nothing is signed
+ * before the review is confirmed. After sending, {@link #follow} keeps the sent transaction's status
+ * in step with the account's history, so the heading says what the history row says.
  */
 public final class SendModel {
 
@@ -37,16 +44,21 @@ public final class SendModel {
     public final StringProperty customTipGwei = new SimpleStringProperty("");
     public final StringProperty error = new SimpleStringProperty("");
     public final BooleanProperty busy = new SimpleBooleanProperty(false);
-    public final ObjectProperty<PreparedTx> prepared = new SimpleObjectProperty<>();
+    /** The transaction under review with what the review shows; null while the form is shown. */
+    public final ObjectProperty<TxReview> prepared = new SimpleObjectProperty<>();
     public final ObjectProperty<TxRecord> sent = new SimpleObjectProperty<>();
+    /** The sent transaction's history line (status, block), once the history has it. */
+    public final ObjectProperty<HistoryItem> sentItem = new SimpleObjectProperty<>();
 
     private final TxPipeline pipeline;
     private final String from;
     private final AddressBookRepository addressBook;
     private final Supplier<TxSigner> signer;
+    private final TxReviewer reviewer;
 
-    public SendModel(TxPipeline pipeline, String from, AddressBookRepository addressBook, Supplier<TxSigner> signer) {
+    public SendModel(TxPipeline pipeline, TxReviewer reviewer, String from, AddressBookRepository addressBook, Supplier<TxSigner> signer) {
         this.pipeline = pipeline;
+        this.reviewer = reviewer;
         this.from = from;
         this.addressBook = addressBook;
         this.signer = signer;
@@ -66,9 +78,9 @@ public final class SendModel {
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("No address or saved contact named \"" + typed + "\""));
     }
 
-    /** The label saved for an address, if any (shown on the review screen). */
-    public String labelOf(String address) {
-        return address == null ? "" : addressBook.find(address).map(AddressBookRepository.Entry::label).orElse("");
+    /** Names from the address book, for the address labels of the review and the sent notice. */
+    public AddressNames names() {
+        return AddressNames.of(addressBook);
     }
 
     public void review() {
@@ -78,9 +90,10 @@ public final class SendModel {
         UiThread.background(() -> {
             String recipient = resolvedRecipient();
             BigInteger wei = Amounts.parse(amount.get(), ETH_DECIMALS);
-            return custom.get()
+            PreparedTx tx = custom.get()
                     ? pipeline.prepare(from, recipient, wei, null, customFees())
                     : pipeline.prepare(from, recipient, wei, null, level.get());
+            return reviewer.review(tx);
         }, tx -> {
             busy.set(false);
             prepared.set(tx);
@@ -88,16 +101,33 @@ public final class SendModel {
     }
 
     public void confirm() {
-        PreparedTx tx = prepared.get();
-        if (tx == null) {
+        TxReview review = prepared.get();
+        if (review == null) {
             return;
         }
         busy.set(true);
-        UiThread.background(() -> pipeline.send(tx, signer.get()), record -> {
+        UiThread.background(() -> pipeline.send(review.tx(), signer.get()), record -> {
             busy.set(false);
             prepared.set(null);
+            sentItem.set(null);
             sent.set(record);
         }, this::fail);
+    }
+
+    /** Finds the sent transaction in the account's history (call on each history change, on the FX thread). */
+    public void follow(java.util.List<HistoryItem> history) {
+        TxRecord record = sent.get();
+        if (record == null) {
+            return;
+        }
+        history.stream().filter(i -> i.hash().equalsIgnoreCase(record.hash())).findFirst()
+                .filter(i -> !i.equals(sentItem.get())).ifPresent(sentItem::set);
+    }
+
+    /** Where the sent transaction stands: pending until the history says otherwise. */
+    public TxStatus sentStatus() {
+        HistoryItem item = sentItem.get();
+        return item == null ? TxStatus.PENDING : item.status();
     }
 
     private Fees customFees() {
@@ -111,9 +141,9 @@ public final class SendModel {
         error.set(org.hearth.app.desktop.Messages.describe(t));
     }
 
-    /** Every digit, for the review screen: a maximum must never be shown rounded down. */
+    /** Every digit, grouped by thousands: a maximum or a balance must never be shown rounded down. */
     public static String ethExact(BigInteger wei) {
-        return String.format(org.hearth.app.desktop.Messages.text().getString("amount.eth"), Amounts.format(wei, ETH_DECIMALS));
+        return String.format(org.hearth.app.desktop.Messages.text().getString("amount.eth"), Amounts.formatGrouped(wei, ETH_DECIMALS));
     }
 
     /** Up to 6 decimals, rounded down, for lists. */

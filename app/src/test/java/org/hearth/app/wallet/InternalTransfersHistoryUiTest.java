@@ -70,8 +70,8 @@ class InternalTransfersHistoryUiTest {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             Theme.LIGHT.apply();
-            tracedPane = new HistoryPane(text, traced.history, traced.internalTransfersHidden, i -> { }, i -> { });
-            untracedPane = new HistoryPane(text, untraced.history, untraced.internalTransfersHidden, i -> { }, i -> { });
+            tracedPane = new HistoryPane(text, traced.history, traced.internalTransfersHidden, i -> { }, i -> { }, org.hearth.app.control.AddressNames.NONE);
+            untracedPane = new HistoryPane(text, untraced.history, untraced.internalTransfersHidden, i -> { }, i -> { }, org.hearth.app.control.AddressNames.NONE);
             GridPane root = new GridPane(16, 0);
             for (int i = 0; i < 2; i++) { // two equal columns, however long the note
                 ColumnConstraints half = new ColumnConstraints();
@@ -119,8 +119,10 @@ class InternalTransfersHistoryUiTest {
         assertEquals(milli(1300), WaitForAsyncUtils.asyncFx(() -> traced.balance.get()).get(10, TimeUnit.SECONDS));
 
         List<String> tracedTexts = texts(tracedPane);
-        String contract = "Received from contract " + shortChecksummed(payer);
-        assertEquals(2, tracedTexts.stream().filter(contract::equals).count(), tracedTexts.toString());
+        // Each payout row: the words, then the paying contract as an address label (short, checksummed).
+        assertEquals(2, tracedTexts.stream().filter("Received from contract"::equals).count(), tracedTexts.toString());
+        assertEquals(2, tracedTexts.stream().filter(org.hearth.app.control.AddressLabel.shortForm(org.hearth.chain.Addresses.checksummed(payer))::equals).count(),
+                tracedTexts.toString());
         assertTrue(tracedTexts.containsAll(List.of("+0.2 ETH", "+0.1 ETH", "+1 ETH")), tracedTexts.toString());
         assertFalse(visible(tracedPane, "#history-no-internal"));
 
@@ -155,11 +157,6 @@ class InternalTransfersHistoryUiTest {
 
     private static boolean visible(Node root, String id) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> robot.from(root).lookup(id).query().isVisible()).get(10, TimeUnit.SECONDS);
-    }
-
-    private static String shortChecksummed(String address) {
-        String c = org.hearth.chain.Addresses.checksummed(address);
-        return c.substring(0, 8) + "…" + c.substring(c.length() - 6);
     }
 
     private static BigInteger milli(long n) {

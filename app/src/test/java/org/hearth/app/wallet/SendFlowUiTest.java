@@ -74,16 +74,19 @@ class SendFlowUiTest {
                 || !errorText().isEmpty());
         assertEquals("", errorText());
 
-        assertEquals(CAROL + "  (Carol)", label("#review-to"));
+        assertEquals(CAROL, label("#review-to"));
+        assertEquals("Carol", label("#review-to-name"));
         assertEquals(SIGNER.address(), label("#review-from"));
         assertEquals("1.25 ETH", label("#review-amount"));
         assertEquals("Chain 31337", label("#review-network"));
-        assertTrue(label("#review-max-fee").contains("21000 gas"), label("#review-max-fee"));
+        assertTrue(label("#review-fee-math").contains("21,000 gas"), label("#review-fee-math"));
+        assertTrue(robot.lookup("#review-function").tryQuery().isEmpty(), "a plain transfer has no call to decode");
         screenshot("send-review");
 
         FxClicks.click(robot, "#review-confirm");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#send-hash").tryQuery().isPresent());
         String hash = label("#send-hash");
+        assertEquals("Sent \u2014 waiting for confirmation", label("#send-status"));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.asyncFx(account::refresh).get();
             Thread.sleep(300);
@@ -94,6 +97,11 @@ class SendFlowUiTest {
                 .get(10, TimeUnit.SECONDS);
         assertEquals(new BigInteger("1250000000000000000"), item.value());
         assertEquals(new BigInteger("1250000000000000000"), rpc.callQuantity("eth_getBalance", CAROL, "latest").subtract(carolBefore));
+        // The heading follows the row below: once the history says confirmed, so does the heading.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> label("#send-status").equals("Confirmed in block " + String.format("%,d", item.block())));
+        assertEquals("It stays in the account's History.", label("#send-hint"));
+        assertEquals("1.25 ETH", label("#send-sent-amount"));
+        assertEquals("Carol", label("#send-sent-to-name"));
         WaitForAsyncUtils.waitForFxEvents();
         screenshot("send-confirmed");
     }

@@ -55,7 +55,9 @@ final class SignerOnTestChain implements AutoCloseable {
             Label error = new Label();
             error.setId("history-error");
             error.textProperty().bind(account.error);
-            HistoryPane history = new HistoryPane(text, account.history, account.internalTransfersHidden, account::speedUp, account::cancel);
+            HistoryPane history = new HistoryPane(text, account.history, account.internalTransfersHidden, account::speedUp, account::cancel,
+                    send.names());
+            account.history.addListener((javafx.collections.ListChangeListener<org.hearth.history.HistoryItem>) c -> send.follow(account.history));
             VBox.setVgrow(history, Priority.ALWAYS);
             VBox root = new VBox(12, new SendPane(text, send), error, history);
             root.setPrefSize(900, 720);

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.hearth.chain.RpcClient;
+import org.hearth.chain.abi.Abi;
 import org.hearth.config.DataDir;
 import org.hearth.node.AnvilLocator;
 import org.hearth.node.DemoWorld;
@@ -22,10 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.datatypes.Address;
-import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.utils.Numeric;
 
@@ -82,11 +79,11 @@ class TxPipelineTest {
         Map<String, String> contracts = new DemoWorld(rpc, new DemoWorldRepository(Database.open(dir.resolve("hearth.db"))),
                 dir.resolve("demo.lock")).ensure(null).contracts();
         long nonceBefore = rpc.callQuantity("eth_getTransactionCount", signer.address(), "pending").longValueExact();
-        String transfer = FunctionEncoder.encode(new Function("transfer",
-                List.of(new Address(RECIPIENT), new Uint256(DemoWorld.TOKEN)), List.of()));
+        String transfer = Abi.encodeCall("transfer(address,uint256)", RECIPIENT, DemoWorld.TOKEN);
         TxWouldRevertException e = assertThrows(TxWouldRevertException.class,
                 () -> pipeline.prepare(signer.address(), contracts.get("HearthToken"), BigInteger.ZERO, transfer, FeeLevel.NORMAL));
-        assertTrue(e.getMessage().contains("ERC20InsufficientBalance"), e.getMessage());
+        assertTrue(e.getMessage().contains("ERC20InsufficientBalance(sender: " + signer.address() + ", balance: 0, needed: " + DemoWorld.TOKEN + ")"),
+                e.getMessage());
         assertEquals(nonceBefore, rpc.callQuantity("eth_getTransactionCount", signer.address(), "pending").longValueExact());
     }
 
