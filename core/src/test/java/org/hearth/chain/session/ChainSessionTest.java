@@ -87,6 +87,31 @@ class ChainSessionTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(120) // waits for the background runner; a runner that never gets there fails here
+    void theSessionIndexesWatchedAccountsInTheBackgroundAndStopsWhenClosed() throws Exception {
+        ChainSession session = ChainSession.open(chain.rpc().endpoint(), ChainSession.Kind.LOCAL, db);
+        java.util.List<org.hearth.index.SyncProgress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        session.indexing().onProgress(seen::add);
+        session.indexing().watch(CAROL, () -> 0);
+        session.indexing().start();
+        String hash = session.rpc().call("eth_sendTransaction", java.util.Map.of("from", DEV0, "to", CAROL, "value", "0x5")).asText();
+        session.rpc().call("evm_mine");
+        long head = session.rpc().blockNumber();
+        session.indexing().wake(); // as the app does on a new head; no step is called here
+        while (session.accounts().incoming().to(session.chainId(), CAROL).stream().noneMatch(t -> t.txHash().equalsIgnoreCase(hash))
+                || session.indexing().progress() == null || session.indexing().progress().scannedTo() < head) {
+            Thread.sleep(50);
+        }
+        assertTrue(session.indexing().progress().caughtUp());
+        assertTrue(seen.stream().anyMatch(p -> p.caughtUp() && p.head() >= head), "progress published to listeners");
+        assertEquals(1, session.logIndexer().cursors().stream().filter(c -> c.key().equalsIgnoreCase(CAROL)).count(),
+                "the account is followed by the log indexer too");
+        assertTrue(session.indexing().running());
+        session.close();
+        assertFalse(session.indexing().running(), "a closed (replaced) session stops its runner");
+    }
+
+    @Test
     void closingStopsWhatTheSessionOwnsInReverseOrder() {
         ChainSession session = ChainSession.open(chain.rpc().endpoint(), ChainSession.Kind.LOCAL, db);
         StringBuilder closed = new StringBuilder();
