@@ -11,8 +11,9 @@ import org.web3j.crypto.Hash;
 
 /**
  * Beside the demo world (whose governor votes for a day): a second HearthGovernor on the same token
- * and timelock with a five-block voting period, and three proposals on it that end canceled,
- * defeated and succeeded. Shared by core's and app's governance tests.
+ * with a five-block voting period and its own timelock (60 s delay, holding 1 ETH and 100 HRTH so
+ * its succeeded proposal can be executed), and three proposals on it that end canceled, defeated
+ * and succeeded. Shared by core's and app's governance tests.
  */
 public final class GovernanceWorld {
 
@@ -28,12 +29,14 @@ public final class GovernanceWorld {
     public static final String GRANTEE = DevTx.ACCOUNTS[2];
 
     public final String governor;
+    public final String timelock;
     public final BigInteger canceledId;
     public final BigInteger defeatedId;
     public final BigInteger succeededId;
 
-    private GovernanceWorld(String governor, BigInteger canceledId, BigInteger defeatedId, BigInteger succeededId) {
+    private GovernanceWorld(String governor, String timelock, BigInteger canceledId, BigInteger defeatedId, BigInteger succeededId) {
         this.governor = governor;
+        this.timelock = timelock;
         this.canceledId = canceledId;
         this.defeatedId = defeatedId;
         this.succeededId = succeededId;
@@ -43,8 +46,13 @@ public final class GovernanceWorld {
     public static GovernanceWorld create(RpcClient rpc, Map<String, String> contracts) {
         DevTx dev = new DevTx(rpc);
         String token = contracts.get("HearthToken");
+        String timelock = dev.deploy(OWNER, ContractArtifact.load("HearthTimelock").bytecode(),
+                List.of("uint256", "address[]", "address[]", "address"), 60, List.of(), List.of("0x0000000000000000000000000000000000000000"), OWNER);
         String governor = dev.deploy(OWNER, ContractArtifact.load("HearthGovernor").bytecode(),
-                List.of("address", "address", "uint48", "uint32", "uint256", "uint256"), token, contracts.get("HearthTimelock"), 1, 5, 0, 4);
+                List.of("address", "address", "uint48", "uint32", "uint256", "uint256"), token, timelock, 1, 5, 0, 4);
+        for (String role : List.of("PROPOSER_ROLE", "CANCELLER_ROLE")) {
+            dev.call(OWNER, timelock, "grantRole(bytes32,address)", Hash.sha3(role.getBytes(StandardCharsets.UTF_8)), governor);
+        }
 
         Proposal canceled = new Proposal(List.of(token), List.of(BigInteger.ZERO),
                 List.of(Abi.encodeCall("transfer(address,uint256)", GRANTEE, TOKEN)), CANCELED);
@@ -65,7 +73,10 @@ public final class GovernanceWorld {
         dev.call(USER, governor, "castVoteWithReason(uint256,uint8,string)", defeatedId, 0, "Fees are high enough");
         dev.call(OWNER, governor, "castVoteWithReasonAndParams(uint256,uint8,string,bytes)", succeededId, 1, "Ship it", new byte[] {1, 2});
         dev.mine(6);
-        return new GovernanceWorld(governor, canceled.id(rpc, governor), defeatedId, succeededId);
+        // the treasury of this governor, funded after the snapshots so the votes above stay as they were
+        rpc.call("anvil_setBalance", timelock, "0xde0b6b3a7640000");
+        dev.call(OWNER, token, "transfer(address,uint256)", timelock, TOKEN.multiply(BigInteger.valueOf(100)));
+        return new GovernanceWorld(governor, timelock, canceled.id(rpc, governor), defeatedId, succeededId);
     }
 
     private record Proposal(List<String> targets, List<BigInteger> values, List<String> calldatas, String description) {

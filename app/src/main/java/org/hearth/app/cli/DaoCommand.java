@@ -181,6 +181,36 @@ public final class DaoCommand {
         return 0;
     }
 
+    @Command(name = "queue", description = "Queue a succeeded proposal in the governor's timelock, through the review.")
+    int queue(@Parameters(paramLabel = "ID") BigInteger id, @Option(names = "--from", required = true, paramLabel = "ADDRESS") String from,
+              @Option(names = "--governor", paramLabel = "ADDRESS") String governorAddress,
+              @Option(names = "--password-file", required = true, paramLabel = "FILE") java.nio.file.Path passwordFile,
+              @Option(names = "--yes", description = "Sign without asking (the review is still printed).") boolean yes) throws Exception {
+        return lifecycle(id, from, governorAddress, passwordFile, yes, true);
+    }
+
+    @Command(name = "execute", description = "Execute a queued proposal once its timelock ETA has passed (or a succeeded one without timelock), through the review.")
+    int execute(@Parameters(paramLabel = "ID") BigInteger id, @Option(names = "--from", required = true, paramLabel = "ADDRESS") String from,
+                @Option(names = "--governor", paramLabel = "ADDRESS") String governorAddress,
+                @Option(names = "--password-file", required = true, paramLabel = "FILE") java.nio.file.Path passwordFile,
+                @Option(names = "--yes", description = "Sign without asking (the review is still printed).") boolean yes) throws Exception {
+        return lifecycle(id, from, governorAddress, passwordFile, yes, false);
+    }
+
+    private int lifecycle(BigInteger id, String from, String governorAddress, java.nio.file.Path passwordFile, boolean yes, boolean queue)
+            throws Exception {
+        WalletContext ctx = new WalletContext(spec);
+        try (ChainSession session = ctx.session()) {
+            Governor governor = new Governors(session).pick(governorAddress);
+            Proposals proposals = new Proposals(session);
+            proposals.sync(governor);
+            StoredProposal stored = proposals.require(governor, id);
+            return DaoSigning.signAndSend(ctx.wallet(), session, spec.commandLine().getOut(), spec.commandLine().getErr(), from,
+                    governor.address(), queue ? org.hearth.dao.ProposalCalls.queue(stored) : org.hearth.dao.ProposalCalls.execute(stored),
+                    passwordFile, yes);
+        }
+    }
+
     private static ObjectNode summary(Proposal p) {
         ObjectNode o = JSON.createObjectNode();
         o.put("id", p.id().toString());

@@ -137,6 +137,22 @@ class DaoCliTest {
             assertEquals(OWNER_VOTES, shown.path("against").asText());
             assertTrue(shown.path("votes").findValues("reason").stream().anyMatch(r -> r.asText().equals("Too early")));
 
+            // the short governor's succeeded proposal: queue, wait out the timelock, execute
+            String id = world.succeededId.toString();
+            String queued = ok("dao", "queue", id, "--governor", world.governor, "--from", GovernanceWorld.OWNER,
+                    "--password-file", password.toString(), "--yes");
+            assertTrue(queued.contains("call:            queue("), queued);
+            JsonNode afterQueue = JSON.readTree(ok("dao", "show", id, "--governor", world.governor, "--json"));
+            assertEquals("queued", afterQueue.path("state").asText());
+            assertTrue(new BigInteger(afterQueue.path("eta").asText()).signum() > 0);
+            new DevTx(chain.rpc()).increaseTime(61);
+            BigInteger before = balance(GovernanceWorld.GRANTEE);
+            String executed = ok("dao", "execute", id, "--governor", world.governor, "--from", GovernanceWorld.OWNER,
+                    "--password-file", password.toString(), "--yes");
+            assertTrue(executed.contains("status:          confirmed"), executed);
+            assertEquals("executed", JSON.readTree(ok("dao", "show", id, "--governor", world.governor, "--json")).path("state").asText());
+            assertEquals(before.add(GovernanceWorld.TOKEN.multiply(BigInteger.valueOf(100))), balance(GovernanceWorld.GRANTEE));
+
             String delegate = ok("dao", "delegate", "--from", GovernanceWorld.OWNER, "--to", voter, "--password-file", password.toString(), "--yes");
             assertTrue(delegate.contains("status:          confirmed"), delegate);
         } finally {
@@ -149,6 +165,11 @@ class DaoCliTest {
         JsonNode late = JSON.readTree(ok("dao", "power", "--account", voter, "--proposal", active, "--json"));
         assertEquals("0", late.path("votesAtSnapshot").asText());
         assertEquals("after-snapshot", late.path("reason").asText());
+    }
+
+    private static BigInteger balance(String account) {
+        return (BigInteger) new org.hearth.chain.abi.ContractCalls(chain.rpc()).readOne(contracts.get("HearthToken"),
+                "balanceOf(address)(uint256)", account);
     }
 
     private static void mineWhileRunning() {
