@@ -153,6 +153,27 @@ class DaoCliTest {
             assertEquals("executed", JSON.readTree(ok("dao", "show", id, "--governor", world.governor, "--json")).path("state").asText());
             assertEquals(before.add(GovernanceWorld.TOKEN.multiply(BigInteger.valueOf(100))), balance(GovernanceWorld.GRANTEE));
 
+            // propose on the short governor from files; the description goes on chain byte for byte
+            String description = "# Pay the auditors\n\nTwelve HRTH, exact: <b>not bold</b> \u202Eevil\n";
+            Path descriptionFile = Files.writeString(dir.resolve("proposal.md"), description);
+            Path actionsFile = Files.writeString(dir.resolve("actions.json"), "[{\"target\":\"" + contracts.get("HearthToken")
+                    + "\",\"value\":\"0\",\"signature\":\"transfer(address,uint256)\",\"args\":[\"" + GovernanceWorld.GRANTEE
+                    + "\",\"12000000000000000001\"]}]");
+            String proposed = ok("dao", "propose", "--governor", world.governor, "--from", GovernanceWorld.OWNER, "--description-file",
+                    descriptionFile.toString(), "--actions-file", actionsFile.toString(), "--password-file", password.toString(), "--yes");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("proposal id: +([0-9]+)").matcher(proposed);
+            assertTrue(m.find(), proposed);
+            JsonNode created = JSON.readTree(ok("dao", "show", m.group(1), "--governor", world.governor, "--json"));
+            assertEquals(description, created.path("description").asText());
+            assertEquals("Pay the auditors", created.path("title").asText());
+            assertEquals(List.of(GovernanceWorld.GRANTEE, "12000000000000000001"),
+                    List.of(created.path("actions").get(0).path("args").get(3).asText(), created.path("actions").get(0).path("args").get(0).asText()));
+            Cli.Run refused = Cli.run(data, "--rpc", rpc, "dao", "propose", "--governor", world.governor, "--from", GovernanceWorld.OWNER,
+                    "--description-file", descriptionFile.toString(), "--actions-file", Files.writeString(dir.resolve("bad.json"), "[{\"target\":\"0x12\"}]").toString(),
+                    "--password-file", password.toString(), "--yes");
+            assertEquals(1, refused.exit());
+            assertEquals("error: The actions file is not usable: action 1: target is not a valid address\n", refused.err());
+
             String delegate = ok("dao", "delegate", "--from", GovernanceWorld.OWNER, "--to", voter, "--password-file", password.toString(), "--yes");
             assertTrue(delegate.contains("status:          confirmed"), delegate);
         } finally {
