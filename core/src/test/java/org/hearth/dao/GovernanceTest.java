@@ -137,6 +137,19 @@ class GovernanceTest {
     }
 
     @Test
+    void startAndEndAreEstimatedInTime() {
+        ClockEstimates times = new ClockEstimates(session.rpc());
+        List<Proposal> list = proposals.live(demo);
+        StoredProposal executed = list.get(1).stored();
+        long endBlockTime = org.hearth.chain.Hex.quantity(session.rpc().call("eth_getBlockByNumber",
+                org.hearth.chain.Hex.quantity(executed.voteEnd().longValueExact()), false).path("timestamp").asText(), IllegalStateException::new).longValueExact();
+        assertEquals(endBlockTime, times.unixSeconds(demo, executed.voteEnd()));
+        long headTime = org.hearth.chain.Hex.quantity(session.rpc().call("eth_getBlockByNumber", "latest", false).path("timestamp").asText(),
+                IllegalStateException::new).longValueExact();
+        assertTrue(times.unixSeconds(demo, list.get(0).stored().voteEnd()) > headTime, "a vote end 43,200 blocks ahead is in the future");
+    }
+
+    @Test
     void aVoteCastLaterIsCountedAfterTheNextSync() throws InterruptedException {
         Proposal before = proposals.live(demo).getFirst();
         new DevTx(chain.rpc()).call(GovernanceWorld.USER, demo.address(), "castVoteWithReason(uint256,uint8,string)", before.id(), 2, "Need details");

@@ -51,6 +51,7 @@ class TimestampClockTest {
                 assertEquals(BigInteger.valueOf(300), stored.voteEnd().subtract(stored.voteStart()));
                 assertTrue(stored.voteStart().compareTo(BigInteger.valueOf(1_000_000_000L)) > 0, "vote start is a timestamp");
                 assertEquals(ProposalState.PENDING, proposals.live(governor, stored).state());
+                assertEquals(stored.voteEnd().longValueExact(), new ClockEstimates(session.rpc()).unixSeconds(governor, stored.voteEnd()));
 
                 dev.mine(100); // blocks alone do not open the vote
                 assertEquals(ProposalState.PENDING, proposals.live(governor, stored).state());

@@ -85,6 +85,9 @@ public final class DaoCommand {
                 o.put("voteStart", stored.voteStart().toString());
                 o.put("voteEnd", stored.voteEnd().toString());
                 o.put("clock", governor.clock() == Governor.Clock.TIMESTAMP ? "timestamp" : "blocknumber");
+                org.hearth.dao.ClockEstimates times = new org.hearth.dao.ClockEstimates(session.rpc());
+                o.put("voteStartTime", Long.toString(times.unixSeconds(governor, stored.voteStart())));
+                o.put("voteEndTime", Long.toString(times.unixSeconds(governor, stored.voteEnd())));
                 o.put("description", stored.description());
                 ArrayNode list = o.putArray("actions");
                 for (ProposalAction a : actions) {
