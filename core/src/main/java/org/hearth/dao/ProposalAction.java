@@ -27,6 +27,9 @@ public record ProposalAction(int index, String target, String targetName, BigInt
     /** Ether leaves the treasury with this action. Args: wei, recipient. */
     public static final String ETH_LEAVES_TREASURY = "dao.warning.ethLeavesTreasury";
 
+    /** An address in the action shares its first and last 4 hex characters with a known contract but is another address. Args: address, known name, known address. */
+    public static final String LOOK_ALIKE = "dao.warning.lookAlike";
+
     public ProposalAction {
         args = List.copyOf(args);
         warnings = List.copyOf(warnings);

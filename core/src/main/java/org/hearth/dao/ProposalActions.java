@@ -59,6 +59,7 @@ public final class ProposalActions {
         if (!hasCode && call.source() != DecodedCall.Source.NONE) {
             warnings.add(ReviewWarning.of(ReviewWarning.NO_CODE, target));
         }
+        lookAlikes(target, call, warnings);
         String shown = name != null ? name : target;
         if (call.source() == DecodedCall.Source.NONE) {
             return new ProposalAction(index, target, name, value, call, ProposalAction.ETH_TRANSFER, List.of(value.toString(), target), warnings);
@@ -87,6 +88,26 @@ public final class ProposalActions {
                     List.of(name, call.function().name(), values), warnings);
         }
         return new ProposalAction(index, target, name, value, call, ProposalAction.CALL, List.of(shown, call.text()), warnings);
+    }
+
+    /** The target and every address argument, checked against the registry's contracts for a look-alike (poisoning). */
+    private void lookAlikes(String target, DecodedCall call, List<ReviewWarning> warnings) {
+        List<String> addresses = new ArrayList<>(List.of(target));
+        for (AbiValue a : call.arguments()) {
+            if (a.type().equals("address") && a.value() instanceof String s) {
+                addresses.add(s);
+            }
+        }
+        List<KnownContract> known = registry.all();
+        for (String address : addresses) {
+            String bare = address.substring(2).toLowerCase(java.util.Locale.ROOT);
+            for (KnownContract k : known) {
+                String other = k.address().substring(2).toLowerCase(java.util.Locale.ROOT);
+                if (!other.equals(bare) && other.substring(0, 4).equals(bare.substring(0, 4)) && other.substring(36).equals(bare.substring(36))) {
+                    warnings.add(ReviewWarning.of(ProposalAction.LOOK_ALIKE, Addresses.checksummed(address), k.name(), k.address()));
+                }
+            }
+        }
     }
 
     /** Setters of OpenZeppelin governors and timelocks, and the market's {@code set...} parameters. */

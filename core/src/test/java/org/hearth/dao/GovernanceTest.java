@@ -188,6 +188,18 @@ class GovernanceTest {
     }
 
     @Test
+    void anAddressThatLooksLikeAKnownContractIsFlagged() {
+        ProposalActions actions = new ProposalActions(session.rpc(), CallDecoder.shipped(), session.contracts());
+        String market = contracts.get("ComputeMarket").toLowerCase();
+        String twin = market.substring(0, 6) + (market.charAt(6) == 'a' ? "b" : "a") + market.substring(7);
+        ProposalAction a = actions.describe(0, contracts.get("HearthToken"), BigInteger.ZERO,
+                org.hearth.chain.abi.Abi.encodeCall("transfer(address,uint256)", twin, BigInteger.ONE));
+        assertEquals(ProposalAction.TOKEN_TRANSFER, a.key());
+        assertEquals(List.of(ReviewWarning.of(ProposalAction.LOOK_ALIKE, Addresses.checksummed(twin), "ComputeMarket", contracts.get("ComputeMarket"))),
+                a.warnings());
+    }
+
+    @Test
     void votingPowerAndWhyItIsZero() {
         DevTx dev = new DevTx(chain.rpc());
         Delegation delegation = new Delegation(session.rpc());
