@@ -2,6 +2,7 @@ package org.hearth.app.shell;
 
 import java.util.function.Function;
 import org.hearth.app.compute.ComputeView;
+import org.hearth.app.governance.GovernanceView;
 import org.hearth.app.node.NodeView;
 import org.hearth.app.placeholder.ComingSoonView;
 import org.hearth.app.settings.SettingsView;
@@ -17,7 +18,7 @@ public enum Screen {
     WALLET("wallet", Feather.CREDIT_CARD, c -> WalletView.create(c.text(), c.wallet())),
     TOKENS("tokens", Feather.DOLLAR_SIGN, c -> ComingSoonView.create(c.text(), "tokens", Feather.DOLLAR_SIGN)),
     NFTS("nfts", Feather.IMAGE, c -> ComingSoonView.create(c.text(), "nfts", Feather.IMAGE)),
-    GOVERNANCE("governance", Feather.USERS, c -> ComingSoonView.create(c.text(), "governance", Feather.USERS)),
+    GOVERNANCE("governance", Feather.USERS, c -> GovernanceView.create(c.text(), c.chain())),
     COMPUTE("compute", Feather.CPU, c -> ComputeView.create(c.text(), c.compute())),
     NODE("node", Feather.SERVER, c -> NodeView.create(c.text(), c.chain())),
     SETTINGS("settings", Feather.SETTINGS, c -> Page.of(SettingsView.create(c.text(), c.services(), c.chain())));

@@ -94,6 +94,7 @@ class MainWindowUiTest {
                 case SETTINGS -> "#theme-dark";
                 case WALLET -> "#wallet-create";
                 case COMPUTE -> "#compute-share";
+                case GOVERNANCE -> "#governance-proposals";
                 default -> "#coming-" + screen.id();
             };
             assertTrue(robot.lookup(marker).tryQuery().map(n -> n.isVisible() && n.getScene() != null).orElse(false),

@@ -1,0 +1,232 @@
+package org.hearth.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hearth.chain.Addresses;
+import org.hearth.config.DataDir;
+import org.hearth.node.DemoWorld;
+import org.hearth.store.Database;
+import org.hearth.store.DemoWorldRepository;
+import org.hearth.testing.DevTx;
+import org.hearth.testing.GovernanceWorld;
+import org.hearth.testing.TestChain;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code hearth dao ...} against the demo world on anvil, plus a short-period governor with canceled, defeated and succeeded proposals. */
+class DaoCliTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String JUNK = "test test test test test test test test test test test junk";
+    private static final String OWNER_VOTES = "740000000000000000000000";
+
+    @TempDir
+    static Path dir;
+    private static TestChain chain;
+    private static Path data;
+    private static String rpc;
+    private static Map<String, String> contracts;
+    private static GovernanceWorld world;
+
+    @BeforeAll
+    static void start() {
+        chain = TestChain.start(dir.resolve("chain"), 3600);
+        data = dir.resolve("hearth");
+        rpc = chain.rpc().endpoint().toString();
+        Database db = Database.open(new DataDir(data).ensureExists().databaseFile());
+        contracts = new DemoWorld(chain.rpc(), new DemoWorldRepository(db), dir.resolve("demo.lock")).ensure(GovernanceWorld.USER).contracts();
+        world = GovernanceWorld.create(chain.rpc(), contracts);
+    }
+
+    @AfterAll
+    static void stop() {
+        chain.close();
+    }
+
+    @Test
+    void proposalsListsTheDemoGovernorsProposalsAsJsonLines() throws Exception {
+        List<JsonNode> lines = jsonLines(ok("dao", "proposals", "--json"));
+        assertEquals(2, lines.size());
+        JsonNode active = lines.get(0);
+        JsonNode executed = lines.get(1);
+        assertEquals("active", active.path("state").asText());
+        assertEquals("Fund GPU provider onboarding", active.path("title").asText());
+        assertTrue(active.path("eta").isNull());
+        assertEquals("executed", executed.path("state").asText());
+        assertEquals(OWNER_VOTES, executed.path("for").asText());
+        assertEquals("0", executed.path("against").asText());
+        assertEquals("0", executed.path("abstain").asText());
+        assertEquals("40000000000000000000000", executed.path("quorum").asText());
+        assertEquals(GovernanceWorld.OWNER, executed.path("proposer").asText());
+        assertTrue(new BigInteger(executed.path("eta").asText()).signum() > 0);
+        assertTrue(executed.path("id").asText().matches("[0-9]+"), "ids are decimal");
+    }
+
+    @Test
+    void anotherGovernorsProposalsInEveryEndState() throws Exception {
+        List<JsonNode> lines = jsonLines(ok("dao", "proposals", "--governor", world.governor, "--json"));
+        assertEquals(List.of("succeeded", "defeated", "canceled"), lines.stream().map(l -> l.path("state").asText()).toList());
+        assertEquals(List.of(world.succeededId.toString(), world.defeatedId.toString(), world.canceledId.toString()),
+                lines.stream().map(l -> l.path("id").asText()).toList());
+        assertEquals("10000000000000000000000", lines.get(1).path("against").asText());
+    }
+
+    @Test
+    void showDecodesActionsAndListsVotes() throws Exception {
+        JsonNode shown = JSON.readTree(ok("dao", "show", world.succeededId.toString(), "--governor", world.governor, "--json"));
+        assertEquals("succeeded", shown.path("state").asText());
+        // both blocks are mined: their own timestamps (anvil may give quickly mined blocks the same second)
+        assertTrue(Long.parseLong(shown.path("voteEndTime").asText()) >= Long.parseLong(shown.path("voteStartTime").asText()));
+        JsonNode actions = shown.path("actions");
+        assertEquals(3, actions.size());
+        assertEquals("ethTransfer", actions.get(0).path("kind").asText());
+        assertEquals("1000000000000000000", actions.get(0).path("value").asText());
+        assertEquals("dao.warning.ethLeavesTreasury", actions.get(0).path("warnings").get(0).path("key").asText());
+        assertEquals("raw", actions.get(1).path("kind").asText());
+        assertEquals(List.of("review.warning.noCode", "review.warning.unknownCall"), keys(actions.get(1).path("warnings")));
+        assertEquals("tokenTransfer", actions.get(2).path("kind").asText());
+        assertEquals("Transfer 100 HRTH from the treasury to " + GovernanceWorld.GRANTEE, actions.get(2).path("text").asText());
+        JsonNode vote = shown.path("votes").get(0);
+        assertEquals(GovernanceWorld.OWNER, vote.path("voter").asText());
+        assertEquals("for", vote.path("support").asText());
+        assertEquals(OWNER_VOTES, vote.path("weight").asText());
+        assertEquals("Ship it", vote.path("reason").asText());
+
+        String text = ok("dao", "show", world.defeatedId.toString(), "--governor", world.governor);
+        assertTrue(text.contains("Change a parameter of ComputeMarket: setFeeBps(500)"), text);
+        assertTrue(text.contains("\"Fees are high enough\""), text);
+    }
+
+    @Test
+    void powerSaysWhyItIsZero() throws Exception {
+        JsonNode user = JSON.readTree(ok("dao", "power", "--account", GovernanceWorld.USER, "--json"));
+        assertEquals("10000000000000000000000", user.path("votes").asText());
+        assertEquals(GovernanceWorld.USER, user.path("delegate").asText());
+        assertTrue(user.path("reason").isMissingNode());
+        JsonNode empty = JSON.readTree(ok("dao", "power", "--account", DevTx.ACCOUNTS[5], "--json"));
+        assertEquals("0", empty.path("votes").asText());
+        assertEquals("no-tokens", empty.path("reason").asText());
+        assertTrue(empty.path("delegate").isNull());
+    }
+
+    @Test
+    void voteAndDelegateGoThroughTheWalletAndThePipeline() throws Exception {
+        Path words = Files.writeString(dir.resolve("words.txt"), JUNK);
+        Path password = Files.writeString(dir.resolve("pw.txt"), "correct horse\n");
+        ok("wallet", "restore", "--mnemonic-file", words.toString(), "--password-file", password.toString());
+        String active = jsonLines(ok("dao", "proposals", "--json")).getFirst().path("id").asText();
+        String voter = DevTx.ACCOUNTS[3];
+        new DevTx(chain.rpc()).call(GovernanceWorld.OWNER, contracts.get("HearthToken"), "transfer(address,uint256)", voter, BigInteger.TEN.pow(18));
+
+        Thread miner = Thread.ofVirtual().start(DaoCliTest::mineWhileRunning); // the chain mines only on cue
+        try {
+            String vote = ok("dao", "vote", active, "--from", GovernanceWorld.OWNER, "--support", "against", "--reason", "Too early",
+                    "--password-file", password.toString(), "--yes");
+            assertTrue(vote.contains("call:            castVoteWithReason("), vote);
+            assertTrue(vote.contains("status:          confirmed"), vote);
+            JsonNode shown = JSON.readTree(ok("dao", "show", active, "--json"));
+            assertEquals(OWNER_VOTES, shown.path("against").asText());
+            assertTrue(shown.path("votes").findValues("reason").stream().anyMatch(r -> r.asText().equals("Too early")));
+
+            // the short governor's succeeded proposal: queue, wait out the timelock, execute
+            String id = world.succeededId.toString();
+            String queued = ok("dao", "queue", id, "--governor", world.governor, "--from", GovernanceWorld.OWNER,
+                    "--password-file", password.toString(), "--yes");
+            assertTrue(queued.contains("call:            queue("), queued);
+            JsonNode afterQueue = JSON.readTree(ok("dao", "show", id, "--governor", world.governor, "--json"));
+            assertEquals("queued", afterQueue.path("state").asText());
+            assertTrue(new BigInteger(afterQueue.path("eta").asText()).signum() > 0);
+            new DevTx(chain.rpc()).increaseTime(61);
+            BigInteger before = balance(GovernanceWorld.GRANTEE);
+            String executed = ok("dao", "execute", id, "--governor", world.governor, "--from", GovernanceWorld.OWNER,
+                    "--password-file", password.toString(), "--yes");
+            assertTrue(executed.contains("status:          confirmed"), executed);
+            assertEquals("executed", JSON.readTree(ok("dao", "show", id, "--governor", world.governor, "--json")).path("state").asText());
+            assertEquals(before.add(GovernanceWorld.TOKEN.multiply(BigInteger.valueOf(100))), balance(GovernanceWorld.GRANTEE));
+
+            // propose on the short governor from files; the description goes on chain byte for byte
+            String description = "# Pay the auditors\n\nTwelve HRTH, exact: <b>not bold</b> \u202Eevil\n";
+            Path descriptionFile = Files.writeString(dir.resolve("proposal.md"), description);
+            Path actionsFile = Files.writeString(dir.resolve("actions.json"), "[{\"target\":\"" + contracts.get("HearthToken")
+                    + "\",\"value\":\"0\",\"signature\":\"transfer(address,uint256)\",\"args\":[\"" + GovernanceWorld.GRANTEE
+                    + "\",\"12000000000000000001\"]}]");
+            String proposed = ok("dao", "propose", "--governor", world.governor, "--from", GovernanceWorld.OWNER, "--description-file",
+                    descriptionFile.toString(), "--actions-file", actionsFile.toString(), "--password-file", password.toString(), "--yes");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("proposal id: +([0-9]+)").matcher(proposed);
+            assertTrue(m.find(), proposed);
+            JsonNode created = JSON.readTree(ok("dao", "show", m.group(1), "--governor", world.governor, "--json"));
+            assertEquals(description, created.path("description").asText());
+            assertEquals("Pay the auditors", created.path("title").asText());
+            assertEquals(List.of(GovernanceWorld.GRANTEE, "12000000000000000001"),
+                    List.of(created.path("actions").get(0).path("args").get(3).asText(), created.path("actions").get(0).path("args").get(0).asText()));
+            Cli.Run refused = Cli.run(data, "--rpc", rpc, "dao", "propose", "--governor", world.governor, "--from", GovernanceWorld.OWNER,
+                    "--description-file", descriptionFile.toString(), "--actions-file", Files.writeString(dir.resolve("bad.json"), "[{\"target\":\"0x12\"}]").toString(),
+                    "--password-file", password.toString(), "--yes");
+            assertEquals(1, refused.exit());
+            assertEquals("error: The actions file is not usable: action 1: target is not a valid address\n", refused.err());
+
+            String delegate = ok("dao", "delegate", "--from", GovernanceWorld.OWNER, "--to", voter, "--password-file", password.toString(), "--yes");
+            assertTrue(delegate.contains("status:          confirmed"), delegate);
+        } finally {
+            miner.interrupt();
+        }
+        JsonNode owner = JSON.readTree(ok("dao", "power", "--account", GovernanceWorld.OWNER, "--json"));
+        assertEquals("0", owner.path("votes").asText());
+        assertEquals("delegated-elsewhere", owner.path("reason").asText());
+        assertEquals(Addresses.checksummed(voter), owner.path("delegate").asText());
+        JsonNode late = JSON.readTree(ok("dao", "power", "--account", voter, "--proposal", active, "--json"));
+        assertEquals("0", late.path("votesAtSnapshot").asText());
+        assertEquals("after-snapshot", late.path("reason").asText());
+    }
+
+    private static BigInteger balance(String account) {
+        return (BigInteger) new org.hearth.chain.abi.ContractCalls(chain.rpc()).readOne(contracts.get("HearthToken"),
+                "balanceOf(address)(uint256)", account);
+    }
+
+    private static void mineWhileRunning() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(300);
+                chain.rpc().call("evm_mine");
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // the chain is shutting down
+            }
+        }
+    }
+
+    private static String ok(String... args) {
+        List<String> all = new ArrayList<>(List.of("--rpc", rpc));
+        all.addAll(List.of(args));
+        Cli.Run run = Cli.run(data, all.toArray(String[]::new));
+        assertEquals(0, run.exit(), run.err() + run.out());
+        return run.out();
+    }
+
+    private static List<JsonNode> jsonLines(String out) throws Exception {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : out.strip().split("\n")) {
+            lines.add(JSON.readTree(line));
+        }
+        return lines;
+    }
+
+    private static List<String> keys(JsonNode warnings) {
+        List<String> out = new ArrayList<>();
+        warnings.forEach(w -> out.add(w.path("key").asText()));
+        return out;
+    }
+}

@@ -1,0 +1,81 @@
+package org.hearth.app.governance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.VBox;
+import javax.imageio.ImageIO;
+import org.hearth.app.FxClicks;
+import org.hearth.app.desktop.HearthApplication;
+import org.hearth.app.desktop.LaunchOptions;
+import org.hearth.node.NodeState;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Governance screen on the app's own local chain with the demo world: proposals from logs, actions in words, votes. */
+class GovernanceUiTest {
+
+    private static HearthApplication app;
+    private static final FxRobot robot = new FxRobot();
+    private static final Path SHOTS = Path.of(System.getProperty("hearth.screenshots", "target/screenshots"));
+
+    @BeforeAll
+    static void openWindow() throws Exception {
+        Path dataDir = Files.createTempDirectory("hearth-governance-ui");
+        Files.createDirectories(SHOTS);
+        FxToolkit.registerPrimaryStage();
+        app = (HearthApplication) FxToolkit.setupApplication(() -> new HearthApplication(new LaunchOptions(dataDir, null)));
+    }
+
+    @AfterAll
+    static void closeWindow() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDemoProposalsAreListedWithTheirActionsInWords() throws Exception {
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> app.chain().state.get() == NodeState.RUNNING
+                && app.chain().contracts.size() >= 6 && !app.chain().busy.get() && app.chain().session().get() != null);
+        FxClicks.click(robot, "#nav-governance");
+        TableView<GovernanceModel.Row> table = robot.lookup("#governance-proposals").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        assertEquals(List.of("Fund GPU provider onboarding", "Adopt a one-day voting period"),
+                table.getItems().stream().map(r -> r.proposal().title()).toList());
+        WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().select(1)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> lines = texts(robot.lookup("#governance-detail").queryAs(VBox.class));
+        assertTrue(lines.contains("Change a parameter of HearthGovernor: setVotingPeriod(43200)"), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("voted for with 750,000")), lines.toString());
+        screenshot("governance-executed");
+        WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().select(0)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        lines = texts(robot.lookup("#governance-detail").queryAs(VBox.class));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("Transfer 5,000 HRTH from the treasury to 0x")), lines.toString());
+        screenshot("governance-active");
+    }
+
+    private static List<String> texts(VBox box) {
+        return box.getChildren().stream().filter(n -> n instanceof Label).map(n -> ((Label) n).getText()).toList();
+    }
+
+    private static void screenshot(String name) throws Exception {
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> robot.window(0).getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", SHOTS.resolve(name + ".png").toFile());
+        assertTrue(Files.size(SHOTS.resolve(name + ".png")) > 5_000, "screenshot " + name + " is empty");
+    }
+
+}

@@ -1,0 +1,49 @@
+package org.hearth.dao;
+
+import java.math.BigInteger;
+import org.hearth.chain.Addresses;
+import org.hearth.chain.RpcClient;
+import org.hearth.chain.abi.Abi;
+import org.hearth.chain.abi.ContractCalls;
+
+/** Reads voting power from a governor's token ({@code getVotes}, {@code delegates}, {@code balanceOf}) and the governor ({@code getVotes} at a snapshot). */
+public final class Delegation {
+
+    private static final String ZERO = "0x0000000000000000000000000000000000000000";
+
+    private final ContractCalls calls;
+
+    public Delegation(RpcClient rpc) {
+        this.calls = new ContractCalls(rpc);
+    }
+
+    /** Voting power now; {@code snapshot} (may be null): also the votes at that proposal's snapshot, which must have passed. */
+    public VotingPower of(Governor governor, String account, BigInteger snapshot) {
+        String a = Addresses.checksummed(account);
+        BigInteger votes = (BigInteger) calls.readOne(governor.token(), "getVotes(address)(uint256)", a);
+        String delegate = (String) calls.readOne(governor.token(), "delegates(address)(address)", a);
+        delegate = delegate.equalsIgnoreCase(ZERO) ? null : Addresses.checksummed(delegate);
+        BigInteger balance = (BigInteger) calls.readOne(governor.token(), "balanceOf(address)(uint256)", a);
+        BigInteger atSnapshot = snapshot == null ? null
+                : (BigInteger) calls.readOne(governor.address(), "getVotes(address,uint256)(uint256)", a, snapshot);
+        return new VotingPower(a, votes, delegate, balance, snapshot, atSnapshot, VotingPower.explain(a, votes, delegate, balance, atSnapshot));
+    }
+
+    /** Call data for the token's {@code delegate(address)}. */
+    public static String delegateCall(String to) {
+        return Abi.encodeCall("delegate(address)", Addresses.checksummed(to));
+    }
+
+    /** Call data for the governor's {@code castVote} or, with a reason, {@code castVoteWithReason}. */
+    public static String voteCall(BigInteger proposalId, Vote.Support support, String reason) {
+        int s = switch (support) {
+            case AGAINST -> 0;
+            case FOR -> 1;
+            case ABSTAIN -> 2;
+            case OTHER -> throw new IllegalArgumentException("Vote for, against or abstain");
+        };
+        return reason == null || reason.isEmpty()
+                ? Abi.encodeCall("castVote(uint256,uint8)", proposalId, s)
+                : Abi.encodeCall("castVoteWithReason(uint256,uint8,string)", proposalId, s, reason);
+    }
+}
