@@ -33,6 +33,11 @@ const SHIPPED = [
   'HearthItems',
   'TransferEmitter', // the log indexer's test and benchmark fixture
   'ComputeMarket',
+  // token fixtures (tests of org.hearth.tokens)
+  'PlainToken',
+  'Bytes32Token',
+  'NoBoolToken',
+  'RevertingBalanceToken',
 ];
 
 /** EIP-170 limit on deployed code size. */
