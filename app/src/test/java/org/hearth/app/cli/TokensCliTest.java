@@ -1,0 +1,115 @@
+package org.hearth.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hearth.chain.Addresses;
+import org.hearth.node.DemoWorld;
+import org.hearth.store.Database;
+import org.hearth.store.DemoWorldRepository;
+import org.hearth.testing.TestChain;
+import org.hearth.testing.TokenFixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code hearth tokens balances|add|history} against the demo world and odd tokens on anvil, watch-only (no vault). */
+class TokensCliTest {
+
+    private static final String USER = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+    private static final String NOBODY = "0x00000000000000000000000000000000DeaDBeef";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    private static TestChain chain;
+    private static Path data;
+    private static String rpc;
+    private static Map<String, String> demo;
+    private static TokenFixtures fixtures;
+
+    @BeforeAll
+    static void start() {
+        chain = TestChain.start(dir.resolve("chain"), 3600);
+        data = dir.resolve("hearth");
+        demo = new DemoWorld(chain.rpc(), new DemoWorldRepository(Database.open(data.resolve("hearth.db"))), dir.resolve("demo.lock"))
+                .ensure(USER).contracts();
+        rpc = chain.rpc().endpoint().toString();
+        fixtures = new TokenFixtures(chain.rpc());
+    }
+
+    @AfterAll
+    static void stop() {
+        chain.close();
+    }
+
+    private static List<JsonNode> lines(String out) throws Exception {
+        List<JsonNode> rows = new ArrayList<>();
+        for (String line : out.strip().split("\n")) {
+            rows.add(JSON.readTree(line));
+        }
+        return rows;
+    }
+
+    @Test
+    void balancesPrintOneObjectPerTokenWithExactStringsAndErrorsPerToken() throws Exception {
+        String usdt = fixtures.noBool(USER, BigInteger.valueOf(1_234_500));
+        String frozen = fixtures.revertingBalance();
+        String hrth = demo.get("HearthToken");
+        Cli.Run run = Cli.run(data, "--rpc", rpc, "tokens", "balances", "--account", USER,
+                "--token", usdt, "--token", frozen, "--token", NOBODY, "--token", hrth, "--json");
+        assertEquals(0, run.exit(), run.err());
+        List<JsonNode> rows = lines(run.out());
+        assertEquals(4, rows.size(), run.out());
+        JsonNode u = rows.get(0);
+        assertEquals(Addresses.checksummed(usdt), u.get("token").asText());
+        assertEquals("TUSD", u.get("symbol").asText());
+        assertEquals(6, u.get("decimals").asInt());
+        assertTrue(u.get("balance").isTextual());
+        assertEquals("1234500", u.get("balance").asText());
+        assertTrue(u.get("error").isNull());
+        assertTrue(rows.get(1).get("balance").isNull());
+        assertTrue(rows.get(1).get("error").asText().contains("reverted"), rows.get(1).toString());
+        assertEquals("HRTH", rows.get(2).get("symbol").asText());
+        assertTrue(new BigInteger(rows.get(2).get("balance").asText()).signum() > 0);
+        JsonNode gone = rows.get(3);
+        assertEquals(Addresses.checksummed(NOBODY), gone.get("token").asText());
+        assertTrue(gone.get("error").asText().contains("no contract"), gone.toString());
+        assertTrue(gone.get("balance").isNull());
+    }
+
+    @Test
+    void addThenBalancesWithoutTokenListsKnownAndDiscoveredTokens() throws Exception {
+        String mkr = fixtures.bytes32("Maker", "MKR", NOBODY, BigInteger.TEN);
+        Cli.Run added = Cli.run(data, "--rpc", rpc, "tokens", "add", mkr);
+        assertEquals(0, added.exit(), added.err());
+        assertTrue(added.out().contains("MKR (Maker)"), added.out());
+        Cli.Run refused = Cli.run(data, "--rpc", rpc, "tokens", "add", NOBODY);
+        assertEquals(1, refused.exit());
+        assertTrue(refused.err().contains("no contract"), refused.err());
+
+        String gift = fixtures.plain("Gift", "GIFT", 2, USER, BigInteger.valueOf(12_345));
+        Cli.Run run = Cli.run(data, "--rpc", rpc, "tokens", "balances", "--account", USER, "--json");
+        assertEquals(0, run.exit(), run.err());
+        List<JsonNode> rows = lines(run.out());
+        JsonNode g = rows.stream().filter(r -> r.get("token").asText().equalsIgnoreCase(gift)).findFirst().orElseThrow(() ->
+                new AssertionError("the received token was discovered: " + run.out()));
+        assertEquals("12345", g.get("balance").asText());
+        assertEquals("0", rows.stream().filter(r -> r.get("symbol").asText().equals("MKR")).findFirst().orElseThrow().get("balance").asText());
+
+        Cli.Run history = Cli.run(data, "--rpc", rpc, "tokens", "history", "--account", USER, "--token", gift, "--json");
+        assertEquals(0, history.exit(), history.err());
+        List<JsonNode> moves = lines(history.out());
+        assertEquals(1, moves.size(), history.out());
+        assertEquals("12345", moves.getFirst().get("value").asText());
+        assertEquals("in", moves.getFirst().get("direction").asText());
+    }
+}
