@@ -5,6 +5,7 @@ import org.hearth.app.compute.ComputeView;
 import org.hearth.app.node.NodeView;
 import org.hearth.app.placeholder.ComingSoonView;
 import org.hearth.app.settings.SettingsView;
+import org.hearth.app.tokens.TokensView;
 import org.hearth.app.wallet.WalletView;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
@@ -15,7 +16,7 @@ import org.kordamp.ikonli.feather.Feather;
  */
 public enum Screen {
     WALLET("wallet", Feather.CREDIT_CARD, c -> WalletView.create(c.text(), c.wallet())),
-    TOKENS("tokens", Feather.DOLLAR_SIGN, c -> ComingSoonView.create(c.text(), "tokens", Feather.DOLLAR_SIGN)),
+    TOKENS("tokens", Feather.DOLLAR_SIGN, TokensView::create),
     NFTS("nfts", Feather.IMAGE, c -> ComingSoonView.create(c.text(), "nfts", Feather.IMAGE)),
     GOVERNANCE("governance", Feather.USERS, c -> ComingSoonView.create(c.text(), "governance", Feather.USERS)),
     COMPUTE("compute", Feather.CPU, c -> ComputeView.create(c.text(), c.compute())),
