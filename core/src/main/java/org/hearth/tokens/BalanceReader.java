@@ -23,7 +23,8 @@ import org.web3j.utils.Numeric;
  * Token balances of one account through Multicall3 {@code aggregate3}, every {@code balanceOf}
  * with {@code allowFailure}: one {@code eth_call} per {@value #BATCH} tokens (500 tokens: 2 round
  * trips). A token that reverts, returns nothing (no code) or returns something that is not one
- * number carries its own error; the others are unaffected.
+ * number carries its own error; the others are unaffected. Where nothing answers at the Multicall3
+ * address (a chain without it), each token is read with its own {@code eth_call}.
  */
 public final class BalanceReader {
 
@@ -73,6 +74,9 @@ public final class BalanceReader {
             HearthException failed = new HearthException("tokens.batchFailed", e, e.getMessage());
             return tokens.stream().map(t -> TokenBalance.failed(t, failed)).toList();
         }
+        if (result.equals("0x")) {
+            return oneByOne(account, tokens); // no Multicall3 on this chain: one eth_call per token
+        }
         List<?> results;
         try {
             results = (List<?>) Abi.decodeReturn(AGGREGATE3, result).getFirst().value();
@@ -90,8 +94,29 @@ public final class BalanceReader {
     }
 
     private static TokenBalance one(Token token, List<?> result) {
-        boolean success = (Boolean) ((AbiValue) result.get(0)).value();
-        byte[] returned = Numeric.hexStringToByteArray((String) ((AbiValue) result.get(1)).value());
+        return judge(token, (Boolean) ((AbiValue) result.get(0)).value(),
+                Numeric.hexStringToByteArray((String) ((AbiValue) result.get(1)).value()));
+    }
+
+    /** Where the chain has no Multicall3 (nothing answers at its address): a separate call per token. */
+    private List<TokenBalance> oneByOne(String account, List<Token> tokens) {
+        String balanceOf = Abi.encodeCall("balanceOf(address)", account);
+        List<TokenBalance> out = new ArrayList<>(tokens.size());
+        for (Token t : tokens) {
+            try {
+                String r = rpc.call("eth_call", Map.of("to", t.address(), "data", balanceOf), "latest").asText("0x");
+                out.add(judge(t, true, Numeric.hexStringToByteArray(r)));
+            } catch (RpcException e) {
+                if (e.isTransport()) {
+                    throw e;
+                }
+                out.add(judge(t, false, new byte[0]));
+            }
+        }
+        return out;
+    }
+
+    private static TokenBalance judge(Token token, boolean success, byte[] returned) {
         if (!success) {
             return TokenBalance.failed(token, new HearthException("tokens.balanceReverted", null));
         }

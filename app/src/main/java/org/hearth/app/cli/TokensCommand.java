@@ -11,9 +11,8 @@ import java.util.Map;
 import org.hearth.chain.Addresses;
 import org.hearth.chain.session.ChainSession;
 import org.hearth.index.Erc20Transfer;
-import org.hearth.index.Erc20Transfers;
-import org.hearth.index.FirstActivity;
 import org.hearth.problem.HearthException;
+import org.hearth.tokens.AccountTransfers;
 import org.hearth.tokens.BalanceReader;
 import org.hearth.tokens.Token;
 import org.hearth.tokens.TokenBalance;
@@ -139,16 +138,8 @@ public final class TokensCommand {
         return 0;
     }
 
-    /** Brings the account's stored Transfer rows up to the head (watching it first if new), as `index sync` does. */
     private static void syncTransfers(ChainSession session, String account) throws InterruptedException {
-        String key = account.toLowerCase(Locale.ROOT);
-        boolean watched = session.logIndexer().cursors().stream()
-                .anyMatch(c -> c.subscriber().equals(Erc20Transfers.ID) && c.key().equals(key));
-        if (!watched) {
-            long start = session.isLocal() ? 0 : FirstActivity.startBlock(session.rpc(), key, null, 0);
-            session.logIndexer().watch(session.erc20Transfers(), key, start);
-        }
-        session.logIndexer().syncToHead();
+        AccountTransfers.sync(session, account);
     }
 
     private static void print(PrintWriter out, boolean json, String address, Token t, TokenBalance b, HearthException error)

@@ -28,6 +28,7 @@ import org.hearth.app.shell.Page;
 import org.hearth.app.shell.ScreenContext;
 import org.hearth.chain.Addresses;
 import org.hearth.chain.session.ChainSession;
+import org.hearth.tokens.AccountTransfers;
 import org.hearth.tokens.BalanceReader;
 import org.hearth.tokens.TokenBalance;
 import org.hearth.tokens.TokenRegistry;
@@ -119,6 +120,7 @@ public final class TokensView implements Page {
         Thread.ofVirtual().name("tokens-load").start(() -> {
             try {
                 TokenRegistry registry = new TokenRegistry(s);
+                AccountTransfers.sync(s, a); // tokens the account received appear without being added
                 registry.discover(a);
                 List<TokenBalance> loaded = BalanceReader.of(s).balances(a, registry.visible());
                 Platform.runLater(() -> {
@@ -128,6 +130,8 @@ public final class TokensView implements Page {
                                 : String.format(text.getString("tokens.count"), loaded.size()));
                     }
                 });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 Platform.runLater(() -> {
                     if (generation.get() == mine) {

@@ -112,4 +112,46 @@ class TokensCliTest {
         assertEquals("12345", moves.getFirst().get("value").asText());
         assertEquals("in", moves.getFirst().get("direction").asText());
     }
+
+    @Test
+    void sendMovesAUsdtStyleTokenThroughThePipelineAndTheBalancesShowIt() throws Exception {
+        String bob = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
+        Path words = java.nio.file.Files.writeString(dir.resolve("words.txt"), "test test test test test test test test test test test junk\n");
+        Path password = java.nio.file.Files.writeString(dir.resolve("password.txt"), "correct horse battery\n");
+        Path wallet = dir.resolve("wallet-data");
+        Cli.Run restore = Cli.run(wallet, "--rpc", rpc, "wallet", "restore", "--mnemonic-file", words.toString(), "--password-file", password.toString());
+        assertEquals(0, restore.exit(), restore.err());
+        String usdt = fixtures.noBool(USER, BigInteger.valueOf(2_000_000));
+        // the test chain mines on cue: keep mining while the command waits for its receipt
+        Thread miner = Thread.ofVirtual().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(200);
+                    chain.rpc().call("evm_mine");
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException ignored) {
+                    // the chain is closing
+                }
+            }
+        });
+        Cli.Run send;
+        try {
+            send = Cli.run(wallet, "--rpc", rpc, "tokens", "send", "--from", USER, "--token", usdt, "--to", bob,
+                    "--amount", "0.75", "--password-file", password.toString(), "--yes");
+        } finally {
+            miner.interrupt();
+        }
+        assertEquals(0, send.exit(), send.err() + send.out());
+        assertTrue(send.out().contains("amount:          0.75 TUSD"), send.out());
+        assertTrue(send.out().contains("to:              " + bob), send.out());
+        assertTrue(send.out().contains("max network fee: "), send.out());
+        assertTrue(send.out().contains("status:          confirmed in block"), send.out());
+        // this data dir never saw the demo world, so no Multicall3 is known: balances are read one call per token
+        Cli.Run after = Cli.run(wallet, "--rpc", rpc, "tokens", "balances", "--account", bob, "--token", usdt, "--json");
+        assertEquals(0, after.exit(), after.err());
+        assertEquals("750000", lines(after.out()).getFirst().get("balance").asText());
+        Cli.Run mine = Cli.run(wallet, "--rpc", rpc, "tokens", "balances", "--account", USER, "--token", usdt, "--json");
+        assertEquals("1250000", lines(mine.out()).getFirst().get("balance").asText());
+    }
 }
