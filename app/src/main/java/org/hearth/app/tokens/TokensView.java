@@ -47,6 +47,7 @@ public final class TokensView implements Page {
     private final FilteredList<TokenBalance> shown = new FilteredList<>(rows, r -> true);
     private final Label status = new Label();
     private final TextField search = new TextField();
+    private final javafx.scene.control.CheckBox showHidden = new javafx.scene.control.CheckBox();
     private final VBox root;
     private final InvalidationListener reload = o -> reload();
     /** Only the newest load may fill the table (a slow older one must not overwrite it). */
@@ -66,7 +67,11 @@ public final class TokensView implements Page {
         refresh.setId("tokens-refresh");
         refresh.setOnAction(e -> reload());
         HBox.setHgrow(search, Priority.ALWAYS);
-        HBox bar = new HBox(8, search, add, refresh);
+        showHidden.setId("tokens-show-hidden");
+        showHidden.setText(text.getString("tokens.showHidden"));
+        showHidden.selectedProperty().addListener((obs, was, is) -> reload());
+        HBox bar = new HBox(8, search, add, refresh, showHidden);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         status.setId("tokens-status");
         status.getStyleClass().add("text-muted");
         status.setWrapText(true);
@@ -122,7 +127,8 @@ public final class TokensView implements Page {
                 TokenRegistry registry = new TokenRegistry(s);
                 AccountTransfers.sync(s, a); // tokens the account received appear without being added
                 registry.discover(a);
-                List<TokenBalance> loaded = BalanceReader.of(s).balances(a, registry.visible());
+                boolean all = showHidden.isSelected();
+                List<TokenBalance> loaded = BalanceReader.of(s).balances(a, all ? registry.all() : registry.visible());
                 Platform.runLater(() -> {
                     if (generation.get() == mine) {
                         rows.setAll(loaded);
@@ -164,6 +170,21 @@ public final class TokensView implements Page {
 
     private TableView<TokenBalance> table() {
         TableView<TokenBalance> table = new TableView<>(shown);
+        table.setRowFactory(t -> {
+            javafx.scene.control.TableRow<TokenBalance> row = new javafx.scene.control.TableRow<>();
+            javafx.scene.control.MenuItem toggle = new javafx.scene.control.MenuItem();
+            toggle.setId("tokens-toggle-hidden");
+            toggle.setOnAction(e -> setHidden(row.getItem(), !row.getItem().token().hidden()));
+            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(toggle);
+            row.itemProperty().addListener((obs, was, is) -> {
+                row.setContextMenu(is == null ? null : menu);
+                if (is != null) {
+                    toggle.setText(text.getString(is.token().hidden() ? "tokens.unhide" : "tokens.hide"));
+                }
+                row.pseudoClassStateChanged(HIDDEN, is != null && is.token().hidden());
+            });
+            return row;
+        });
         table.setId("tokens-table");
         table.setPlaceholder(new Label(text.getString("tokens.none")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -216,6 +237,25 @@ public final class TokensView implements Page {
         String q = query.strip().toLowerCase(Locale.ROOT);
         return r.token().symbol().toLowerCase(Locale.ROOT).contains(q) || r.token().name().toLowerCase(Locale.ROOT).contains(q)
                 || r.token().address().contains(q);
+    }
+
+    private static final javafx.css.PseudoClass HIDDEN = javafx.css.PseudoClass.getPseudoClass("hidden-token");
+
+    /** Hides or unhides a token (never counted while hidden; undone the same way), then reloads. */
+    public void setHidden(TokenBalance row, boolean hide) {
+        ChainSession s = session.getValue();
+        if (s == null || row == null) {
+            return;
+        }
+        Thread.ofVirtual().name("tokens-hide").start(() -> {
+            TokenRegistry registry = new TokenRegistry(s);
+            if (hide) {
+                registry.hide(row.token().address());
+            } else {
+                registry.unhide(row.token().address());
+            }
+            Platform.runLater(this::reload);
+        });
     }
 
     /** What the table holds now (tests). */

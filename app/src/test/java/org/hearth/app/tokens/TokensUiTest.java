@@ -83,7 +83,7 @@ class TokensUiTest {
             s.show();
             view.onActivate();
         });
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.rows().size() == 4);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.rows().size() >= 4);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -138,6 +138,22 @@ class TokensUiTest {
         assertTrue(texts(".tokens-balance").contains("1.2345 TUSD"), texts(".tokens-balance").toString());
         assertTrue(robot.lookup("#tokens-add-address").tryQuery().isEmpty(), "the dialog closed");
         screenshot("tokens-added");
+    }
+
+    @Test
+    void aTokenIsHiddenFromItsRowMenuShownAgainUnderShowHiddenAndUnhidden() throws Exception {
+        robot.rightClickOn(robot.lookup(".tokens-name").queryAllAs(Label.class).stream().filter(l -> l.getText().equals("Maker")).findFirst().orElseThrow());
+        robot.clickOn("Hide this token");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.rows().stream().noneMatch(r -> r.token().symbol().equals("MKR")));
+        FxClicks.click(robot, "#tokens-show-hidden");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.rows().stream().anyMatch(r -> r.token().symbol().equals("MKR") && r.token().hidden()));
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot("tokens-show-hidden");
+        robot.rightClickOn(robot.lookup(".tokens-name").queryAllAs(Label.class).stream().filter(l -> l.getText().equals("Maker")).findFirst().orElseThrow());
+        robot.clickOn("Show this token again");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.rows().stream().anyMatch(r -> r.token().symbol().equals("MKR") && !r.token().hidden()));
+        FxClicks.click(robot, "#tokens-show-hidden");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.rows().stream().anyMatch(r -> r.token().symbol().equals("MKR")));
     }
 
     private static List<String> texts(String query) throws Exception {
