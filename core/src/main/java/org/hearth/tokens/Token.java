@@ -11,8 +11,8 @@ import java.util.Locale;
  */
 public record Token(long chainId, String address, String name, String symbol, int decimals, Source source, boolean hidden) {
 
-    /** DEMO: the demo world's; USER: added by address; DISCOVERED: found in the account's Transfer logs. */
-    public enum Source { DEMO, USER, DISCOVERED }
+    /** DEMO: the demo world's; USER: added by address; DISCOVERED: found in the account's Transfer logs; LISTED: from an imported token list. */
+    public enum Source { DEMO, USER, DISCOVERED, LISTED }
 
     public Token {
         address = address.toLowerCase(Locale.ROOT);

@@ -81,6 +81,20 @@ public final class TokenRegistry {
         return added;
     }
 
+    /**
+     * Imports a token list (Uniswap token-list schema) from its text: refused whole when it breaks the
+     * schema; this chain's entries are registered (a known token keeps its metadata and hidden flag).
+     */
+    public TokenListImport.Result importList(String text) {
+        TokenListImport.Result result = TokenListImport.parse(text, session.chainId());
+        for (Token t : result.tokens()) {
+            if (repository.find(session.chainId(), t.address()).isEmpty()) {
+                repository.save(t);
+            }
+        }
+        return result;
+    }
+
     /** The registered token at {@code address}, or a {@code tokens.unknown} HearthException. */
     public Token require(String address) {
         ensureDemoTokens();

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * {@code hearth tokens balances|add|history}: ERC-20 tokens from the command line. {@code --account}
  * is any address (watch-only; no vault needed). JSON: one object per line, amounts as exact integer strings.
  */
-@Command(name = "tokens", description = "ERC-20 tokens: balances (through Multicall3), add by address, send, history.",
+@Command(name = "tokens", description = "ERC-20 tokens: balances (through Multicall3), add by address, import a token list, send, history.",
         subcommands = TokensSendCommand.class)
 public final class TokensCommand {
 
@@ -89,6 +89,20 @@ public final class TokensCommand {
             } else {
                 out.printf("added %s (%s), %d decimals, at %s%n", t.symbol(), t.name(), t.decimals(), Addresses.checksummed(t.address()));
             }
+        }
+        out.flush();
+        return 0;
+    }
+
+    @Command(name = "import-list", description = "Import a token list (Uniswap token-list schema) from a file: refused whole "
+            + "when it breaks the schema; only this chain's entries are added.")
+    int importList(@Parameters(paramLabel = "FILE") java.nio.file.Path file) throws Exception {
+        String text = java.nio.file.Files.readString(file);
+        PrintWriter out = spec.commandLine().getOut();
+        try (ChainSession session = CliSession.open(root, spec.commandLine().getErr())) {
+            org.hearth.tokens.TokenListImport.Result r = new TokenRegistry(session).importList(text);
+            out.printf("imported %s: %d of %d tokens are for chain %d (%d for other chains)%n",
+                    r.name(), r.tokens().size(), r.total(), session.chainId(), r.otherChains());
         }
         out.flush();
         return 0;

@@ -154,4 +154,27 @@ class TokensCliTest {
         Cli.Run mine = Cli.run(wallet, "--rpc", rpc, "tokens", "balances", "--account", USER, "--token", usdt, "--json");
         assertEquals("1250000", lines(mine.out()).getFirst().get("balance").asText());
     }
+
+    @Test
+    void importListAddsThisChainsTokensAndRefusesABrokenListWhole() throws Exception {
+        String listed = fixtures.plain("Listed", "LST", 4, "0x000000000000000000000000000000000000bEEF", BigInteger.valueOf(98_765));
+        String head = "{\"name\":\"Demo list\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"version\":{\"major\":1,\"minor\":0,\"patch\":0},\"tokens\":[";
+        String mine = "{\"chainId\":31337,\"address\":\"" + listed + "\",\"name\":\"Listed\",\"symbol\":\"LST\",\"decimals\":4}";
+        String other = "{\"chainId\":1,\"address\":\"0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48\",\"name\":\"USD Coin\",\"symbol\":\"USDC\",\"decimals\":6}";
+        Path broken = java.nio.file.Files.writeString(dir.resolve("broken.json"), head + mine + "," + other.replace("\"decimals\":6", "\"decimals\":\"six\"") + "]}");
+        Cli.Run refused = Cli.run(data, "--rpc", rpc, "tokens", "import-list", broken.toString());
+        assertEquals(1, refused.exit());
+        assertTrue(refused.err().contains("tokens[1].decimals"), refused.err());
+        Cli.Run none = Cli.run(data, "--rpc", rpc, "tokens", "balances", "--account", USER, "--json");
+        assertTrue(none.out().lines().noneMatch(l -> l.contains("\"LST\"")), "nothing of a refused list was added");
+
+        Path list = java.nio.file.Files.writeString(dir.resolve("list.json"), head + mine + "," + other + "]}");
+        Cli.Run imported = Cli.run(data, "--rpc", rpc, "tokens", "import-list", list.toString());
+        assertEquals(0, imported.exit(), imported.err());
+        assertTrue(imported.out().contains("1 of 2 tokens are for chain 31337 (1 for other chains)"), imported.out());
+        Cli.Run run = Cli.run(data, "--rpc", rpc, "tokens", "balances", "--account", NOBODY, "--json");
+        JsonNode row = lines(run.out()).stream().filter(r -> r.get("symbol").asText().equals("LST")).findFirst().orElseThrow();
+        assertEquals(4, row.get("decimals").asInt());
+        assertEquals("0", row.get("balance").asText());
+    }
 }

@@ -1,7 +1,7 @@
 -- The token registry (org.hearth.tokens): ERC-20 tokens Hearth knows on a chain, with their metadata
 -- as read on chain (name and symbol already cleaned of control characters and capped). Addresses
 -- lower-case. source: DEMO (the demo world's), USER (added by address), DISCOVERED (from the
--- account's Transfer logs). hidden: 1 when the user hid it (never counted, can be undone).
+-- account's Transfer logs), LISTED (from an imported token list). hidden: 1 when the user hid it (never counted, can be undone).
 CREATE TABLE token (
     chain_id   INTEGER NOT NULL,
     address    TEXT NOT NULL,
