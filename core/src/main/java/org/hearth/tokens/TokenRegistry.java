@@ -57,12 +57,14 @@ public final class TokenRegistry {
 
     /**
      * Registers the tokens found in {@code account}'s stored Transfer rows that the registry does not
-     * know yet; contracts that do not read as tokens are skipped. Returns the tokens added.
+     * know yet; contracts that do not read as tokens are skipped, and spam ({@link SpamRules}) is hidden
+     * with its reason. Returns the tokens added.
      */
     public List<Token> discover(String account) {
         ensureDemoTokens();
         Set<String> seen = new LinkedHashSet<>();
-        for (Erc20Transfer t : session.erc20Transfers().of(session.chainId(), account)) {
+        List<Erc20Transfer> transfers = session.erc20Transfers().of(session.chainId(), account);
+        for (Erc20Transfer t : transfers) {
             seen.add(t.token().toLowerCase(Locale.ROOT));
         }
         List<Token> added = new java.util.ArrayList<>();
@@ -71,7 +73,8 @@ public final class TokenRegistry {
                 continue;
             }
             try {
-                Token t = metadata.read(session.chainId(), address, Token.Source.DISCOVERED);
+                Token read = metadata.read(session.chainId(), address, Token.Source.DISCOVERED);
+                Token t = SpamRules.reason(read, account, transfers).map(read::asSpam).orElse(read);
                 repository.save(t);
                 added.add(t);
             } catch (HearthException notAToken) {

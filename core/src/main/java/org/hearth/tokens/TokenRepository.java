@@ -15,7 +15,7 @@ import org.hearth.store.StoreException;
 /** The {@code token} table (V20): tokens per chain with their metadata, source and hidden flag. */
 public final class TokenRepository {
 
-    private static final String COLUMNS = "chain_id, address, name, symbol, decimals, source, hidden";
+    private static final String COLUMNS = "chain_id, address, name, symbol, decimals, source, hidden, spam_reason";
 
     private final Database db;
 
@@ -56,7 +56,7 @@ public final class TokenRepository {
     /** Inserts or replaces the token's metadata; an existing row keeps its hidden flag. */
     public void save(Token t) {
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO token(" + COLUMNS + ", added_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?) "
+                "INSERT INTO token(" + COLUMNS + ", added_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT(chain_id, address) DO UPDATE SET name = excluded.name, symbol = excluded.symbol, "
                         + "decimals = excluded.decimals")) {
             ps.setLong(1, t.chainId());
@@ -66,17 +66,18 @@ public final class TokenRepository {
             ps.setInt(5, t.decimals());
             ps.setString(6, t.source().name());
             ps.setInt(7, t.hidden() ? 1 : 0);
-            ps.setString(8, Instant.now().toString());
+            ps.setString(8, t.spamReason());
+            ps.setString(9, Instant.now().toString());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("Cannot save a token: " + e.getMessage(), e);
         }
     }
 
-    /** Returns false when the chain has no such token. */
+    /** Returns false when the chain has no such token. Either way a spam rule's verdict is dropped: the user has decided. */
     public boolean setHidden(long chainId, String address, boolean hidden) {
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE token SET hidden = ? WHERE chain_id = ? AND address = ?")) {
+                "UPDATE token SET hidden = ?, spam_reason = NULL WHERE chain_id = ? AND address = ?")) {
             ps.setInt(1, hidden ? 1 : 0);
             ps.setLong(2, chainId);
             ps.setString(3, address.toLowerCase(Locale.ROOT));
@@ -88,6 +89,6 @@ public final class TokenRepository {
 
     private static Token row(ResultSet rs) throws SQLException {
         return new Token(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                Token.Source.valueOf(rs.getString(6)), rs.getInt(7) != 0);
+                Token.Source.valueOf(rs.getString(6)), rs.getInt(7) != 0, rs.getString(8));
     }
 }

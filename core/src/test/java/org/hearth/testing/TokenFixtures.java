@@ -39,6 +39,13 @@ public final class TokenFixtures {
         return deploy("RevertingBalanceToken", "");
     }
 
+    /** A PlainToken (or NoBoolToken) transfer from dev account 0, mined at once. */
+    public void transferFromDev0(String token, String to, java.math.BigInteger amount) {
+        rpc.call("eth_sendTransaction", Map.of("from", ValueForwarders.DEV0, "to", token,
+                "data", Abi.encodeCall("transfer(address,uint256)", to, amount), "gas", Hex.quantity(200_000)));
+        rpc.call("evm_mine");
+    }
+
     /** Copies the code at {@code from} to {@code to} (no storage: every balance there is zero). */
     public void copyCode(String from, String to) {
         rpc.call("anvil_setCode", to, rpc.call("eth_getCode", from, "latest").asText());

@@ -21,6 +21,7 @@ import org.hearth.store.Database;
 import org.hearth.store.DemoWorldRepository;
 import org.hearth.testing.RpcProxy;
 import org.hearth.testing.TestChain;
+import org.hearth.testing.ValueForwarders;
 import org.hearth.testing.TokenFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -158,6 +159,34 @@ class TokensTest {
                 assertEquals(BigInteger.ZERO, got.get(i).balance(), "copy " + i);
             }
         }
+    }
+
+    @Test
+    void unsolicitedSpamIsHiddenWithItsReasonAndUnhidingUndoesIt() throws Exception {
+        String fresh = "0x00000000000000000000000000000000005ca1ab";
+        String link = fixtures.plain("Visit hrth-bonus.xyz to get 500 HRTH", "HRTH-V2", 18, fresh, BigInteger.TEN);
+        String claim = fixtures.plain("Claim your airdrop", "FREE", 18, fresh, BigInteger.TEN);
+        String dust = fixtures.plain("Dust", "USDC", 6, ValueForwarders.DEV0, BigInteger.ZERO);
+        fixtures.transferFromDev0(dust, fresh, BigInteger.ZERO);
+        String honest = fixtures.plain("Honest", "HON", 6, ValueForwarders.DEV0, BigInteger.TEN);
+        fixtures.transferFromDev0(honest, fresh, BigInteger.ONE);
+        AccountTransfers.sync(session, fresh);
+        TokenRegistry registry = new TokenRegistry(session);
+        Map<String, Token> found = new java.util.HashMap<>();
+        registry.discover(fresh).forEach(t -> found.put(t.address(), t));
+        assertEquals("tokens.spam.url", found.get(link).spamReason());
+        assertTrue(found.get(link).hidden());
+        assertEquals("tokens.spam.claim", found.get(claim).spamReason());
+        assertEquals("tokens.spam.zeroValue", found.get(dust).spamReason());
+        assertTrue(found.get(dust).hidden());
+        assertNull(found.get(honest).spamReason(), "a real transfer of a plain name is no spam");
+        assertFalse(found.get(honest).hidden());
+        assertTrue(registry.visible().stream().noneMatch(t -> t.address().equals(link) || t.address().equals(claim) || t.address().equals(dust)),
+                "spam never counts");
+        assertTrue(registry.unhide(dust));
+        Token undone = registry.require(dust);
+        assertFalse(undone.hidden());
+        assertNull(undone.spamReason(), "the user's decision replaces the rule's");
     }
 
     @Test

@@ -190,7 +190,13 @@ public final class TokensView implements Page {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<TokenBalance, TokenBalance> symbol = column("tokens.col.symbol", "tokens-symbol", r -> new Label(r.token().symbol()));
         symbol.setPrefWidth(110);
-        TableColumn<TokenBalance, TokenBalance> name = column("tokens.col.name", "tokens-name", r -> new Label(r.token().name()));
+        TableColumn<TokenBalance, TokenBalance> name = column("tokens.col.name", "tokens-name", r -> {
+            Label l = new Label(r.token().name());
+            if (r.token().spamReason() != null) { // why a spam rule hid it, where the user looks when unhiding
+                l.setTooltip(new javafx.scene.control.Tooltip(text.getString(r.token().spamReason())));
+            }
+            return l;
+        });
         name.setPrefWidth(220);
         TableColumn<TokenBalance, TokenBalance> balance = column("tokens.col.balance", "tokens-balance", r -> {
             if (!r.isOk()) {

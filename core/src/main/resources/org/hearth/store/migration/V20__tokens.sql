@@ -10,6 +10,8 @@ CREATE TABLE token (
     decimals   INTEGER NOT NULL CHECK (decimals BETWEEN 0 AND 255),
     source     TEXT NOT NULL,
     hidden     INTEGER NOT NULL DEFAULT 0,
+    -- why a spam rule hid it (a problems.properties key, e.g. tokens.spam.url); NULL once the user unhides it
+    spam_reason TEXT,
     added_at   TEXT NOT NULL,
     PRIMARY KEY (chain_id, address)
 );
