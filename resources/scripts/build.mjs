@@ -38,6 +38,7 @@ const SHIPPED = [
   'Bytes32Token',
   'NoBoolToken',
   'RevertingBalanceToken',
+  'FalseReturnToken',
 ];
 
 /** EIP-170 limit on deployed code size. */

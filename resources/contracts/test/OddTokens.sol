@@ -79,3 +79,19 @@ contract RevertingBalanceToken {
         revert("frozen");
     }
 }
+
+/// A token whose transfer moves nothing and answers false (old tokens that do not revert on failure).
+contract FalseReturnToken {
+    string public constant name = "Says No";
+    string public constant symbol = "NOPE";
+    uint8 public constant decimals = 18;
+    mapping(address => uint256) public balanceOf;
+
+    constructor(address holder, uint256 amount) {
+        balanceOf[holder] = amount;
+    }
+
+    function transfer(address, uint256) external pure returns (bool) {
+        return false;
+    }
+}

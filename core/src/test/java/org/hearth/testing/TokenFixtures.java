@@ -10,7 +10,7 @@ import org.hearth.chain.abi.Abi;
 /**
  * The odd tokens of resources/contracts/test/OddTokens.sol on a test chain, deployed from anvil's
  * dev account 0 and mined at once: PlainToken (any name, symbol and decimals), Bytes32Token,
- * NoBoolToken (USDT style), RevertingBalanceToken.
+ * NoBoolToken (USDT style), RevertingBalanceToken, FalseReturnToken.
  */
 public final class TokenFixtures {
 
@@ -33,6 +33,10 @@ public final class TokenFixtures {
 
     public String noBool(String holder, java.math.BigInteger amount) {
         return deploy("NoBoolToken", Abi.encodeArguments(java.util.List.of("address", "uint256"), holder, amount));
+    }
+
+    public String falseReturn(String holder, java.math.BigInteger amount) {
+        return deploy("FalseReturnToken", Abi.encodeArguments(java.util.List.of("address", "uint256"), holder, amount));
     }
 
     public String revertingBalance() {

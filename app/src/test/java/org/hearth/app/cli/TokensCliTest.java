@@ -153,6 +153,16 @@ class TokensCliTest {
         assertEquals("750000", lines(after.out()).getFirst().get("balance").asText());
         Cli.Run mine = Cli.run(wallet, "--rpc", rpc, "tokens", "balances", "--account", USER, "--token", usdt, "--json");
         assertEquals("1250000", lines(mine.out()).getFirst().get("balance").asText());
+
+        // a token that answers false is refused before anything is signed or sent
+        String nope = fixtures.falseReturn(USER, BigInteger.TEN.pow(20));
+        long nonce = Long.decode(chain.rpc().call("eth_getTransactionCount", USER, "latest").asText());
+        Cli.Run refused = Cli.run(wallet, "--rpc", rpc, "tokens", "send", "--from", USER, "--token", nope, "--to", bob,
+                "--amount", "1", "--password-file", password.toString(), "--yes");
+        assertEquals(1, refused.exit(), refused.out());
+        assertTrue(refused.err().contains("answers this transfer with false"), refused.err());
+        assertTrue(!refused.out().contains("sent:"), refused.out());
+        assertEquals(nonce, Long.decode(chain.rpc().call("eth_getTransactionCount", USER, "pending").asText()), "nothing was sent");
     }
 
     @Test
