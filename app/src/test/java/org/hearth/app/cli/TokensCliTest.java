@@ -153,6 +153,16 @@ class TokensCliTest {
         assertEquals("750000", lines(after.out()).getFirst().get("balance").asText());
         Cli.Run mine = Cli.run(wallet, "--rpc", rpc, "tokens", "balances", "--account", USER, "--token", usdt, "--json");
         assertEquals("1250000", lines(mine.out()).getFirst().get("balance").asText());
+        // the history adds up to the balance: the mint in, the send out
+        Cli.Run history = Cli.run(wallet, "--rpc", rpc, "tokens", "history", "--account", USER, "--token", usdt, "--json");
+        assertEquals(0, history.exit(), history.err());
+        BigInteger net = BigInteger.ZERO;
+        for (JsonNode move : lines(history.out())) {
+            BigInteger v = new BigInteger(move.get("value").asText());
+            net = move.get("direction").asText().equals("in") ? net.add(v) : net.subtract(v);
+        }
+        assertEquals(2, lines(history.out()).size(), history.out());
+        assertEquals(new BigInteger("1250000"), net);
 
         // a token that answers false is refused before anything is signed or sent
         String nope = fixtures.falseReturn(USER, BigInteger.TEN.pow(20));
