@@ -34,6 +34,12 @@ const SHIPPED = [
   'TransferEmitter', // the log indexer's test and benchmark fixture
   'TimestampVotesToken', // governance tests: a Governor on the timestamp clock
   'ComputeMarket',
+  // token fixtures (tests of org.hearth.tokens)
+  'PlainToken',
+  'Bytes32Token',
+  'NoBoolToken',
+  'RevertingBalanceToken',
+  'FalseReturnToken',
 ];
 
 /** EIP-170 limit on deployed code size. */

@@ -6,6 +6,7 @@ import org.hearth.app.governance.GovernanceView;
 import org.hearth.app.node.NodeView;
 import org.hearth.app.placeholder.ComingSoonView;
 import org.hearth.app.settings.SettingsView;
+import org.hearth.app.tokens.TokensView;
 import org.hearth.app.wallet.WalletView;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
@@ -16,7 +17,7 @@ import org.kordamp.ikonli.feather.Feather;
  */
 public enum Screen {
     WALLET("wallet", Feather.CREDIT_CARD, c -> WalletView.create(c.text(), c.wallet())),
-    TOKENS("tokens", Feather.DOLLAR_SIGN, c -> ComingSoonView.create(c.text(), "tokens", Feather.DOLLAR_SIGN)),
+    TOKENS("tokens", Feather.DOLLAR_SIGN, TokensView::create),
     NFTS("nfts", Feather.IMAGE, c -> ComingSoonView.create(c.text(), "nfts", Feather.IMAGE)),
     GOVERNANCE("governance", Feather.USERS, c -> GovernanceView.create(c.text(), c.chain())),
     COMPUTE("compute", Feather.CPU, c -> ComputeView.create(c.text(), c.compute())),

@@ -1,0 +1,140 @@
+package org.hearth.app.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.concurrent.Callable;
+import org.hearth.app.desktop.Messages;
+import org.hearth.chain.Addresses;
+import org.hearth.chain.abi.Abi;
+import org.hearth.chain.review.CallDecoder;
+import org.hearth.chain.review.ReviewWarning;
+import org.hearth.chain.review.TxReview;
+import org.hearth.chain.review.TxReviewer;
+import org.hearth.chain.session.ChainSession;
+import org.hearth.chain.tx.FeeLevel;
+import org.hearth.chain.tx.PreparedTx;
+import org.hearth.chain.tx.TxRecord;
+import org.hearth.chain.tx.TxStatus;
+import org.hearth.money.Amounts;
+import org.hearth.problem.HearthException;
+import org.hearth.tokens.Token;
+import org.hearth.tokens.TokenRegistry;
+import org.hearth.wallet.WalletService;
+import org.hearth.wallet.vault.UnlockedVault;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hearth tokens send}: an ERC-20 {@code transfer} through the one tx pipeline, reviewed first
+ * (token amount with symbol, recipient, fee in ETH, the review's warnings). The transfer is simulated
+ * first: a token that answers {@code false} is refused before signing; one that answers nothing
+ * (USDT style) is accepted.
+ */
+@Command(name = "send", description = "Send an ERC-20 token: prints the review and its warnings, asks to confirm (or --yes), "
+        + "signs, sends and waits for the receipt.")
+public final class TokensSendCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--from", required = true, paramLabel = "ADDRESS")
+    String from;
+
+    @Option(names = "--token", required = true, paramLabel = "ADDRESS")
+    String token;
+
+    @Option(names = "--to", required = true, paramLabel = "ADDRESS")
+    String to;
+
+    @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "In token units with decimals, e.g. 12.5 (exact).")
+    String amount;
+
+    @Option(names = "--fee", defaultValue = "NORMAL", description = "SLOW, NORMAL or FAST (default ${DEFAULT-VALUE}).")
+    FeeLevel fee;
+
+    @Option(names = "--password-file", required = true, paramLabel = "FILE")
+    Path passwordFile;
+
+    @Option(names = "--yes", description = "Sign without asking; acknowledges the printed warnings.")
+    boolean yes;
+
+    @Override
+    public Integer call() throws Exception {
+        for (String a : List.of(from, token, to)) {
+            if (!Addresses.isValid(a)) {
+                throw new HearthException("address.invalid", null, a);
+            }
+        }
+        WalletContext ctx = new WalletContext(spec);
+        try (ChainSession session = ctx.session()) {
+            return send(ctx.wallet(), session);
+        }
+    }
+
+    private int send(WalletService wallet, ChainSession session) throws Exception {
+        TokenRegistry registry = new TokenRegistry(session);
+        Token t = registry.all().stream().filter(x -> x.address().equalsIgnoreCase(token)).findFirst().orElseGet(() -> registry.add(token));
+        BigInteger units = Amounts.parse(amount, t.decimals());
+        String data = Abi.encodeCall("transfer(address,uint256)", to, units);
+        refuseFalseReturn(session, data);
+        PreparedTx tx = session.pipeline().prepare(from, t.address(), BigInteger.ZERO, data, fee);
+        TxReview review = new TxReviewer(session.rpc(), CallDecoder::shipped, session.contracts()::byAddress).review(tx);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("network:         chain %d%nfrom:            %s%ntoken:           %s (%s)%nto:              %s%n"
+                        + "amount:          %s %s%nmax network fee: %s ETH (%s gas)%nnonce:           %d%n",
+                tx.chainId(), tx.from(), t.symbol(), Addresses.checksummed(t.address()), Addresses.checksummed(to),
+                Token.format(units, t.decimals()), t.symbol(), Amounts.format(tx.maxNetworkFee(), 18), tx.gasLimit(), tx.nonce());
+        ResourceBundle text = Messages.text(java.util.Locale.ROOT);
+        for (ReviewWarning w : review.warnings()) {
+            out.println("warning:         " + org.hearth.problem.Problems.format(text, w.key(), List.copyOf(w.args())));
+        }
+        out.flush();
+        if (!yes && !confirmed(out)) {
+            out.println("Not sent.");
+            return 1;
+        }
+        TxRecord sent;
+        try (UnlockedVault open = wallet.unlock(WalletFiles.password(passwordFile))) {
+            sent = session.pipeline().send(tx, wallet.signer(open, from));
+        }
+        out.println("sent:            " + sent.hash());
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            session.tracker().refresh(tx.chainId(), tx.from());
+            TxRecord now = session.transactions().find(sent.hash()).orElseThrow();
+            if (now.status() != TxStatus.PENDING) {
+                out.println("status:          " + now.status().name().toLowerCase(java.util.Locale.ROOT)
+                        + (now.blockNumber() == null ? "" : " in block " + now.blockNumber()));
+                return now.status() == TxStatus.CONFIRMED ? 0 : 1;
+            }
+            Thread.sleep(500);
+        }
+        out.println("status:          still pending (follow it with the hash above)");
+        return 0;
+    }
+
+    /** A token that answers transfer with {@code false} moved nothing: refused before anything is signed. */
+    private void refuseFalseReturn(ChainSession session, String data) {
+        String result = session.rpc().call("eth_call", Map.of("from", from, "to", token, "data", data), "latest").asText("0x");
+        if (result.length() == 66 && new BigInteger(result.substring(2), 16).signum() == 0) {
+            throw new HearthException("tokens.transferFalse", null, token);
+        }
+    }
+
+    private static boolean confirmed(PrintWriter out) throws java.io.IOException {
+        out.print("Type yes to sign and send: ");
+        out.flush();
+        String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        return answer != null && answer.strip().equalsIgnoreCase("yes");
+    }
+}
