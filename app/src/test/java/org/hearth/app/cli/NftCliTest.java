@@ -1,0 +1,118 @@
+package org.hearth.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hearth.nft.NftHidden;
+import org.hearth.node.DemoWorld;
+import org.hearth.store.Database;
+import org.hearth.store.DemoWorldRepository;
+import org.hearth.testing.TestChain;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code hearth nft list|show} against the demo world on anvil, through the real command line. */
+class NftCliTest {
+
+    private static final String USER = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    private static TestChain chain;
+    private static Map<String, String> contracts;
+    private static String rpc;
+
+    @BeforeAll
+    static void start() {
+        chain = TestChain.start(dir.resolve("chain"), 1);
+        contracts = new DemoWorld(chain.rpc(), new DemoWorldRepository(Database.open(dir.resolve("demo.db"))), dir.resolve("demo.lock"))
+                .ensure(USER).contracts();
+        rpc = chain.rpc().endpoint().toString();
+    }
+
+    @AfterAll
+    static void stop() {
+        chain.close();
+    }
+
+    private static JsonNode json(Cli.Run run) throws Exception {
+        assertEquals(0, run.exit(), run.err());
+        return JSON.readTree(run.out());
+    }
+
+    private static List<String> rows(JsonNode list) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : list) {
+            out.add(n.get("contract").asText().toLowerCase(java.util.Locale.ROOT) + "#" + n.get("id").asText() + " " + n.get("standard").asText() + " x" + n.get("amount").asText()
+                    + " " + n.get("collection").asText() + " hidden=" + n.get("hidden").asBoolean() + " spam=" + n.get("spam").asBoolean());
+        }
+        return out;
+    }
+
+    @Test
+    void listsWhatTheAccountHoldsWithEveryField() throws Exception {
+        Path data = dir.resolve("list");
+        JsonNode list = json(Cli.run(data, "--rpc", rpc, "nft", "list", "--account", USER, "--json"));
+        String col = contracts.get("HearthCollectibles").toLowerCase(java.util.Locale.ROOT);
+        String items = contracts.get("HearthItems").toLowerCase(java.util.Locale.ROOT);
+        assertEquals(List.of(col + "#1 erc721 x1 Hearth Collectibles hidden=false spam=false",
+                col + "#2 erc721 x1 Hearth Collectibles hidden=false spam=false",
+                col + "#3 erc721 x1 Hearth Collectibles hidden=false spam=false",
+                items + "#1 erc1155 x5 Hearth Items hidden=false spam=false",
+                items + "#2 erc1155 x1 Hearth Items hidden=false spam=false",
+                items + "#3 erc1155 x20 Hearth Items hidden=false spam=false"), rows(list));
+        assertTrue(list.get(0).get("name").asText().contains("1"), list.get(0).toString());
+        assertTrue(list.get(3).get("name").isNull(), "the items' https metadata host does not exist: no name");
+        for (JsonNode n : list) {
+            assertEquals(List.of("contract", "id", "standard", "amount", "name", "collection", "hidden", "spam"),
+                    iterate(n.fieldNames()));
+        }
+
+        new NftHidden(Database.open(data.resolve("hearth.db"))).hide(chain.rpc().chainId(), items, null);
+        assertEquals(3, json(Cli.run(data, "--rpc", rpc, "nft", "list", "--account", USER, "--json")).size());
+        JsonNode all = json(Cli.run(data, "--rpc", rpc, "nft", "list", "--account", USER, "--json", "--include-hidden"));
+        assertEquals(6, all.size());
+        assertTrue(all.get(5).get("hidden").asBoolean());
+    }
+
+    @Test
+    void showsTheResolvedMetadataOfAnOnChainSvgToken() throws Exception {
+        JsonNode show = json(Cli.run(dir.resolve("show"), "--rpc", rpc, "nft", "show", contracts.get("HearthCollectibles"), "2", "--json"));
+        assertEquals("erc721", show.get("standard").asText());
+        assertEquals("Hearth Collectibles", show.get("collection").asText());
+        assertTrue(show.get("tokenUri").asText().startsWith("data:application/json"), show.get("tokenUri").asText());
+        assertEquals("application/json", show.get("mediaType").asText());
+        assertFalse(show.get("metadata").get("name").asText().isEmpty());
+        assertTrue(show.get("metadata").get("attributes").size() > 0);
+        assertEquals("image/svg+xml", show.get("image").get("mediaType").asText(), show.toString());
+
+        Cli.Run text = Cli.run(dir.resolve("show"), "--rpc", rpc, "nft", "show", contracts.get("HearthItems"), "1");
+        assertEquals(0, text.exit(), text.err());
+        assertTrue(text.out().contains("metadata error: "), text.out());
+        assertTrue(text.out().contains("items.hearth.invalid"), text.out());
+    }
+
+    @Test
+    void aContractThatIsNoNftIsOneClearLine() {
+        Cli.Run run = Cli.run(dir.resolve("bad"), "--rpc", rpc, "nft", "show", contracts.get("HearthToken"), "1");
+        assertEquals(1, run.exit());
+        assertTrue(run.err().startsWith("error: ") && run.err().contains("not an NFT contract"), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+
+    private static List<String> iterate(java.util.Iterator<String> it) {
+        List<String> out = new ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+}
