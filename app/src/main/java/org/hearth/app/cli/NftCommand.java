@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.hearth.chain.Addresses;
 import org.hearth.chain.session.ChainSession;
 import org.hearth.nft.NftGateways;
+import org.hearth.nft.NftHidden;
 import org.hearth.nft.NftMetadata;
 import org.hearth.nft.NftService;
 import org.hearth.nft.OwnedNft;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code hearth nft list|show}: NFTs an account holds, found from the chain's logs, and one token's metadata. */
+/** {@code hearth nft list|show|hide|unhide}: NFTs an account holds, found from the chain's logs, and one token's metadata. */
 @Command(name = "nft", description = "List the NFTs an account holds (from the chain's own logs) or show one token's metadata.")
 public final class NftCommand {
 
@@ -109,6 +110,35 @@ public final class NftCommand {
         m.attributes().forEach(a -> out.printf("  %s: %s%n", a.traitType(), a.value()));
         m.warnings().forEach(w -> out.printf("warning: %s%n", w));
         out.println(d.imageError() != null ? "image error: " + d.imageError() : "image type: " + d.imageType());
+        return 0;
+    }
+
+    @Command(name = "hide", description = "Hide one token, or a whole collection when no ID is given.")
+    int hide(@Parameters(index = "0", paramLabel = "CONTRACT") String contract,
+             @Parameters(index = "1", paramLabel = "ID", arity = "0..1") BigInteger id) {
+        return hidden(contract, id, true);
+    }
+
+    @Command(name = "unhide", description = "Show a hidden token, or a hidden collection when no ID is given, again.")
+    int unhide(@Parameters(index = "0", paramLabel = "CONTRACT") String contract,
+               @Parameters(index = "1", paramLabel = "ID", arity = "0..1") BigInteger id) {
+        return hidden(contract, id, false);
+    }
+
+    private int hidden(String contract, BigInteger id, boolean hide) {
+        if (!Addresses.isValid(contract)) {
+            throw new IllegalArgumentException("Not an address: " + contract);
+        }
+        try (ChainSession session = CliSession.open(root, spec.commandLine().getErr())) {
+            NftHidden hidden = new NftHidden(session.database());
+            if (hide) {
+                hidden.hide(session.chainId(), contract, id);
+            } else {
+                hidden.unhide(session.chainId(), contract, id);
+            }
+        }
+        spec.commandLine().getOut().printf("%s %s%s%n", hide ? "hidden:" : "shown:", Addresses.checksummed(contract),
+                id == null ? " (whole collection)" : " #" + id);
         return 0;
     }
 

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.hearth.nft.NftHidden;
 import org.hearth.node.DemoWorld;
 import org.hearth.store.Database;
 import org.hearth.store.DemoWorldRepository;
@@ -78,11 +77,13 @@ class NftCliTest {
                     iterate(n.fieldNames()));
         }
 
-        new NftHidden(Database.open(data.resolve("hearth.db"))).hide(chain.rpc().chainId(), items, null);
-        assertEquals(3, json(Cli.run(data, "--rpc", rpc, "nft", "list", "--account", USER, "--json")).size());
+        assertEquals(0, Cli.run(data, "--rpc", rpc, "nft", "hide", items).exit());
+        assertEquals(0, Cli.run(data, "--rpc", rpc, "nft", "hide", col, "2").exit());
+        assertEquals(2, json(Cli.run(data, "--rpc", rpc, "nft", "list", "--account", USER, "--json")).size());
         JsonNode all = json(Cli.run(data, "--rpc", rpc, "nft", "list", "--account", USER, "--json", "--include-hidden"));
-        assertEquals(6, all.size());
-        assertTrue(all.get(5).get("hidden").asBoolean());
+        assertEquals(List.of(false, true, false, true, true, true), iterate(all.elements()).stream().map(n -> n.get("hidden").asBoolean()).toList());
+        assertEquals(0, Cli.run(data, "--rpc", rpc, "nft", "unhide", items).exit());
+        assertEquals(5, json(Cli.run(data, "--rpc", rpc, "nft", "list", "--account", USER, "--json")).size());
     }
 
     @Test
@@ -110,8 +111,22 @@ class NftCliTest {
         assertEquals(1, run.err().strip().lines().count(), run.err());
     }
 
-    private static List<String> iterate(java.util.Iterator<String> it) {
-        List<String> out = new ArrayList<>();
+    @Test
+    void gatewaySettingsAreCheckedAndKept() {
+        Path data = dir.resolve("settings");
+        assertTrue(Cli.run(data, "settings", "get", "ipfs.gateways").out().startsWith("(default) https://ipfs.io"));
+        Cli.Run set = Cli.run(data, "settings", "set", "ipfs.gateways", " http://127.0.0.1:5001/ , https://dweb.link");
+        assertEquals(0, set.exit(), set.err());
+        assertEquals("http://127.0.0.1:5001/,https://dweb.link", Cli.run(data, "settings", "get", "ipfs.gateways").out().strip());
+        Cli.Run bad = Cli.run(data, "settings", "set", "arweave.gateways", "ftp://x.example");
+        assertEquals(1, bad.exit());
+        assertEquals("error: Not a gateway base URL (http or https): ftp://x.example", bad.err().strip());
+        assertEquals(1, Cli.run(data, "settings", "set", "wallet.secret", "x").exit());
+        assertTrue(Cli.run(data, "settings", "get", "arweave.gateways").out().startsWith("(default) https://arweave.net"));
+    }
+
+    private static <T> List<T> iterate(java.util.Iterator<T> it) {
+        List<T> out = new ArrayList<>();
         it.forEachRemaining(out::add);
         return out;
     }
