@@ -19,7 +19,7 @@ public final class NftService {
 
     /** One token resolved: its metadata outcome and what fetching its image gave (type, or the reason it failed). */
     public record Detail(String contract, BigInteger tokenId, NftStandard standard, String collection, ResolvedMetadata metadata,
-                         String imageType, List<String> imageTried, String imageError) {
+                         String imageType, List<String> imageTried, String imageError, byte[] imageBytes) {
     }
 
     private final ChainSession session;
@@ -69,15 +69,17 @@ public final class NftService {
         String imageType = null;
         List<String> imageTried = List.of();
         String imageError = null;
+        byte[] imageBytes = null;
         if (metadata.ok()) {
             try {
                 NftContent.Fetched image = resolver.image(metadata.metadata());
                 imageType = image.mediaType();
                 imageTried = image.tried();
+                imageBytes = image.bytes();
             } catch (HearthException e) {
                 imageError = e.getMessage();
             }
         }
-        return new Detail(contract.toLowerCase(Locale.ROOT), id, standard, collection, metadata, imageType, imageTried, imageError);
+        return new Detail(contract.toLowerCase(Locale.ROOT), id, standard, collection, metadata, imageType, imageTried, imageError, imageBytes);
     }
 }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.awt.image.BufferedImage;
 import java.math.BigInteger;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import java.util.List;
 import java.util.Optional;
 import org.hearth.chain.Addresses;
@@ -15,6 +18,7 @@ import org.hearth.nft.NftMetadata;
 import org.hearth.nft.NftService;
 import org.hearth.nft.OwnedNft;
 import org.hearth.nft.ResolvedMetadata;
+import org.hearth.nft.media.Thumbnails;
 import org.hearth.store.SettingsRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +32,7 @@ import picocli.CommandLine.Spec;
 public final class NftCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int IMAGE_OUT_SIDE = 1024;
 
     @ParentCommand
     HearthCommand root;
@@ -73,10 +78,13 @@ public final class NftCommand {
         return 0;
     }
 
-    @Command(name = "show", description = "Resolve one token's metadata: each URI as fetched, the media type, and any error.")
+    @Command(name = "show", description = "Resolve one token's metadata: each URI as fetched, the media type, and any error; "
+            + "--image-out writes the image as PNG.")
     int show(@Parameters(index = "0", paramLabel = "CONTRACT") String contract,
              @Parameters(index = "1", paramLabel = "ID") BigInteger id,
-             @Option(names = "--json", description = "Print one JSON object.") boolean json) throws Exception {
+             @Option(names = "--json", description = "Print one JSON object.") boolean json,
+             @Option(names = "--image-out", paramLabel = "FILE.png", description = "Also write the image, rasterised, as PNG.")
+             Path imageOut) throws Exception {
         if (!Addresses.isValid(contract)) {
             throw new IllegalArgumentException("Not an address: " + contract);
         }
@@ -85,6 +93,15 @@ public final class NftCommand {
             d = service(session).show(contract, id);
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (imageOut != null) {
+            if (d.imageBytes() == null) {
+                throw new IllegalStateException("No image to write: " + (d.imageError() != null ? d.imageError() : d.metadata().error()));
+            }
+            BufferedImage image = Thumbnails.render(d.imageBytes(), IMAGE_OUT_SIDE);
+            if (!ImageIO.write(image, "png", imageOut.toFile())) {
+                throw new IllegalStateException("Could not write " + imageOut);
+            }
+        }
         if (json) {
             out.println(JSON.writeValueAsString(toJson(d)));
             return 0;

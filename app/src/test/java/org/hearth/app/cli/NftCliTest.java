@@ -88,7 +88,11 @@ class NftCliTest {
 
     @Test
     void showsTheResolvedMetadataOfAnOnChainSvgToken() throws Exception {
-        JsonNode show = json(Cli.run(dir.resolve("show"), "--rpc", rpc, "nft", "show", contracts.get("HearthCollectibles"), "2", "--json"));
+        Path png = dir.resolve("token2.png");
+        JsonNode show = json(Cli.run(dir.resolve("show"), "--rpc", rpc, "nft", "show", contracts.get("HearthCollectibles"), "2", "--json",
+                "--image-out", png.toString()));
+        java.awt.image.BufferedImage written = javax.imageio.ImageIO.read(png.toFile());
+        assertTrue(written.getWidth() > 0 && written.getWidth() <= 1024, "the on-chain SVG rasterised to a PNG");
         assertEquals("erc721", show.get("standard").asText());
         assertEquals("Hearth Collectibles", show.get("collection").asText());
         assertTrue(show.get("tokenUri").asText().startsWith("data:application/json"), show.get("tokenUri").asText());
@@ -101,6 +105,10 @@ class NftCliTest {
         assertEquals(0, text.exit(), text.err());
         assertTrue(text.out().contains("metadata error: "), text.out());
         assertTrue(text.out().contains("items.hearth.invalid"), text.out());
+        Cli.Run noImage = Cli.run(dir.resolve("show"), "--rpc", rpc, "nft", "show", contracts.get("HearthItems"), "1", "--image-out",
+                dir.resolve("none.png").toString());
+        assertEquals(1, noImage.exit());
+        assertTrue(noImage.err().startsWith("error: No image to write: "), noImage.err());
     }
 
     @Test
