@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.hearth.fetch.FetchLimits;
 import org.hearth.fetch.FetchResult;
 import org.hearth.fetch.MediaSniffer;
@@ -23,17 +24,46 @@ public final class NftContent {
 
     private final SafeFetcher fetcher;
     private final NftGateways gateways;
+    private final NftCache cache;
 
     public NftContent(NftGateways gateways) {
-        this(new SafeFetcher(gateways.all()), gateways);
+        this(new SafeFetcher(gateways.all()), gateways, null);
     }
 
-    public NftContent(SafeFetcher fetcher, NftGateways gateways) {
+    /** {@code cache} may be null (no caching). */
+    public NftContent(NftGateways gateways, NftCache cache) {
+        this(new SafeFetcher(gateways.all()), gateways, cache);
+    }
+
+    public NftContent(SafeFetcher fetcher, NftGateways gateways, NftCache cache) {
         this.fetcher = fetcher;
         this.gateways = gateways;
+        this.cache = cache;
     }
 
+    /** The bytes behind {@code uri}: from the cache when it holds them (the type was sniffed when stored), else fetched and cached. */
     public Fetched get(String uri, FetchLimits limits) {
+        String u = uri == null ? "" : uri.strip();
+        if (cache == null || u.isEmpty() || DataUri.is(u)) {
+            return fetch(u, limits);
+        }
+        Optional<Fetched> cached = cache.get(u);
+        if (cached.isPresent() && cached.get().bytes().length <= limits.maxBytes()) {
+            return cached.get();
+        }
+        Fetched f = fetch(u, limits);
+        cache.put(f);
+        return f;
+    }
+
+    /** The refresh action: forget what is cached for {@code uri}. */
+    public void refresh(String uri) {
+        if (cache != null && uri != null) {
+            cache.forget(uri.strip());
+        }
+    }
+
+    private Fetched fetch(String uri, FetchLimits limits) {
         String u = uri == null ? "" : uri.strip();
         if (u.isEmpty()) {
             throw new HearthException("nft.noUri", null);

@@ -25,12 +25,15 @@ public final class NftService {
     private final ChainSession session;
     private final NftOwnership ownership;
     private final MetadataResolver resolver;
+    private final NftContent content;
 
-    public NftService(ChainSession session, NftGateways gateways) {
+    /** {@code cache} may be null (fetch every time). */
+    public NftService(ChainSession session, NftGateways gateways, NftCache cache) {
         this.session = session;
         this.ownership = new NftOwnership(new ContractCalls(session.rpc()), session.nftTransfers(), new NftHidden(session.database()),
                 session.chainId());
-        this.resolver = new MetadataResolver(new NftContent(gateways));
+        this.content = new NftContent(gateways, cache);
+        this.resolver = new MetadataResolver(content);
     }
 
     public NftOwnership ownership() {
@@ -58,12 +61,16 @@ public final class NftService {
         return out;
     }
 
-    /** Everything about one token: standard by ERC-165, metadata, and the image's sniffed type. */
-    public Detail show(String contract, BigInteger id) {
+    /** Everything about one token: standard by ERC-165, metadata, and the image's sniffed type; {@code refresh} refetches both. */
+    public Detail show(String contract, BigInteger id, boolean refresh) {
         NftStandard standard = ownership.standardOf(contract)
                 .orElseThrow(() -> new HearthException("nft.notNftContract", null, contract));
         String collection = ownership.name(contract).orElse(null);
         Optional<String> uri = ownership.tokenUri(contract, standard, id);
+        if (refresh) {
+            uri.ifPresent(u -> content.refresh(TokenIds.substitute(u.strip(), id)));
+            uri.map(u -> resolver.resolve(u, id)).filter(ResolvedMetadata::ok).map(r -> r.metadata().image()).ifPresent(content::refresh);
+        }
         ResolvedMetadata metadata = uri.map(u -> resolver.resolve(u, id))
                 .orElseGet(() -> new ResolvedMetadata("", List.of(), null, null, new HearthException("nft.noUri", null).getMessage()));
         String imageType = null;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hearth.chain.Addresses;
 import org.hearth.chain.session.ChainSession;
+import org.hearth.nft.NftCache;
 import org.hearth.nft.NftGateways;
 import org.hearth.nft.NftHidden;
 import org.hearth.nft.NftMetadata;
@@ -84,13 +85,15 @@ public final class NftCommand {
              @Parameters(index = "1", paramLabel = "ID") BigInteger id,
              @Option(names = "--json", description = "Print one JSON object.") boolean json,
              @Option(names = "--image-out", paramLabel = "FILE.png", description = "Also write the image, rasterised, as PNG.")
-             Path imageOut) throws Exception {
+             Path imageOut,
+             @Option(names = "--refresh", description = "Fetch the metadata and image again instead of using the cache.") boolean refresh)
+            throws Exception {
         if (!Addresses.isValid(contract)) {
             throw new IllegalArgumentException("Not an address: " + contract);
         }
         NftService.Detail d;
         try (ChainSession session = CliSession.open(root, spec.commandLine().getErr())) {
-            d = service(session).show(contract, id);
+            d = service(session).show(contract, id, refresh);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (imageOut != null) {
@@ -161,7 +164,8 @@ public final class NftCommand {
 
     private NftService service(ChainSession session) {
         // The local blob server is not started by the CLI yet: without a setting, the public gateways.
-        return new NftService(session, NftGateways.fromSettings(new SettingsRepository(session.database()), Optional.empty()));
+        return new NftService(session, NftGateways.fromSettings(new SettingsRepository(session.database()), Optional.empty()),
+                new NftCache(session.database(), root.dataDir().root().resolve("nft-cache")));
     }
 
     private static ObjectNode toJson(NftService.Detail d) {
