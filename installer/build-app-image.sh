@@ -3,13 +3,16 @@
 # JavaFX (on the module path) and the anvil binary. Result: installer/target/Hearth/bin/Hearth
 # (desktop window; pass CLI arguments to it as to ./hearth). The runtime keeps its java binary (no
 # --strip-native-commands): the compute worker runs as a child JVM of that runtime.
+# Usage: installer/build-app-image.sh [--no-build]   (--no-build: use what is in */target, e.g. from a Maven test)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/scripts/java-home.sh"
 find_jdk25
 
 cd "$ROOT"
-./mvnw -q -B package -DskipTests   # the package only; ./run-tests runs the tests
+if [ "${1:-}" != "--no-build" ]; then
+  ./mvnw -q -B package -DskipTests   # the package only; ./run-tests runs the tests
+fi
 
 OUT="$ROOT/installer/target"
 INPUT="$OUT/input"

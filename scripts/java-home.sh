@@ -3,10 +3,21 @@ java_feature_version() {
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n1
 }
 
+# The JDK's version from its `release` file (no JVM start: ./hearth runs this on every launch);
+# empty when the file is missing.
+release_version() {
+  local line
+  [ -f "$1/release" ] || return 0
+  while IFS= read -r line; do
+    case "$line" in JAVA_VERSION=*) line=${line#JAVA_VERSION=}; echo "${line//\"/}"; return 0 ;; esac
+  done <"$1/release"
+}
+
 is_jdk25() {
   [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 1
   local v
-  v=$(java_feature_version "$1/bin/java")
+  v=$(release_version "$1")
+  [ -n "$v" ] || v=$(java_feature_version "$1/bin/java")
   [ -n "$v" ] && [ "${v%%.*}" -ge 25 ] 2>/dev/null
 }
 

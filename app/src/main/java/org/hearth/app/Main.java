@@ -19,6 +19,11 @@ public final class Main {
             WorkerMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length == 0) {
+            // The desktop app: skip building the CLI's command tree (picocli reads every subcommand, which
+            // loads their classes; about 0.3 s of start-up before the window).
+            System.exit(new HearthCommand().call());
+        }
         System.exit(HearthCommand.commandLine().execute(args));
     }
 }

@@ -72,6 +72,11 @@ public final class AccountHistory {
         return paidByContracts.tracing() != TraceAvailability.UNAVAILABLE;
     }
 
+    /** Blocks whose traces the node could not give: ether contracts paid in them may be missing. */
+    public List<org.hearth.index.BlockRange> traceGaps(long chainId) {
+        return paidByContracts.gaps(chainId);
+    }
+
     private static long sortKey(HistoryItem item) {
         if (item.status() == TxStatus.PENDING) {
             return Long.MAX_VALUE;

@@ -40,6 +40,11 @@ public final class BlockIndexer {
         this.startBlock = startBlock;
     }
 
+    /** Where a new subscriber begins. */
+    public long startBlock() {
+        return startBlock;
+    }
+
     /** Adds a subscriber; one seen before resumes from its checkpoint, a new one starts at the start block. */
     public void subscribe(BlockSubscriber subscriber) {
         checkpoints.ensure(subscriber.id(), KEY, startBlock);

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hearth.chain.Hex;
@@ -53,11 +52,20 @@ public final class InternalTransfers implements BlockSubscriber {
             return RowWriter.NOTHING;
         }
         long number = Hex.quantity(block.path("number").asText(), IllegalStateException::new).longValueExact();
-        Optional<List<InternalTransfer>> traced = tracer.valueTransfers(block, number);
-        if (traced.isEmpty()) {
+        BlockTracer.Outcome traced = tracer.trace(block, number);
+        if (traced.transfers() == null) {
             return RowWriter.NOTHING;
         }
-        List<InternalTransfer> ours = traced.get().stream().filter(t -> watched.contains(t.recipient())).toList();
+        if (traced.untraceable()) {
+            return c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO trace_gap(chain_id, block_number) VALUES(?, ?)")) {
+                    ps.setLong(1, chainId);
+                    ps.setLong(2, number);
+                    ps.executeUpdate();
+                }
+            };
+        }
+        List<InternalTransfer> ours = traced.transfers().stream().filter(t -> watched.contains(t.recipient())).toList();
         return c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO internal_transfer"
                     + "(chain_id, tx_hash, trace_position, block_number, sender, recipient, value_wei) VALUES(?, ?, ?, ?, ?, ?, ?)")) {
@@ -79,6 +87,30 @@ public final class InternalTransfers implements BlockSubscriber {
     @Override
     public void onRollback(Connection c, long chainId, long fromBlock) throws SQLException {
         BlockRows.rollback(c, "internal_transfer", chainId, fromBlock);
+        BlockRows.rollback(c, "trace_gap", chainId, fromBlock);
+    }
+
+    /** Runs of blocks whose traces the node could not give (their internal transfers are unknown), oldest first. */
+    public List<BlockRange> gaps(long chainId) {
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
+                "SELECT block_number FROM trace_gap WHERE chain_id = ? ORDER BY block_number")) {
+            ps.setLong(1, chainId);
+            List<BlockRange> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long n = rs.getLong(1);
+                    BlockRange last = out.isEmpty() ? null : out.getLast();
+                    if (last != null && last.to() + 1 == n) {
+                        out.set(out.size() - 1, new BlockRange(last.from(), n));
+                    } else {
+                        out.add(new BlockRange(n, n));
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read trace gaps: " + e.getMessage(), e);
+        }
     }
 
     /** Newest block first; within a transaction in call order. */

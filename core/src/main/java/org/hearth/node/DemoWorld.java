@@ -37,7 +37,8 @@ public final class DemoWorld {
 
     private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
 
-    static final List<String> CONTRACTS = List.of(
+    /** Every contract the demo world deploys, by name. */
+    public static final List<String> CONTRACTS = List.of(
             "Multicall3", "HearthToken", "HearthTimelock", "HearthGovernor", "HearthCollectibles", "HearthItems", "ComputeMarket");
 
     // ComputeMarket terms: a 2.5% fee to the treasury, 100 HRTH to register, a 10 HRTH bond per claim and a

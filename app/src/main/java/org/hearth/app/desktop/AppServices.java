@@ -27,6 +27,8 @@ public final class AppServices implements AutoCloseable {
     /** The current chain session, shared by every screen; the keeper replaces it when the endpoint changes. */
     private final SessionHolder sessions = new SessionHolder();
     private final SessionKeeper sessionKeeper;
+    /** Watches the wallet's accounts on every session and keeps its indexing running in the background. */
+    private final AccountIndexing accountIndexing;
     private NodeSupervisor supervisor;
     private ProviderAgent provider;
 
@@ -38,6 +40,7 @@ public final class AppServices implements AutoCloseable {
         this.demoWorld = new DemoWorldRepository(database);
         this.vault = Vault.inDataDir(dataDir.root());
         this.sessionKeeper = new SessionKeeper(sessions, database, this::supervisor);
+        this.accountIndexing = new AccountIndexing(sessions, vault, settings);
     }
 
     public static AppServices open(LaunchOptions options) {
@@ -80,6 +83,11 @@ public final class AppServices implements AutoCloseable {
         return sessionKeeper;
     }
 
+    /** The background indexing of the wallet's accounts (tell it when the account list changes). */
+    public AccountIndexing accountIndexing() {
+        return accountIndexing;
+    }
+
     /** The local node supervisor, created on first use (locating anvil may fail with a clear message). */
     public synchronized NodeSupervisor supervisor() {
         if (supervisor == null) {
@@ -101,6 +109,7 @@ public final class AppServices implements AutoCloseable {
         if (provider != null) {
             provider.close();
         }
+        accountIndexing.close();
         sessions.close();
         if (supervisor != null) {
             supervisor.close();

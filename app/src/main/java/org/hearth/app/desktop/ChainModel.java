@@ -23,6 +23,7 @@ import org.hearth.chain.RpcException;
 import org.hearth.chain.network.Network;
 import org.hearth.chain.network.NetworkRegistry;
 import org.hearth.chain.session.ChainSession;
+import org.hearth.index.SyncProgress;
 import org.hearth.node.DemoWorld;
 import org.hearth.node.NodeState;
 import org.hearth.node.NodeStatus;
@@ -69,6 +70,11 @@ public final class ChainModel implements AutoCloseable {
     public final StringProperty networkName = new SimpleStringProperty("");
     /** Every RPC endpoint of the session: state, latency, head (the Node screen lists them). */
     public final ObservableList<EndpointStatus> endpoints = FXCollections.observableArrayList();
+    /** How far the session's background indexing is (null: no session, or not stepped yet); the status bar shows it while behind. */
+    public final ObjectProperty<SyncProgress> indexProgress = new SimpleObjectProperty<>();
+    /** Stops the current session's progress reaching {@link #indexProgress}. */
+    private Runnable progressHandle = () -> { };
+    private volatile Long lastHeight;
 
     public ChainModel(AppServices services) {
         this.services = services;
@@ -219,7 +225,13 @@ public final class ChainModel implements AutoCloseable {
             }
         }
         List<Map.Entry<String, String>> shown = known;
+        synchronized (this) {
+            progressHandle.run();
+            progressHandle = next == null ? () -> { } : next.indexing().onProgress(UiThread.latest(indexProgress::set));
+        }
+        SyncProgress now = next == null ? null : next.indexing().progress();
         UiThread.run(() -> {
+            indexProgress.set(now);
             session.set(next);
             contracts.setAll(shown);
         });
@@ -289,9 +301,15 @@ public final class ChainModel implements AutoCloseable {
         });
     }
 
-    private static Long heightOf(ChainSession s) {
+    /** The height, and a nudge to the session's indexing when it is new (the runner reads the new block at once). */
+    private Long heightOf(ChainSession s) {
         try {
-            return s.rpc().blockNumber();
+            Long h = s.rpc().blockNumber();
+            if (!h.equals(lastHeight)) {
+                lastHeight = h;
+                s.indexing().wake();
+            }
+            return h;
         } catch (RpcException e) {
             return null;
         }
@@ -310,6 +328,9 @@ public final class ChainModel implements AutoCloseable {
     @Override
     public void close() {
         unsubscribe.run();
+        synchronized (this) {
+            progressHandle.run();
+        }
         poller.shutdownNow();
     }
 }

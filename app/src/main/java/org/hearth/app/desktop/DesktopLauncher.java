@@ -12,6 +12,7 @@ public final class DesktopLauncher {
 
     public static void launch(Path dataDir, URI rpc) {
         HearthApplication.options = new LaunchOptions(dataDir, rpc);
+        EarlyServices.start(HearthApplication.options);
         Application.launch(HearthApplication.class);
     }
 }

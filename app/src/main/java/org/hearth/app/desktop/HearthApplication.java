@@ -41,7 +41,7 @@ public final class HearthApplication extends Application implements ScreenContex
     @Override
     public void start(Stage stage) {
         this.stage = stage;
-        services = AppServices.open(options);
+        services = EarlyServices.take(options);
         // JavaFX skips stop() when the process is terminated (SIGTERM, logout): still stop our node then.
         Runtime.getRuntime().addShutdownHook(new Thread(services::close, "hearth-shutdown"));
         Theme.load(services.settings()).apply();
@@ -50,11 +50,13 @@ public final class HearthApplication extends Application implements ScreenContex
         Scene scene = new Scene(window.root());
         scene.getStylesheets().add(HearthApplication.class.getResource("/org/hearth/app/hearth.css").toExternalForm());
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> chain.networkName.get().isEmpty()
-                ? text.getString("app.title") : String.format(text.getString("app.title.network"), text.getString("app.title"), chain.networkName.get()),
+                ? text.getString("app.title") : String.format(text.getString("app.title.network"), text.getString("app.title"),
+                        org.hearth.app.shell.NetworkLabels.current(text, chain)),
                 chain.networkName));
         stage.setScene(scene);
         WindowGeometry.restore(stage, services.settings());
         window.show(Screen.NODE);
+        StartupTraining.attach(stage);
         stage.show();
         window.follow(stage);
         LOG.info("Window shown {} ms after launch", sinceLaunch());

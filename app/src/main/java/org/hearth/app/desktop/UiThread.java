@@ -25,6 +25,20 @@ public final class UiThread {
         }
     }
 
+    /**
+     * A sink for values that come faster than frames (indexing progress): each value is handed to
+     * {@code onFx} on the FX thread, except that values arriving before the previous one was handed
+     * over replace it, so the FX queue holds at most one and the newest always arrives.
+     */
+    public static <T> Consumer<T> latest(Consumer<T> onFx) {
+        java.util.concurrent.atomic.AtomicReference<T> pending = new java.util.concurrent.atomic.AtomicReference<>();
+        return value -> {
+            if (pending.getAndSet(value) == null) {
+                run(() -> onFx.accept(pending.getAndSet(null)));
+            }
+        };
+    }
+
     public static <T> void background(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         WORKERS.submit(() -> {
             try {

@@ -114,7 +114,7 @@ final class NetworksPane {
         return new StringConverter<>() {
             @Override
             public String toString(Network n) {
-                return n == null ? "" : n.name() + "  ·  " + String.format(text.getString("status.chainId"), n.chainId());
+                return n == null ? "" : org.hearth.app.shell.NetworkLabels.of(text, n) + "  ·  " + String.format(text.getString("status.chainId"), n.chainId());
             }
 
             @Override

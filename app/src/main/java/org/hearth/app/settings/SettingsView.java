@@ -56,6 +56,7 @@ public final class SettingsView {
         grid.addRow(4, Labels.muted(text.getString("settings.autoLock")), autoLockRow);
         grid.addRow(5, Labels.muted(text.getString("settings.rpc")), RpcEndpointField.create(text, chain));
         grid.addRow(6, Labels.muted(text.getString("settings.network")), NetworksPane.create(text, chain));
+        grid.addRow(7, Labels.muted(text.getString("settings.history.startBlock")), HistoryStartField.create(text, services, chain));
 
         VBox box = new VBox(18, new ScreenHeader(text.getString("nav.settings"), text.getString("settings.subtitle")), grid);
         box.setPadding(new Insets(24));

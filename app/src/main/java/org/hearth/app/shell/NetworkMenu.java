@@ -41,7 +41,7 @@ final class NetworkMenu {
         String current = chain.network().map(Network::name).orElse(null);
         List<MenuItem> items = new java.util.ArrayList<>();
         for (Network n : all) {
-            RadioMenuItem item = new RadioMenuItem(n.name() + "  ·  " + String.format(text.getString("status.chainId"), n.chainId()));
+            RadioMenuItem item = new RadioMenuItem(NetworkLabels.of(text, n) + "  ·  " + String.format(text.getString("status.chainId"), n.chainId()));
             item.setId("network-item-" + n.name().replaceAll("[^A-Za-z0-9]", "-"));
             item.setToggleGroup(group);
             item.setSelected(n.name().equals(current));

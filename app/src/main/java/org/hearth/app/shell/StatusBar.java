@@ -6,7 +6,9 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Separator;
 import javafx.geometry.Orientation;
 import javafx.scene.layout.HBox;
@@ -45,20 +47,51 @@ public final class StatusBar {
         busy.textProperty().bind(Bindings.when(chain.busy).then(chain.busyText).otherwise(chain.message));
         busy.getStyleClass().add("text-muted");
 
+        Node indexing = indexing(text, chain);
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, network, new Separator(Orientation.VERTICAL), height, spacer, spinner, busy);
+        HBox bar = new HBox(10, network, new Separator(Orientation.VERTICAL), height, indexing, spacer, spinner, busy);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 12, 4, 12));
         bar.getStyleClass().add("hearth-status-bar");
         return bar;
     }
 
+    /** A progress bar with the blocks scanned while the background indexer catches up; hidden once it has. */
+    private static Node indexing(ResourceBundle text, ChainModel chain) {
+        ProgressBar bar = new ProgressBar();
+        bar.setId("status-index-progress");
+        bar.setPrefWidth(140);
+        Label label = new Label();
+        label.setId("status-index");
+        label.getStyleClass().add("text-muted");
+        Tooltip tip = new Tooltip();
+        label.setTooltip(tip);
+        Tooltip.install(bar, tip);
+        HBox box = new HBox(6, bar, label);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setVisible(false);
+        box.setManaged(false);
+        chain.indexProgress.subscribe(p -> {
+            boolean behind = p != null && !p.caughtUp() && p.head() >= 0;
+            box.setVisible(behind);
+            box.setManaged(behind);
+            if (!behind) {
+                return;
+            }
+            bar.setProgress(p.fraction());
+            label.setText(String.format(text.getString("status.index"), Math.max(p.scannedTo(), 0), p.head()));
+            tip.setText(String.format(text.getString("status.index.detail"), Math.max(p.scannedTo(), 0), p.head(),
+                    p.head() - p.scannedTo(), p.events(), Math.round(p.eventsPerSecond())));
+        });
+        return box;
+    }
+
     private static String networkText(ResourceBundle text, ChainModel chain) {
         NodeState state = chain.state.get();
         Long id = chain.chainId.get();
-        String name = !chain.networkName.get().isEmpty() ? chain.networkName.get()
-                : state == NodeState.ATTACHED ? text.getString("status.network.external") : text.getString("status.network.local");
+        String name = NetworkLabels.current(text, chain);
         return id == null ? name + " · " + text.getString("state." + state.name().toLowerCase()) : name + " · " + String.format(text.getString("status.chainId"), id);
     }
 }

@@ -18,11 +18,13 @@ import org.hearth.chain.tx.TxSigner;
 import org.hearth.chain.tx.TxTracker;
 import org.hearth.history.AccountHistory;
 import org.hearth.history.HistoryItem;
-import org.hearth.index.BlockIndexer;
+import org.hearth.index.BlockRange;
 
 /**
  * One account on screen: balance and history, refreshed on demand (the wallet screen calls
- * {@link #refresh()} on each new block); speed-up and cancel of its pending sends.
+ * {@link #refresh()} on each new block and each indexing progress); the history is read from what
+ * the session's background indexing stored, never stepped from here. Speed-up and cancel of its
+ * pending sends.
  */
 public final class AccountModel {
 
@@ -31,23 +33,23 @@ public final class AccountModel {
     public final StringProperty error = new SimpleStringProperty("");
     /** True when the node offers no call traces, so ether paid by contracts is missing from the history. */
     public final BooleanProperty internalTransfersHidden = new SimpleBooleanProperty(false);
+    /** Blocks whose call traces the node could not give: ether contracts paid in them may be missing. */
+    public final ObservableList<BlockRange> traceGaps = FXCollections.observableArrayList();
 
     private final String address;
     private final RpcClient rpc;
     private final TxPipeline pipeline;
     private final TxTracker tracker;
-    private final BlockIndexer indexer;
     private final AccountHistory accountHistory;
     private final Supplier<TxSigner> signer;
     private volatile boolean refreshing;
 
-    public AccountModel(String address, RpcClient rpc, TxPipeline pipeline, TxTracker tracker, BlockIndexer indexer,
+    public AccountModel(String address, RpcClient rpc, TxPipeline pipeline, TxTracker tracker,
                         AccountHistory accountHistory, Supplier<TxSigner> signer) {
         this.address = address;
         this.rpc = rpc;
         this.pipeline = pipeline;
         this.tracker = tracker;
-        this.indexer = indexer;
         this.accountHistory = accountHistory;
         this.signer = signer;
     }
@@ -68,13 +70,16 @@ public final class AccountModel {
         refreshing = true;
         UiThread.background(() -> {
             tracker.refresh(pipeline.chainId(), address);
-            indexer.step(500);
             BigInteger wei = rpc.callQuantity("eth_getBalance", address, "latest");
-            return new Snapshot(wei, accountHistory.of(pipeline.chainId(), address), !accountHistory.showsInternalTransfers());
+            return new Snapshot(wei, accountHistory.of(pipeline.chainId(), address), !accountHistory.showsInternalTransfers(),
+                    accountHistory.traceGaps(pipeline.chainId()));
         }, snapshot -> {
             refreshing = false;
             balance.set(snapshot.balance());
             internalTransfersHidden.set(snapshot.internalTransfersHidden());
+            if (!snapshot.traceGaps().equals(traceGaps)) {
+                traceGaps.setAll(snapshot.traceGaps());
+            }
             if (redraw || !snapshot.items().equals(history)) {
                 history.setAll(snapshot.items());
             }
@@ -100,6 +105,6 @@ public final class AccountModel {
         });
     }
 
-    private record Snapshot(BigInteger balance, List<HistoryItem> items, boolean internalTransfersHidden) {
+    private record Snapshot(BigInteger balance, List<HistoryItem> items, boolean internalTransfersHidden, List<BlockRange> traceGaps) {
     }
 }

@@ -32,6 +32,8 @@ final class AccountsPane extends BorderPane implements Page {
     private final ListView<org.hearth.wallet.vault.WatchOnlyAddress> watchList = new ListView<>();
     /** Each new block refreshes the account on screen, and only while this pane is on screen. */
     private final javafx.beans.value.ChangeListener<Long> onNewBlock = (obs, was, is) -> refresh();
+    /** The background indexing stored more history: read it again (the pane never steps the indexer). */
+    private final javafx.beans.value.ChangeListener<org.hearth.index.SyncProgress> onIndexed = (obs, was, is) -> refresh();
     private final javafx.beans.value.ChangeListener<VaultAccount> onSelected = (obs, was, is) -> show(is);
     /** A new session (the node restarted on another port, another RPC in Settings): re-open the account on it. */
     private final javafx.beans.value.ChangeListener<ChainServices> onSession = (obs, was, is) -> showAgain();
@@ -119,6 +121,7 @@ final class AccountsPane extends BorderPane implements Page {
         active = true;
         model.selected.addListener(onSelected);
         model.chain().height.addListener(onNewBlock);
+        model.chain().indexProgress.addListener(onIndexed);
         model.chainServices.addListener(onSession);
         if (shownOn != model.chainServices.get()) {
             showAgain(); // a new session while hidden
@@ -134,6 +137,7 @@ final class AccountsPane extends BorderPane implements Page {
         active = false;
         model.selected.removeListener(onSelected);
         model.chain().height.removeListener(onNewBlock);
+        model.chain().indexProgress.removeListener(onIndexed);
         model.chainServices.removeListener(onSession);
     }
 
@@ -202,7 +206,8 @@ final class AccountsPane extends BorderPane implements Page {
             historyError.textProperty().bind(accountModel.error);
             historyError.managedProperty().bind(historyError.textProperty().isNotEmpty());
             HistoryPane historyList = new HistoryPane(text, accountModel.history, accountModel.internalTransfersHidden, accountModel::speedUp, accountModel::cancel,
-                    sendModel.names());
+                    sendModel.names())
+                    .withTraceGaps(text, accountModel.traceGaps);
             VBox.setVgrow(historyList, Priority.ALWAYS);
             history.setContent(new VBox(4, historyError, historyList));
             refresh();

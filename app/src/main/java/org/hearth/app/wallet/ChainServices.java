@@ -13,15 +13,19 @@ import org.hearth.store.Database;
  * The wallet screen's view of the current {@link ChainSession}: its account and send models, built
  * on the session's one pipeline, tracker and indexer. A new session (new endpoint) gets a new one.
  */
-record ChainServices(ChainSession session, AddressBookRepository addressBook) {
+record ChainServices(ChainSession session, AddressBookRepository addressBook, boolean indexesItself) {
 
     static ChainServices of(ChainSession session) {
-        return new ChainServices(session, new AddressBookRepository(session.database()));
+        return new ChainServices(session, new AddressBookRepository(session.database()), false);
     }
 
-    /** For tests that wire the wallet's models on a client of their own: a local session indexed from {@code startBlock}. */
+    /**
+     * For tests that wire the wallet's models on a client of their own: a local session indexed from
+     * {@code startBlock}, whose accounts are watched and indexed in the background as the app's services do.
+     */
     static ChainServices open(RpcClient rpc, Database db, long startBlock) {
-        return of(ChainSession.open(rpc, ChainSession.Kind.LOCAL, db, startBlock));
+        ChainSession session = ChainSession.open(rpc, ChainSession.Kind.LOCAL, db, startBlock);
+        return new ChainServices(session, new AddressBookRepository(db), true);
     }
 
     RpcClient rpc() {
@@ -34,9 +38,13 @@ record ChainServices(ChainSession session, AddressBookRepository addressBook) {
      * speed-ups and cancels.
      */
     AccountModel account(String address, Supplier<TxSigner> signer) {
-        session.accounts().watch(address);
-        return new AccountModel(address, session.rpc(), session.pipeline(), session.tracker(), session.blockIndexer(),
-                session.accounts().history(), signer);
+        if (indexesItself) {
+            session.indexing().watch(address, () -> 0);
+            session.indexing().start();
+        } else {
+            session.accounts().watch(address); // already watched by the app's services; here in case this account is newer
+        }
+        return new AccountModel(address, session.rpc(), session.pipeline(), session.tracker(), session.accounts().history(), signer);
     }
 
     /** The send form's model for {@code from}, resolving names through the address book. */

@@ -30,9 +30,29 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class HistoryPane extends VBox {
 
+    /** Says which blocks the node could not trace (shown only when there are some). */
+    private final Label gapNote = new Label();
+
+    /** Shows, above the list, the runs of blocks whose traces the node could not give (ether paid by contracts in them is unknown). */
+    public HistoryPane withTraceGaps(ResourceBundle text, ObservableList<org.hearth.index.BlockRange> gaps) {
+        gapNote.setId("history-trace-gaps");
+        gapNote.setGraphic(new FontIcon("fth-info"));
+        gapNote.getStyleClass().add("text-muted");
+        gapNote.setWrapText(true);
+        gapNote.setMinHeight(Region.USE_PREF_SIZE);
+        gapNote.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> gaps.stream()
+                .map(g -> String.format(text.getString("history.traceGap"), g.from(), g.to()))
+                .collect(java.util.stream.Collectors.joining("\n")), gaps));
+        gapNote.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(gaps));
+        gapNote.managedProperty().bind(gapNote.visibleProperty());
+        return this;
+    }
+
     public HistoryPane(ResourceBundle text, ObservableList<HistoryItem> items, ObservableBooleanValue internalTransfersHidden,
                        Consumer<HistoryItem> speedUp, Consumer<HistoryItem> cancel, AddressNames names) {
         super(6);
+        gapNote.setVisible(false);
+        gapNote.setManaged(false);
         Label note = new Label(text.getString("history.noInternalTransfers"), new FontIcon("fth-info"));
         note.setId("history-no-internal");
         note.getStyleClass().add("text-muted");
@@ -52,7 +72,7 @@ public final class HistoryPane extends VBox {
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
-        getChildren().addAll(note, list);
+        getChildren().addAll(note, gapNote, list);
     }
 
     private static HBox row(ResourceBundle text, HistoryItem item, Consumer<HistoryItem> speedUp, Consumer<HistoryItem> cancel,

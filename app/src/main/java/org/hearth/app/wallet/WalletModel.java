@@ -97,6 +97,7 @@ public final class WalletModel implements AutoCloseable {
 
     /** Re-reads the public listing (no password needed) and the state. */
     public void reload() {
+        services.accountIndexing().accountsChanged(); // a new account or address is indexed in the background
         State next;
         if (open != null && !open.isLocked()) {
             accounts.setAll(open.publicData().accounts().stream().filter(a -> !a.hidden()).toList());

@@ -70,11 +70,11 @@ class MainWindowUiTest {
     @Order(1)
     void chainComesUpWithTheDemoWorld() throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.chain().state.get() == NodeState.RUNNING
-                && app.chain().height.get() != null && app.chain().contracts.size() == 6 && !app.chain().busy.get());
+                && app.chain().height.get() != null && app.chain().contracts.size() == org.hearth.node.DemoWorld.CONTRACTS.size() && !app.chain().busy.get());
         Label height = robot.lookup("#node-height").queryAs(Label.class);
         long shown = Long.parseLong(height.getText().replace(",", ""));
         assertTrue(shown >= 0);
-        assertEquals(6, robot.lookup("#node-contracts").queryAs(TableView.class).getItems().size());
+        assertEquals(org.hearth.node.DemoWorld.CONTRACTS.size(), robot.lookup("#node-contracts").queryAs(TableView.class).getItems().size());
         Label status = robot.lookup("#status-network").queryAs(Label.class);
         assertTrue(status.getText().contains("31337"), status.getText());
         // the chain keeps mining: the status bar's height moves on
@@ -134,7 +134,7 @@ class MainWindowUiTest {
         FxClicks.click(robot, "#node-start");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.chain().state.get() == NodeState.RUNNING
                 && app.chain().height.get() != null && !app.chain().busy.get());
-        assertEquals(6, app.chain().contracts.size(), "same chain (state kept), same contracts");
+        assertEquals(org.hearth.node.DemoWorld.CONTRACTS.size(), app.chain().contracts.size(), "same chain (state kept), same contracts");
     }
 
     private static void screenshot(String name) throws Exception {

@@ -58,7 +58,7 @@ class PseudoLocaleUiTest {
         FxToolkit.registerPrimaryStage();
         app = (HearthApplication) FxToolkit.setupApplication(() -> new HearthApplication(new LaunchOptions(dataDir, null)));
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> app.chain().state.get() == NodeState.RUNNING
-                && app.chain().height.get() != null && app.chain().contracts.size() == 6 && !app.chain().busy.get());
+                && app.chain().height.get() != null && app.chain().contracts.size() == org.hearth.node.DemoWorld.CONTRACTS.size() && !app.chain().busy.get());
     }
 
     @AfterAll

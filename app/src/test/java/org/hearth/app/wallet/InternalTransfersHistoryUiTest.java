@@ -53,6 +53,9 @@ class InternalTransfersHistoryUiTest {
     private static HistoryPane tracedPane;
     private static HistoryPane untracedPane;
 
+    /** The sessions opened here; closed at the end, which stops their background indexing. */
+    private static final List<org.hearth.chain.session.ChainSession> SESSIONS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @BeforeAll
     static void open() throws Exception {
         Path dir = Files.createTempDirectory("hearth-internal-ui");
@@ -86,6 +89,7 @@ class InternalTransfersHistoryUiTest {
     @AfterAll
     static void close() throws Exception {
         FxToolkit.cleanupStages();
+        SESSIONS.forEach(org.hearth.chain.session.ChainSession::close);
         tracelessNode.close();
         node.close();
     }
@@ -131,7 +135,9 @@ class InternalTransfersHistoryUiTest {
 
     /** A watched account (nothing to sign with), wired by the app's own {@link ChainServices}. */
     private static AccountModel watched(RpcClient rpc, Database db) {
-        return ChainServices.open(rpc, db, 0).account(ME, () -> {
+        ChainServices services = ChainServices.open(rpc, db, 0);
+        SESSIONS.add(services.session());
+        return services.account(ME, () -> {
             throw new IllegalStateException("a watched account signs nothing");
         });
     }

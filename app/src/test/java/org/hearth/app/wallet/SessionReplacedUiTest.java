@@ -105,7 +105,7 @@ class SessionReplacedUiTest {
         assertNotSame(before, after);
         assertNotEquals(oldPort, after.endpoint().getPort());
         assertEquals(app.services().supervisor().snapshot().rpcUrl(), after.endpoint());
-        assertEquals(6, WaitForAsyncUtils.asyncFx(() -> app.chain().contracts.size()).get(), "the demo contracts, found again by the new session");
+        assertEquals(org.hearth.node.DemoWorld.CONTRACTS.size(), WaitForAsyncUtils.asyncFx(() -> app.chain().contracts.size()).get(), "the demo contracts, found again by the new session");
 
         FxClicks.click(robot, "#nav-wallet");
         showsBalanceSetThrough(after, 3);

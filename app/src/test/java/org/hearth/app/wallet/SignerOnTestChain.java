@@ -28,12 +28,13 @@ final class SignerOnTestChain implements AutoCloseable {
     final AccountModel account;
     final SendModel send;
     private final TestChain chain;
+    private final ChainServices services;
 
     private SignerOnTestChain(Path dir, int blockTimeSeconds, TxSigner signer) {
         chain = TestChain.start(dir, blockTimeSeconds);
         rpc = chain.rpc();
         db = Database.open(dir.resolve("hearth.db"));
-        ChainServices services = ChainServices.open(rpc, db, 0);
+        services = ChainServices.open(rpc, db, 0);
         account = services.account(signer.address(), () -> signer);
         send = services.sendFrom(signer.address(), () -> signer);
     }
@@ -68,6 +69,7 @@ final class SignerOnTestChain implements AutoCloseable {
 
     @Override
     public void close() {
+        services.session().close(); // stops its background indexing before the node goes
         chain.close();
     }
 }

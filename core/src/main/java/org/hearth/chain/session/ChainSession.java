@@ -48,6 +48,7 @@ public final class ChainSession implements AutoCloseable {
     private final LogIndexer logs;
     private final Erc20Transfers erc20Transfers;
     private final NftTransfers nftTransfers;
+    private final SessionIndexing indexing;
     private final Deque<AutoCloseable> owned = new ArrayDeque<>();
     private volatile boolean closed;
     /** The saved network this session serves; null for the local node or a one-off URL. */
@@ -68,6 +69,8 @@ public final class ChainSession implements AutoCloseable {
         logs.subscribe(erc20Transfers);
         this.nftTransfers = new NftTransfers(db);
         logs.subscribe(nftTransfers);
+        this.indexing = new SessionIndexing(accounts, logs, erc20Transfers, nftTransfers);
+        owned.push(indexing);
         this.contracts = new ContractRegistry(chainId, genesisHash, new DemoWorldRepository(db), new KnownContractRepository(db));
     }
 
@@ -192,11 +195,20 @@ public final class ChainSession implements AutoCloseable {
 
     /**
      * The one eth_getLogs indexer: subscribers with their own checkpoints (ERC-20 transfers of watched
-     * accounts to begin with). Nothing runs it by itself: a CLI command steps it, the app hands an
-     * {@link org.hearth.index.IndexRunner} to {@link #own} to keep it moving in the background.
+     * accounts to begin with). Nothing runs it by itself: a CLI command steps it, the app starts
+     * {@link #indexing()} to keep it moving in the background.
      */
     public LogIndexer logIndexer() {
         return logs;
+    }
+
+    /**
+     * The background indexing of this session (the log indexer and the block readers on one runner),
+     * its watched accounts and its progress. Started by whoever owns the session (the app's services);
+     * a CLI command may step the indexers itself instead. Stopped when the session closes.
+     */
+    public SessionIndexing indexing() {
+        return indexing;
     }
 
     /** ERC-20 Transfer events to and from the accounts watched through {@link #logIndexer()}. */

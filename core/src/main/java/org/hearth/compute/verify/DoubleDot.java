@@ -1,69 +1,48 @@
 package org.hearth.compute.verify;
 
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
-import jdk.incubator.vector.VectorSpecies;
-
 /**
- * Dot products of f32 data with f64 weights, summed in f64 on the Vector API: the f32 lanes are
- * widened to doubles (a float species with as many lanes as the preferred double species), so the
- * verifier's own rounding stays far below the tolerances it checks against. Kept in one small method so
- * the accumulators stay in registers.
+ * The verifier's dot products (f32 data, f64 weights, f64 sums): on the Vector API ({@link VectorDot})
+ * when the JVM has the incubator module, else in plain loops. The worker and the CLI start with the
+ * module; the desktop window starts without it, since an incubator module turns off the archived module
+ * graph that its start-up cache needs, so the Compute screen's checks sum here.
  */
 final class DoubleDot {
 
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
-    private static final int L = D.length();
+    private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     private DoubleDot() {
     }
 
     /** Σ x[off+j]·y[j] for j < len, or Σ |x[off+j]|·y[j] with {@code abs}. */
     static double dot(float[] x, int off, double[] y, int len, boolean abs) {
-        DoubleVector s0 = DoubleVector.zero(D);
-        DoubleVector s1 = DoubleVector.zero(D);
-        int j = 0;
-        for (; j + 2 * L <= len; j += 2 * L) {
-            DoubleVector x0 = (DoubleVector) FloatVector.fromArray(F, x, off + j).convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector x1 = (DoubleVector) FloatVector.fromArray(F, x, off + j + L).convertShape(VectorOperators.F2D, D, 0);
-            if (abs) {
-                x0 = x0.abs();
-                x1 = x1.abs();
-            }
-            s0 = x0.fma(DoubleVector.fromArray(D, y, j), s0);
-            s1 = x1.fma(DoubleVector.fromArray(D, y, j + L), s1);
+        return VECTOR ? VectorDot.dot(x, off, y, len, abs) : scalarDot(x, off, y, len, abs);
+    }
+
+    /** Σ x[off+j]·y0[j] into out[0] and Σ x[off+j]·y1[j] into out[1]: one pass over x for two rounds. */
+    static void dot2(float[] x, int off, double[] y0, double[] y1, int len, double[] out) {
+        if (VECTOR) {
+            VectorDot.dot2(x, off, y0, y1, len, out);
+        } else {
+            scalarDot2(x, off, y0, y1, len, out);
         }
-        double sum = s0.add(s1).reduceLanes(VectorOperators.ADD);
-        for (; j < len; j++) {
+    }
+
+    static double scalarDot(float[] x, int off, double[] y, int len, boolean abs) {
+        double sum = 0;
+        for (int j = 0; j < len; j++) {
             double v = x[off + j];
             sum += (abs ? Math.abs(v) : v) * y[j];
         }
         return sum;
     }
 
-    /** Σ x[off+j]·y0[j] into out[0] and Σ x[off+j]·y1[j] into out[1]: one pass over x for two rounds. */
-    static void dot2(float[] x, int off, double[] y0, double[] y1, int len, double[] out) {
-        DoubleVector s0 = DoubleVector.zero(D);
-        DoubleVector s1 = DoubleVector.zero(D);
-        DoubleVector t0 = DoubleVector.zero(D);
-        DoubleVector t1 = DoubleVector.zero(D);
-        int j = 0;
-        for (; j + 2 * L <= len; j += 2 * L) {
-            DoubleVector x0 = (DoubleVector) FloatVector.fromArray(F, x, off + j).convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector x1 = (DoubleVector) FloatVector.fromArray(F, x, off + j + L).convertShape(VectorOperators.F2D, D, 0);
-            s0 = x0.fma(DoubleVector.fromArray(D, y0, j), s0);
-            s1 = x1.fma(DoubleVector.fromArray(D, y0, j + L), s1);
-            t0 = x0.fma(DoubleVector.fromArray(D, y1, j), t0);
-            t1 = x1.fma(DoubleVector.fromArray(D, y1, j + L), t1);
-        }
-        double a = s0.add(s1).reduceLanes(VectorOperators.ADD);
-        double b = t0.add(t1).reduceLanes(VectorOperators.ADD);
-        for (; j < len; j++) {
-            a += x[off + j] * y0[j];
-            b += x[off + j] * y1[j];
+    static void scalarDot2(float[] x, int off, double[] y0, double[] y1, int len, double[] out) {
+        double a = 0;
+        double b = 0;
+        for (int j = 0; j < len; j++) {
+            double v = x[off + j];
+            a += v * y0[j];
+            b += v * y1[j];
         }
         out[0] = a;
         out[1] = b;
@@ -90,24 +69,17 @@ final class DoubleDot {
 
     /** Four rounds in one pass over x: out[q] = Σ x[off+j]·ys[from+q][j] for q < 4. */
     static void dot4(float[] x, int off, double[][] ys, int from, int len, double[] out) {
-        double[] y0 = ys[from], y1 = ys[from + 1], y2 = ys[from + 2], y3 = ys[from + 3];
-        DoubleVector s0 = DoubleVector.zero(D);
-        DoubleVector s1 = DoubleVector.zero(D);
-        DoubleVector s2 = DoubleVector.zero(D);
-        DoubleVector s3 = DoubleVector.zero(D);
-        int j = 0;
-        for (; j + L <= len; j += L) {
-            DoubleVector xv = (DoubleVector) FloatVector.fromArray(F, x, off + j).convertShape(VectorOperators.F2D, D, 0);
-            s0 = xv.fma(DoubleVector.fromArray(D, y0, j), s0);
-            s1 = xv.fma(DoubleVector.fromArray(D, y1, j), s1);
-            s2 = xv.fma(DoubleVector.fromArray(D, y2, j), s2);
-            s3 = xv.fma(DoubleVector.fromArray(D, y3, j), s3);
+        if (VECTOR) {
+            VectorDot.dot4(x, off, ys, from, len, out);
+        } else {
+            scalarDot4(x, off, ys, from, len, out);
         }
-        double a = s0.reduceLanes(VectorOperators.ADD);
-        double b = s1.reduceLanes(VectorOperators.ADD);
-        double c = s2.reduceLanes(VectorOperators.ADD);
-        double d = s3.reduceLanes(VectorOperators.ADD);
-        for (; j < len; j++) {
+    }
+
+    static void scalarDot4(float[] x, int off, double[][] ys, int from, int len, double[] out) {
+        double[] y0 = ys[from], y1 = ys[from + 1], y2 = ys[from + 2], y3 = ys[from + 3];
+        double a = 0, b = 0, c = 0, d = 0;
+        for (int j = 0; j < len; j++) {
             double v = x[off + j];
             a += v * y0[j];
             b += v * y1[j];
