@@ -13,6 +13,7 @@ import org.hearth.chain.tx.TxTracker;
 import org.hearth.history.AccountWatch;
 import org.hearth.index.BlockIndexer;
 import org.hearth.index.Erc20Transfers;
+import org.hearth.nft.NftTransfers;
 import org.hearth.index.LogIndexer;
 import org.hearth.store.Database;
 import org.hearth.store.DemoWorldRepository;
@@ -46,6 +47,7 @@ public final class ChainSession implements AutoCloseable {
     private final ContractRegistry contracts;
     private final LogIndexer logs;
     private final Erc20Transfers erc20Transfers;
+    private final NftTransfers nftTransfers;
     private final SessionIndexing indexing;
     private final Deque<AutoCloseable> owned = new ArrayDeque<>();
     private volatile boolean closed;
@@ -65,7 +67,9 @@ public final class ChainSession implements AutoCloseable {
         this.logs = new LogIndexer(rpc, chainId, db);
         this.erc20Transfers = new Erc20Transfers(db);
         logs.subscribe(erc20Transfers);
-        this.indexing = new SessionIndexing(accounts, logs, erc20Transfers);
+        this.nftTransfers = new NftTransfers(db);
+        logs.subscribe(nftTransfers);
+        this.indexing = new SessionIndexing(accounts, logs, erc20Transfers, nftTransfers);
         owned.push(indexing);
         this.contracts = new ContractRegistry(chainId, genesisHash, new DemoWorldRepository(db), new KnownContractRepository(db));
     }
@@ -210,6 +214,11 @@ public final class ChainSession implements AutoCloseable {
     /** ERC-20 Transfer events to and from the accounts watched through {@link #logIndexer()}. */
     public Erc20Transfers erc20Transfers() {
         return erc20Transfers;
+    }
+
+    /** ERC-721 and ERC-1155 transfers to and from the accounts watched through {@link #logIndexer()}. */
+    public NftTransfers nftTransfers() {
+        return nftTransfers;
     }
 
     /**

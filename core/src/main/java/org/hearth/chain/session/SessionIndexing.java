@@ -13,6 +13,7 @@ import org.hearth.index.Erc20Transfers;
 import org.hearth.index.IndexProgress;
 import org.hearth.index.IndexRunner;
 import org.hearth.index.LogIndexer;
+import org.hearth.index.LogSubscriber;
 import org.hearth.index.SyncProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,11 @@ public final class SessionIndexing implements AutoCloseable {
     private volatile IndexProgress blocks;
     private volatile SyncProgress progress;
 
-    SessionIndexing(AccountWatch accounts, LogIndexer logs, Erc20Transfers erc20) {
+    /** Log subscribers that follow the same accounts as the ERC-20 one (NFT transfers). */
+    private final List<LogSubscriber> others;
+
+    SessionIndexing(AccountWatch accounts, LogIndexer logs, Erc20Transfers erc20, LogSubscriber... others) {
+        this.others = List.of(others);
         this.accounts = accounts;
         this.logs = logs;
         this.erc20 = erc20;
@@ -59,7 +64,14 @@ public final class SessionIndexing implements AutoCloseable {
         String key = address.toLowerCase(Locale.ROOT);
         accounts.watch(key);
         boolean known = logs.cursors().stream().anyMatch(c -> c.subscriber().equals(erc20.id()) && c.key().equals(key));
-        logs.watch(erc20, key, known ? 0 : logStart.getAsLong());
+        long start = known ? 0 : logStart.getAsLong();
+        logs.watch(erc20, key, start);
+        for (LogSubscriber more : others) {
+            boolean seen = logs.cursors().stream().anyMatch(c -> c.subscriber().equals(more.id()) && c.key().equals(key));
+            if (!seen) {
+                logs.watch(more, key, known ? logStart.getAsLong() : start); // an account followed before this subscriber existed
+            }
+        }
         runner.wake();
     }
 

@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -99,13 +100,15 @@ class ChainSessionTest {
         long head = session.rpc().blockNumber();
         session.indexing().wake(); // as the app does on a new head; no step is called here
         while (session.accounts().incoming().to(session.chainId(), CAROL).stream().noneMatch(t -> t.txHash().equalsIgnoreCase(hash))
-                || session.indexing().progress() == null || session.indexing().progress().scannedTo() < head) {
+                || session.indexing().progress() == null || session.indexing().progress().scannedTo() < head
+                || seen.stream().noneMatch(p -> p.head() >= head)) { // listeners hear of a progress just after it is set
             Thread.sleep(50);
         }
         assertTrue(session.indexing().progress().caughtUp());
         assertTrue(seen.stream().anyMatch(p -> p.caughtUp() && p.head() >= head), "progress published to listeners");
-        assertEquals(1, session.logIndexer().cursors().stream().filter(c -> c.key().equalsIgnoreCase(CAROL)).count(),
-                "the account is followed by the log indexer too");
+        assertEquals(List.of("erc20-transfers", "nft-transfers"), session.logIndexer().cursors().stream()
+                .filter(c -> c.key().equalsIgnoreCase(CAROL)).map(c -> c.subscriber()).sorted().toList(),
+                "the account is followed by the log indexer too, for tokens and NFTs");
         assertTrue(session.indexing().running());
         session.close();
         assertFalse(session.indexing().running(), "a closed (replaced) session stops its runner");
