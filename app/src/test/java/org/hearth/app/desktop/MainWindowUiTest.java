@@ -95,6 +95,7 @@ class MainWindowUiTest {
                 case WALLET -> "#wallet-create";
                 case COMPUTE -> "#compute-share";
                 case GOVERNANCE -> "#governance-proposals";
+                case TOKENS -> "#tokens-search";
                 default -> "#coming-" + screen.id();
             };
             assertTrue(robot.lookup(marker).tryQuery().map(n -> n.isVisible() && n.getScene() != null).orElse(false),
@@ -114,7 +115,7 @@ class MainWindowUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         screenshot("node-dark");
         // The other screens in the dark theme too, so their contrast can be checked by eye.
-        for (String screen : java.util.List.of("wallet", "compute", "settings")) {
+        for (String screen : java.util.List.of("wallet", "tokens", "nfts", "governance", "compute", "settings")) {
             FxClicks.click(robot, "#nav-" + screen);
             WaitForAsyncUtils.waitForFxEvents();
             screenshot(screen + "-dark");
