@@ -45,7 +45,8 @@ done
 [ -n "$XVFB_PID" ] || { echo "No free X display number in 140-180" >&2; exit 1; }
 for _ in $(seq 1 100); do [ -e "/tmp/.X11-unix/X${DISPLAY#:}" ] && break; sleep 0.05; done
 
-window_visible() { xdotool search --onlyvisible --name '^Hearth$' >/dev/null 2>&1; }
+# The window is "Hearth" or "Hearth — <network>"; the training run's "Hearth ... (start-up training)" never matches.
+window_visible() { xdotool search --onlyvisible --name '^Hearth($| [^(]*$)' >/dev/null 2>&1; }
 
 # Stops a launch: SIGTERM to the JVM (its shutdown hook stops the node), then anything it started that
 # is still alive: its children seen before the kill, and any process naming its private data dir.

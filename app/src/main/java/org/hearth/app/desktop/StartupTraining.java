@@ -24,7 +24,9 @@ final class StartupTraining {
             return;
         }
         stage.setOpacity(0);
-        stage.setTitle(stage.getTitle() + " (start-up training)"); // not the window bench/startup.sh waits for
+        String title = stage.getTitle();
+        stage.titleProperty().unbind(); // the window's title follows the network; the training run's is its own
+        stage.setTitle(title + " (start-up training)"); // not the window bench/startup.sh waits for
         new AnimationTimer() {
             private int frames;
 
