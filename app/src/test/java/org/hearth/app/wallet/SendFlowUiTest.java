@@ -29,6 +29,7 @@ import org.web3j.crypto.ECKeyPair;
 import org.web3j.utils.Numeric;
 
 /** Send ETH through the real form, review screen and pipeline on a real anvil, to confirmation. */
+@org.junit.jupiter.api.extension.ExtendWith(org.hearth.app.FxThreadDump.class)
 class SendFlowUiTest {
 
     /** anvil's dev account 1; a public test key. */

@@ -44,6 +44,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * is changed in Settings, the app publishes a new session and the open wallet reads through it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.extension.ExtendWith(org.hearth.app.FxThreadDump.class)
 class SessionReplacedUiTest {
 
     private static final BigInteger ETHER = BigInteger.TEN.pow(18);

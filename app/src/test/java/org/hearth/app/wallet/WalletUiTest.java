@@ -29,6 +29,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The whole app under Xvfb on its own local chain: create with the backup quiz, send; restore. */
+@org.junit.jupiter.api.extension.ExtendWith(org.hearth.app.FxThreadDump.class)
 class WalletUiTest {
 
     private static final Path SHOTS = Path.of(System.getProperty("hearth.screenshots", "target/screenshots"));
