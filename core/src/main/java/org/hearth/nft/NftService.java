@@ -116,8 +116,11 @@ public final class NftService {
 
     /** The image bytes of resolved metadata (cached like all media); throws the one-line reason when there is none. */
     public NftContent.Fetched image(ResolvedMetadata metadata) {
-        if (metadata == null || !metadata.ok()) {
-            throw new HearthException("nft.noImage", null);
+        if (metadata == null) {
+            throw new HearthException("nft.noUri", null);
+        }
+        if (!metadata.ok()) {
+            throw new HearthException("nft.noMetadata", null, metadata.error());
         }
         return resolver.image(metadata.metadata());
     }

@@ -27,6 +27,7 @@ final class NftCell extends GridCell<NftService.Listed> {
     private final Label placeholder = new Label();
     private final Label name = new Label();
     private final Label amount = new Label();
+    private final Label reason = new Label();
     private final VBox box;
     /** The token this cell shows now; read by the thumbnail workers to drop requests for cells that moved on. */
     private volatile String wanted;
@@ -51,7 +52,12 @@ final class NftCell extends GridCell<NftService.Listed> {
         art.setPrefSize(NftThumbnails.SIDE, NftThumbnails.SIDE);
         name.getStyleClass().add("nft-name");
         name.setMaxWidth(NftThumbnails.SIDE);
-        box = new VBox(6, art, name);
+        reason.getStyleClass().addAll("nft-spam-reason", "text-muted");
+        reason.setMaxWidth(NftThumbnails.SIDE);
+        reason.setWrapText(true);
+        reason.setMaxHeight(40);
+        reason.managedProperty().bind(reason.visibleProperty());
+        box = new VBox(4, art, name, reason);
         box.setAlignment(Pos.TOP_CENTER);
     }
 
@@ -69,6 +75,10 @@ final class NftCell extends GridCell<NftService.Listed> {
         name.setTooltip(new Tooltip(name.getText()));
         amount.setText(item.nft().standard() == NftStandard.ERC1155 ? String.format(text.getString("nfts.amount"), item.nft().amount()) : "");
         amount.setVisible(item.nft().standard() == NftStandard.ERC1155);
+        // in the Spam view, why: the rule's words, one line here and whole in the tooltip
+        reason.setVisible(item.nft().spam() && item.spamReason() != null);
+        reason.setText(reason.isVisible() ? text.getString(item.spamReason()) : "");
+        reason.setTooltip(reason.isVisible() ? new Tooltip(reason.getText()) : null);
         image.setImage(null);
         placeholder.setGraphic(new FontIcon("fth-image"));
         placeholder.setText(text.getString("nfts.thumbLoading"));

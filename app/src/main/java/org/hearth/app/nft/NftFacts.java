@@ -83,6 +83,9 @@ final class NftFacts {
     private GridPane grid(NftMetadata m) {
         GridPane grid = new GridPane(16, 8);
         grid.setId("nft-detail-facts");
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the value column gives way, never the labels
+        grid.getColumnConstraints().add(labels);
         String copy = text.getString("action.copy");
         int row = 0;
         grid.addRow(row++, Labels.muted(text.getString("nfts.collection")),

@@ -79,7 +79,7 @@ public final class NftGalleryView implements Page {
         grid = new GridView<>(model.shown);
         grid.setId("nfts-grid");
         grid.setCellWidth(NftThumbnails.SIDE + 16);
-        grid.setCellHeight(NftThumbnails.SIDE + 40);
+        grid.setCellHeight(NftThumbnails.SIDE + 72);
         grid.setHorizontalCellSpacing(8);
         grid.setVerticalCellSpacing(8);
         grid.setCellFactory(g -> {
@@ -171,11 +171,12 @@ public final class NftGalleryView implements Page {
         box.setId("nfts-collection");
         box.setPromptText(text.getString("nfts.allCollections"));
         model.collections.addListener((javafx.collections.ListChangeListener<NftGalleryModel.Collection>) c -> {
-            box.getItems().setAll(model.collections);
-            box.getItems().addFirst(ALL);
+            java.util.List<NftGalleryModel.Collection> items = new java.util.ArrayList<>(model.collections);
+            items.addFirst(ALL);
+            box.getItems().setAll(items);
         });
-        box.setCellFactory(l -> new CollectionCell());
-        box.setButtonCell(new CollectionCell());
+        box.setCellFactory(l -> new CollectionCell(false));
+        box.setButtonCell(new CollectionCell(true));
         box.valueProperty().addListener((obs, was, is) -> model.collection.set(is == null ? null : is.contract()));
         model.collection.addListener((obs, was, is) -> {
             if (is == null && box.getValue() != null && box.getValue() != ALL) {
@@ -189,10 +190,17 @@ public final class NftGalleryView implements Page {
     private static final NftGalleryModel.Collection ALL = new NftGalleryModel.Collection(null, null, 0);
 
     private final class CollectionCell extends ListCell<NftGalleryModel.Collection> {
+        /** The combo's button: with no choice (the list was just replaced) it says "all", which is what the filter does then. */
+        private final boolean button;
+
+        CollectionCell(boolean button) {
+            this.button = button;
+        }
+
         @Override
         protected void updateItem(NftGalleryModel.Collection c, boolean empty) {
             super.updateItem(c, empty);
-            setText(empty || c == null ? null : c == ALL ? text.getString("nfts.allCollections") : String.format(text.getString("nfts.collectionItem"),
+            setText((empty || c == null) && !button ? null : c == null || c == ALL ? text.getString("nfts.allCollections") : String.format(text.getString("nfts.collectionItem"),
                     c.name() == null ? text.getString("nfts.unnamed") : TokenText.name(c.name()), c.count()));
         }
     }

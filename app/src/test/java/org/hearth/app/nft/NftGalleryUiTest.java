@@ -153,7 +153,10 @@ class NftGalleryUiTest {
         assertTrue(thumb("Scripted SVG").image() != null, "the SVG is drawn, its script never run");
         assertTrue(thumb("Broken base64").error() != null, "broken base64 is a placeholder with a reason");
         assertEquals(8, (int) thumb("WebP square").image().getWidth());
-        assertTrue(thumb("Hearth Ember #1").image() != null);
+        javafx.scene.image.Image ember = thumb("Hearth Ember #1").image();
+        int argb = ember.getPixelReader().getArgb((int) ember.getWidth() / 2, (int) ember.getHeight() / 2);
+        assertTrue((argb & 0xffffff) != 0, "the on-chain art is drawn in its hsl() colours, not black");
+        assertTrue(texts(".nft-placeholder").stream().anyMatch(t -> t.startsWith("No metadata, so no image: ")), texts(".nft-placeholder").toString());
         List<String> names = texts(".nft-name");
         String odd = names.stream().filter(n -> n.contains("gnp.exe")).findFirst().orElseThrow();
         assertTrue(odd.length() <= 64 && odd.codePoints().noneMatch(c -> Character.getType(c) == Character.FORMAT), odd);
@@ -183,6 +186,8 @@ class NftGalleryUiTest {
         List<NftService.Listed> spam = fx(() -> List.copyOf(view.model().shown));
         assertEquals(List.of("Lovely #1"), spam.stream().map(NftService.Listed::name).toList(), "the collection filter resets per view");
         assertEquals("nft.spam.airdrop", spam.getFirst().spamReason());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(texts(".nft-spam-reason").stream().anyMatch(t -> t.startsWith("Hidden as spam: an airdrop")), texts(".nft-spam-reason").toString());
         screenshot("nfts-spam");
         FxClicks.click(robot, "#nfts-view-shown");
         WaitForAsyncUtils.waitForFxEvents();

@@ -87,7 +87,7 @@ public final class Thumbnails {
         }
         SVGDocument doc;
         try {
-            doc = new SVGLoader().load(new ByteArrayInputStream(bytes), null, SVG_CONTEXT);
+            doc = new SVGLoader().load(new ByteArrayInputStream(SvgColors.rewrite(bytes)), null, SVG_CONTEXT);
         } catch (RuntimeException e) {
             throw new HearthException("nft.imageBroken", e, MediaSniffer.SVG, firstLine(e.getMessage()));
         }
