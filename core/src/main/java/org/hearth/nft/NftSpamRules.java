@@ -33,6 +33,8 @@ public final class NftSpamRules {
     private final Predicate<String> knownContract;
     private final long chainId;
     private final Map<String, Optional<String>> senders = new HashMap<>();
+    private final Map<String, Boolean> interacted = new HashMap<>();
+    private final Map<String, Boolean> known = new HashMap<>();
 
     /** {@code knownContract}: whether the session's contract registry knows an address (e.g. {@code a -> contracts().byAddress(a).isPresent()}). */
     public NftSpamRules(RpcClient rpc, NftTransfers transfers, Predicate<String> knownContract, long chainId) {
@@ -45,14 +47,14 @@ public final class NftSpamRules {
     /** The problem key saying why {@code nft} is spam for {@code account}, or empty; {@code tokenName} may be null. */
     public Optional<String> reason(String account, OwnedNft nft, String tokenName) {
         String me = account.toLowerCase(Locale.ROOT);
-        if (interacted(me, nft.contract())) {
+        if (interacted.computeIfAbsent(me + nft.contract(), k -> interacted(me, nft.contract()))) {
             return Optional.empty();
         }
         Optional<String> wording = SpamRules.textReason(String.join(" ", nonNull(nft.collection()), nonNull(tokenName)));
         if (wording.isPresent()) {
             return wording;
         }
-        return knownContract.test(nft.contract()) ? Optional.empty() : Optional.of(AIRDROP);
+        return known.computeIfAbsent(nft.contract(), knownContract::test) ? Optional.empty() : Optional.of(AIRDROP);
     }
 
     /** The account sent a transaction that brought it tokens of the collection, or sent one of them away. */

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import org.hearth.chain.Addresses;
 import org.hearth.chain.session.ChainSession;
+import org.hearth.compute.blob.BlobServer;
+import org.hearth.compute.blob.BlobStore;
 import org.hearth.money.Amounts;
 import org.hearth.nft.NftCache;
 import org.hearth.nft.NftGateways;
@@ -170,8 +172,13 @@ public final class NftCommand {
     }
 
     private NftService service(ChainSession session) {
-        // The local blob server is not started by the CLI yet: without a setting, the public gateways.
-        return new NftService(session, NftGateways.fromSettings(new SettingsRepository(session.database()), Optional.empty()),
+        // On the local chain the data dir's blobs are the default IPFS gateway: served on loopback while the command runs.
+        Optional<java.net.URI> local = Optional.empty();
+        if (session.isLocal()) {
+            BlobServer blobs = session.own(BlobServer.startLoopback(BlobStore.inDataDir(root.dataDir().root())));
+            local = Optional.of(blobs.base());
+        }
+        return new NftService(session, NftGateways.fromSettings(new SettingsRepository(session.database()), local),
                 new NftCache(session.database(), root.dataDir().root().resolve("nft-cache")));
     }
 

@@ -48,13 +48,17 @@ public final class NftGalleryModel {
 
     private final SettingsRepository settings;
     private final Path cacheDir;
+    private final java.util.function.Function<ChainSession, Optional<java.net.URI>> localGateway;
     private final AtomicLong generation = new AtomicLong();
     private ChainSession serviceSession;
     private NftService service;
 
-    public NftGalleryModel(SettingsRepository settings, Path cacheDir) {
+    /** {@code localGateway}: the local blob server's base for a session on the local chain (the default IPFS gateway there). */
+    public NftGalleryModel(SettingsRepository settings, Path cacheDir,
+                           java.util.function.Function<ChainSession, Optional<java.net.URI>> localGateway) {
         this.settings = settings;
         this.cacheDir = cacheDir;
+        this.localGateway = localGateway;
         query.addListener(o -> refilter());
         collection.addListener(o -> refilter());
         view.addListener(o -> {
@@ -67,7 +71,7 @@ public final class NftGalleryModel {
     /** The service for {@code session}, made once per session (its fetcher and cache are reused by the thumbnails). */
     public synchronized NftService service(ChainSession session) {
         if (service == null || serviceSession != session) {
-            NftGateways gateways = NftGateways.fromSettings(settings, Optional.empty());
+            NftGateways gateways = NftGateways.fromSettings(settings, localGateway.apply(session));
             service = new NftService(session, gateways, new NftCache(session.database(), cacheDir));
             serviceSession = session;
         }

@@ -52,11 +52,12 @@ public final class NftGalleryView implements Page {
     private String error;
 
     public NftGalleryView(ResourceBundle text, ObservableValue<ChainSession> session, ObservableValue<String> account,
-                          SettingsRepository settings, Path cacheDir, NftDetailPage.Opener opener) {
+                          SettingsRepository settings, Path cacheDir,
+                          java.util.function.Function<ChainSession, java.util.Optional<java.net.URI>> localGateway, NftDetailPage.Opener opener) {
         this.text = text;
         this.session = session;
         this.account = account;
-        this.model = new NftGalleryModel(settings, cacheDir);
+        this.model = new NftGalleryModel(settings, cacheDir, localGateway);
         this.opener = opener;
         TextField search = new TextField();
         search.setId("nfts-search");
@@ -104,7 +105,9 @@ public final class NftGalleryView implements Page {
         Path cacheDir = c.services().dataDir().root().resolve("nft-cache");
         NftDetailPage.Opener opener = (chain, svc, listed, from, onChanged) -> nav.push(new NftDetailPage(c.text(), chain, svc, listed,
                 from, wallet::signer, onChanged, nav::push, nav::back));
-        return new NftGalleryView(c.text(), c.chain().session(), account, c.services().settings(), cacheDir, opener);
+        java.util.function.Function<ChainSession, java.util.Optional<java.net.URI>> local = s -> s.isLocal()
+                ? java.util.Optional.of(c.services().blobServer().base()) : java.util.Optional.empty();
+        return new NftGalleryView(c.text(), c.chain().session(), account, c.services().settings(), cacheDir, local, opener);
     }
 
     @Override

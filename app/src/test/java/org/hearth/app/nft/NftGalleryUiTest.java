@@ -111,7 +111,7 @@ class NftGalleryUiTest {
             NftDetailPage.Opener opener = (chainSession, svc, listed, from, onChanged) -> navigator.push(new NftDetailPage(text, chainSession,
                     svc, listed, from, address -> SIGNER, onChanged, navigator::push, navigator::back));
             view = new NftGalleryView(text, new SimpleObjectProperty<>(session), new SimpleObjectProperty<>(USER),
-                    new SettingsRepository(db), dir.resolve("nft-cache"), opener);
+                    new SettingsRepository(db), dir.resolve("nft-cache"), chainSession -> java.util.Optional.empty(), opener);
             Scene scene = new Scene(frame, 1200, 800);
             scene.getStylesheets().add(NftGalleryView.class.getResource("/org/hearth/app/hearth.css").toExternalForm());
             s.setScene(scene);
