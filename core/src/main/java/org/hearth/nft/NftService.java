@@ -87,7 +87,8 @@ public final class NftService {
         return out;
     }
 
-    private List<ResolvedMetadata> resolveAll(List<OwnedNft> owned) throws InterruptedException {
+    /** The metadata of each token, in order ({@code null} where the contract gives no URI), {@value #PARALLEL_METADATA} fetched at once. */
+    public List<ResolvedMetadata> resolveAll(List<OwnedNft> owned) throws InterruptedException {
         Semaphore permits = new Semaphore(PARALLEL_METADATA);
         List<Future<ResolvedMetadata>> futures = new ArrayList<>(owned.size());
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
