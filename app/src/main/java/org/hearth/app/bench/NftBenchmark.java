@@ -102,7 +102,7 @@ public final class NftBenchmark {
     /** One Hearth pass as the gallery does it: index and confirm, resolve all metadata, then the first screen's thumbnails. */
     private static Run hearth(RpcClient rpc, Database db, NftGateways gateways, Path cache, int count) throws Exception {
         try (ChainSession session = ChainSession.open(new RpcClient(rpc.endpoint()), ChainSession.Kind.LOCAL, db, 0)) {
-            NftService service = new NftService(session, gateways, new NftCache(db, cache));
+            NftService service = new NftService(session, gateways, session.own(new NftCache(db, cache)));
             long t0 = System.nanoTime();
             session.logIndexer().watch(session.nftTransfers(), HOLDER.toLowerCase(), 0);
             session.logIndexer().syncToHead();

@@ -179,7 +179,7 @@ public final class NftCommand {
             local = Optional.of(blobs.base());
         }
         return new NftService(session, NftGateways.fromSettings(new SettingsRepository(session.database()), local),
-                new NftCache(session.database(), root.dataDir().root().resolve("nft-cache")));
+                session.own(new NftCache(session.database(), root.dataDir().root().resolve("nft-cache"))));
     }
 
     private static ObjectNode toJson(NftService.Detail d) {

@@ -72,7 +72,7 @@ public final class NftGalleryModel {
     public synchronized NftService service(ChainSession session) {
         if (service == null || serviceSession != session) {
             NftGateways gateways = NftGateways.fromSettings(settings, localGateway.apply(session));
-            service = new NftService(session, gateways, new NftCache(session.database(), cacheDir));
+            service = new NftService(session, gateways, session.own(new NftCache(session.database(), cacheDir)));
             serviceSession = session;
         }
         return service;
