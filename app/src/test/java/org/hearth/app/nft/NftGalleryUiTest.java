@@ -249,6 +249,28 @@ class NftGalleryUiTest {
         assertFalse(fx(() -> view.model().shown.stream().anyMatch(l -> "Loopback image".equals(l.name()))));
     }
 
+    @Test
+    @Order(5)
+    void thumbnailMemoryStaysBoundedWhateverIsAskedFor() throws Exception {
+        NftThumbnails thumbs = new NftThumbnails();
+        NftService service = fx(() -> view.model().service(session));
+        int asked = NftThumbnails.KEEP + 60;
+        java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (int i = 0; i < asked; i++) {
+                String svg = "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' width='300' height='300'><rect width='300' height='300' "
+                        + "fill='rgb(" + (i % 255) + ",80,120)'/></svg>";
+                org.hearth.nft.ResolvedMetadata m = new org.hearth.nft.ResolvedMetadata("data:", List.of(), "application/json",
+                        org.hearth.nft.NftMetadata.imageOnly(svg), null);
+                NftService.Listed l = new NftService.Listed(new org.hearth.nft.OwnedNft("0x" + "0".repeat(39) + "1", BigInteger.valueOf(i),
+                        org.hearth.nft.NftStandard.ERC721, BigInteger.ONE, "Many", false, false), "#" + i, m, null);
+                thumbs.request(service, l, () -> true, t -> answered.incrementAndGet());
+            }
+        }).get();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> answered.get() == asked);
+        assertEquals(NftThumbnails.KEEP, fx(thumbs::held), "the oldest thumbnails were let go");
+    }
+
     private static void openCell(String name) throws Exception {
         Node cell = fx(() -> robot.lookup(".nft-cell").queryAll().stream()
                 .filter(n -> n instanceof NftCell c && c.getItem() != null && name.equals(NftCell.title(Messages.text(), c.getItem())))
