@@ -21,6 +21,7 @@ import org.hearth.app.desktop.UiThread;
 import org.hearth.app.shell.Page;
 import org.hearth.chain.session.ChainSession;
 import org.hearth.chain.tx.TxSigner;
+import org.hearth.nft.NftMetadata;
 import org.hearth.nft.NftService;
 import org.hearth.nft.media.Thumbnails;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -100,7 +101,8 @@ public final class NftDetailPage implements Page {
     }
 
     private HBox actions() {
-        boolean hidden = listed.nft().hidden();
+        // hidden by the user: show again; hidden by a spam rule: "not spam" (remembered over the rule); else hide
+        boolean hidden = listed.nft().hidden() || listed.nft().spam();
         Button send = button("nft-detail-send", "nfts.send", "fth-send", () -> push.accept(new NftSendPage(text, session, listed, account,
                 () -> signers.apply(account), () -> {
                     onChanged.run();
@@ -108,9 +110,12 @@ public final class NftDetailPage implements Page {
                     back.run(); // this page: the token has left
                 }, back)));
         send.setDisable(account == null);
-        Button hide = button("nft-detail-hide", hidden ? "nfts.unhide" : "nfts.hide", hidden ? "fth-eye" : "fth-eye-off",
+        String showKey = listed.nft().spam() ? "nfts.notSpam" : "nfts.unhide";
+        Button hide = button("nft-detail-hide", hidden ? showKey : "nfts.hide", hidden ? "fth-eye" : "fth-eye-off",
                 () -> setHidden(listed.nft().tokenId(), !hidden));
-        Button hideAll = button("nft-detail-hide-collection", "nfts.hideCollection", "fth-eye-off", () -> setHidden(null, true));
+        boolean collectionHidden = service.hidden().all(session.chainId()).contains(listed.nft().contract());
+        Button hideAll = button("nft-detail-hide-collection", collectionHidden ? "nfts.showCollection" : "nfts.hideCollection",
+                collectionHidden ? "fth-eye" : "fth-eye-off", () -> setHidden(null, !collectionHidden));
         Button refresh = button("nft-detail-refresh", "nfts.refreshOne", "fth-refresh-cw", () -> load(true));
         HBox box = new HBox(8, send, hide, hideAll, refresh);
         box.setAlignment(Pos.CENTER_LEFT);
@@ -157,6 +162,10 @@ public final class NftDetailPage implements Page {
 
     private void show(Loaded loaded) {
         status.setText(listed.spamReason() != null ? text.getString(listed.spamReason()) : "");
+        NftMetadata m = loaded.detail().metadata().ok() ? loaded.detail().metadata().metadata() : null;
+        if (m != null && m.backgroundColor() != null && m.backgroundColor().matches("[0-9a-fA-F]{6}")) {
+            art.setStyle("-fx-background-color: #" + m.backgroundColor() + ";"); // six hex digits checked: nothing else reaches the style
+        }
         if (loaded.image() != null) {
             ImageView view = new ImageView(loaded.image());
             view.setId("nft-detail-image");

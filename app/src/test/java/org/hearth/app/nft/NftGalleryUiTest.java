@@ -192,6 +192,17 @@ class NftGalleryUiTest {
         FxClicks.click(robot, "#nfts-view-shown");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(11, fx(() -> view.model().shown.size()));
+
+        // "not spam" from the token's page: remembered over the rule, so it joins the Shown view
+        FxClicks.click(robot, "#nfts-view-spam");
+        openCell("Lovely #1");
+        assertEquals("Not spam: show it", robot.lookup("#nft-detail-hide").queryAs(javafx.scene.control.Button.class).getText());
+        FxClicks.click(robot, "#nft-detail-hide");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> view.model().rows().stream()
+                .anyMatch(l -> "Lovely #1".equals(l.name()) && !l.nft().spam())));
+        FxClicks.click(robot, "#nfts-view-shown");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(12, fx(() -> view.model().shown.size()));
     }
 
     @Test
