@@ -50,6 +50,8 @@ public final class NftGalleryView implements Page {
     private final VBox root;
     private final InvalidationListener reload = o -> reload();
     private String error;
+    /** The session and account the grid shows: thumbnails are kept by contract and id, so they go when either changes. */
+    private Object shownFor;
 
     public NftGalleryView(ResourceBundle text, ObservableValue<ChainSession> session, ObservableValue<String> account,
                           SettingsRepository settings, Path cacheDir,
@@ -141,6 +143,10 @@ public final class NftGalleryView implements Page {
             error = text.getString(s == null || s.isClosed() ? "nfts.noChain" : "nfts.noAccount");
             showStatus();
             return;
+        }
+        if (!java.util.List.of(s, a).equals(shownFor)) {
+            thumbnails.clear();
+            shownFor = java.util.List.of(s, a);
         }
         model.load(s, a, e -> {
             error = Messages.describe(text, e);

@@ -208,6 +208,12 @@ class NftGalleryUiTest {
     @Test
     @Order(3)
     void theDetailPageShowsRoyaltyContractAndIdAndSendsAQuantityThroughTheReview() throws Exception {
+        openCell("Hearth Ember #2");
+        FxClicks.untilVisible(robot, "#nft-detail-image");
+        assertTrue(texts(".nft-trait-value").size() == 3, "hue, accent hue and embers: " + texts(".nft-trait-value"));
+        screenshot("nfts-detail-ember");
+        WaitForAsyncUtils.asyncFx(() -> navigator.back()).get();
+        FxClicks.untilVisible(robot, "#nfts-grid");
         openCell("Hearth Items #3");
         FxClicks.untilVisible(robot, "#nft-detail-royalty");
         assertEquals("5% of each sale", robot.lookup("#nft-detail-royalty").queryAs(Label.class).getText());
