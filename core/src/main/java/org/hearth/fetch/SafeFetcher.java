@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Duration;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -26,6 +27,8 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.hearth.problem.HearthException;
 
@@ -39,8 +42,12 @@ import org.hearth.problem.HearthException;
  * client's DNS resolver only answers with what was checked. A second DNS answer (rebinding) is never
  * asked for. A URL under a configured gateway base (same scheme, host, port and path prefix) skips the
  * address check: a local IPFS node or the local blob server is private by nature.
+ *
+ * <p>One fetcher is kept for a session: its HTTP clients and their connection pools are made once and
+ * reused by every fetch (a connection made for one checked URL only ever went to checked addresses),
+ * until {@link #close()}.
  */
-public final class SafeFetcher {
+public final class SafeFetcher implements AutoCloseable {
 
     public static final int MAX_REDIRECTS = 3;
 
@@ -50,8 +57,14 @@ public final class SafeFetcher {
         return t;
     });
 
+    /** Connections kept per host: the NFT list fetches 16 documents at once from one gateway. */
+    static final int POOL_PER_HOST = 32;
+    static final int POOL_TOTAL = 64;
+
     private final List<URI> gateways;
     private final HostAddresses.Resolver resolver;
+    private final Map<ClientKey, Client> clients = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     public SafeFetcher(List<URI> gateways) {
         this(gateways, HostAddresses.SYSTEM);
@@ -77,22 +90,7 @@ public final class SafeFetcher {
     }
 
     public FetchResult fetch(URI uri, FetchLimits limits) {
-        Map<String, List<InetAddress>> pinned = new ConcurrentHashMap<>();
-        DnsResolver dns = new PinnedDns(pinned);
-        try (CloseableHttpClient client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(dns)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(limits.connect()))
-                                .setSocketTimeout(Timeout.of(limits.read()))
-                                .build())
-                        .build())
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .disableContentCompression() // a gzip bomb would pass a byte cap counted before inflation; no proxy either: it would bypass the pin
-                .build()) {
+        try {
             long deadline = System.nanoTime() + limits.total().toNanos();
             URI current = uri;
             for (int hop = 0; ; hop++) {
@@ -100,10 +98,11 @@ public final class SafeFetcher {
                 List<InetAddress> addresses = isGateway(current)
                         ? HostAddresses.resolve(target.host(), resolver)
                         : HostAddresses.checked(target.host(), resolver);
-                pinned.put(PinnedDns.key(target.host()), addresses);
+                Client client = client(isGateway(current), limits);
+                client.pinned().put(PinnedDns.key(target.host()), addresses);
                 HttpGet get = new HttpGet(target.pathAndQuery());
                 get.setHeader("Accept", "application/json, image/*, text/plain;q=0.5, */*;q=0.1");
-                Response r = send(client, target, get, deadline, limits);
+                Response r = send(client.http(), target, get, deadline, limits);
                 if (r.redirect() != null) {
                     if (hop >= MAX_REDIRECTS) {
                         throw new HearthException("fetch.tooManyRedirects", null, uri, MAX_REDIRECTS);
@@ -117,9 +116,58 @@ public final class SafeFetcher {
                 }
                 return new FetchResult(uri, current, r.body(), MediaSniffer.sniff(r.body()));
             }
-        } catch (IOException e) {
-            throw new HearthException("fetch.failed", e, uri, describe(e));
+        } catch (IllegalStateException e) {
+            throw new HearthException("fetch.failed", e, uri, describe(e)); // the fetcher was closed
         }
+    }
+
+    /** Closes the pooled connections; a fetch after this fails. */
+    @Override
+    public void close() {
+        closed = true;
+        clients.values().forEach(c -> c.http().close(CloseMode.IMMEDIATE));
+        clients.clear();
+    }
+
+    /** What a pooled client is kept for: gateway URLs or checked ones, and the limits' connect and read timeouts. */
+    private record ClientKey(boolean gateway, Duration connect, Duration read) {
+    }
+
+    /** A pooled client and the addresses its DNS may answer with (only checked ones, or only gateways' for the gateway client). */
+    private record Client(CloseableHttpClient http, Map<String, List<InetAddress>> pinned) {
+    }
+
+    /**
+     * The client for this kind of URL and these timeouts, made once and kept open: its connections are
+     * reused across fetches. Gateway URLs (address check skipped) and checked URLs never share a pool or
+     * a pinned DNS table, so a connection made to an unchecked gateway address never serves a checked URL.
+     */
+    private Client client(boolean gateway, FetchLimits limits) {
+        if (closed) {
+            throw new IllegalStateException("fetcher closed");
+        }
+        return clients.computeIfAbsent(new ClientKey(gateway, limits.connect(), limits.read()), k -> {
+            Map<String, List<InetAddress>> pinned = new ConcurrentHashMap<>();
+            CloseableHttpClient http = HttpClients.custom()
+                    .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                            .setDnsResolver(new PinnedDns(pinned))
+                            .setMaxConnPerRoute(POOL_PER_HOST)
+                            .setMaxConnTotal(POOL_TOTAL)
+                            .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                    .setConnectTimeout(Timeout.of(k.connect()))
+                                    .setSocketTimeout(Timeout.of(k.read()))
+                                    .setValidateAfterInactivity(TimeValue.ofSeconds(1)) // a server may have closed an idle connection
+                                    .build())
+                            .build())
+                    .evictIdleConnections(TimeValue.ofSeconds(30))
+                    .disableRedirectHandling()
+                    .disableAutomaticRetries()
+                    .disableCookieManagement()
+                    .disableAuthCaching()
+                    .disableContentCompression() // a gzip bomb would pass a byte cap counted before inflation; no proxy either: it would bypass the pin
+                    .build();
+            return new Client(http, pinned);
+        });
     }
 
     private record Response(String redirect, byte[] body) {

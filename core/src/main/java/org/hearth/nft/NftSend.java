@@ -6,6 +6,7 @@ import java.util.Map;
 import org.hearth.chain.Addresses;
 import org.hearth.chain.abi.Abi;
 import org.hearth.chain.abi.ContractCalls;
+import org.hearth.chain.abi.Multicall3;
 import org.hearth.chain.session.ChainSession;
 import org.hearth.chain.tx.FeeLevel;
 import org.hearth.chain.tx.PreparedTx;
@@ -44,7 +45,7 @@ public final class NftSend {
         }
         BigInteger n = amount == null ? BigInteger.ONE : amount;
         ContractCalls calls = new ContractCalls(session.rpc());
-        NftOwnership ownership = new NftOwnership(calls, session.nftTransfers(), new NftHidden(session.database()), session.chainId());
+        NftOwnership ownership = new NftOwnership(calls, Multicall3.of(session), session.nftTransfers(), new NftHidden(session.database()), session.chainId());
         NftStandard standard = ownership.standardOf(contract)
                 .orElseThrow(() -> new HearthException("nft.notNftContract", null, Addresses.checksummed(contract)));
         if (n.signum() <= 0 || (standard == NftStandard.ERC721 && !n.equals(BigInteger.ONE))) {

@@ -12,7 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import org.hearth.chain.abi.ContractCalls;
+import org.hearth.chain.abi.Multicall3;
 import org.hearth.chain.session.ChainSession;
+import org.hearth.fetch.SafeFetcher;
 import org.hearth.index.FirstActivity;
 import org.hearth.problem.HearthException;
 
@@ -45,8 +47,10 @@ public final class NftService {
     public NftService(ChainSession session, NftGateways gateways, NftCache cache) {
         this.session = session;
         this.hidden = new NftHidden(session.database());
-        this.ownership = new NftOwnership(new ContractCalls(session.rpc()), session.nftTransfers(), hidden, session.chainId());
-        this.content = new NftContent(gateways, cache);
+        this.ownership = new NftOwnership(new ContractCalls(session.rpc()), Multicall3.of(session), session.nftTransfers(), hidden,
+                session.chainId());
+        // one fetcher (one pool of connections) for the session's life, closed with it
+        this.content = new NftContent(session.own(new SafeFetcher(gateways.all())), gateways, cache);
         this.resolver = new MetadataResolver(content);
     }
 
@@ -87,17 +91,22 @@ public final class NftService {
         return out;
     }
 
-    /** The metadata of each token, in order ({@code null} where the contract gives no URI), {@value #PARALLEL_METADATA} fetched at once. */
+    /**
+     * The metadata of each token, in order ({@code null} where the contract gives no URI): the URIs read in
+     * Multicall3 batches, then {@value #PARALLEL_METADATA} documents fetched at once.
+     */
     public List<ResolvedMetadata> resolveAll(List<OwnedNft> owned) throws InterruptedException {
+        List<Optional<String>> uris = ownership.tokenUris(owned);
         Semaphore permits = new Semaphore(PARALLEL_METADATA);
         List<Future<ResolvedMetadata>> futures = new ArrayList<>(owned.size());
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (OwnedNft n : owned) {
+            for (int i = 0; i < owned.size(); i++) {
+                OwnedNft n = owned.get(i);
+                Optional<String> uri = uris.get(i);
                 futures.add(pool.submit(() -> {
                     permits.acquire();
                     try {
-                        return ownership.tokenUri(n.contract(), n.standard(), n.tokenId()).map(uri -> resolver.resolve(uri, n.tokenId()))
-                                .orElse(null);
+                        return uri.map(u -> resolver.resolve(u, n.tokenId())).orElse(null);
                     } finally {
                         permits.release();
                     }

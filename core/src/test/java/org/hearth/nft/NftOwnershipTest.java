@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.hearth.chain.RpcClient;
 import org.hearth.chain.abi.Abi;
 import org.hearth.chain.abi.ContractCalls;
+import org.hearth.chain.abi.Multicall3;
 import org.hearth.chain.session.ChainSession;
 import org.hearth.node.DemoWorld;
 import org.hearth.store.Database;
@@ -56,7 +57,7 @@ class NftOwnershipTest {
         session.logIndexer().watch(session.nftTransfers(), USER, 0);
         session.logIndexer().watch(session.nftTransfers(), BOB, 0);
         session.logIndexer().syncToHead();
-        ownership = new NftOwnership(new ContractCalls(session.rpc()), session.nftTransfers(), new NftHidden(db), session.chainId());
+        ownership = new NftOwnership(new ContractCalls(session.rpc()), Multicall3.of(session), session.nftTransfers(), new NftHidden(db), session.chainId());
     }
 
     @AfterAll

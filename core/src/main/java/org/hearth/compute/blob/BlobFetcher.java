@@ -77,8 +77,8 @@ public final class BlobFetcher {
      * local), this fetcher's cap, and its timeout for the connection, any silence and the whole body.
      */
     byte[] download(URI uri, List<URI> bases) {
-        try {
-            return new SafeFetcher(bases).fetch(uri, new FetchLimits(maxBytes, timeout, timeout, timeout)).bytes();
+        try (SafeFetcher fetcher = new SafeFetcher(bases)) {
+            return fetcher.fetch(uri, new FetchLimits(maxBytes, timeout, timeout, timeout)).bytes();
         } catch (HearthException e) {
             throw new BlobException(e.getMessage(), e);
         }
