@@ -3,6 +3,11 @@ package org.hearth.chain.abi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import org.hearth.chain.RpcClient;
 import org.hearth.chain.RpcException;
 import org.hearth.chain.session.ChainSession;
@@ -27,6 +32,9 @@ public final class Multicall3 {
 
     /** Multicall3's address on nearly every EVM chain (deterministic deployment). */
     public static final String CANONICAL = "0xcA11bde05977b3631167028862bE2a173976CA11";
+
+    /** Calls in flight at once where there is no Multicall3 to batch them. */
+    static final int PARALLEL = 16;
 
     private static final AbiFunction AGGREGATE3 =
             AbiFunction.parse("aggregate3((address,bool,bytes)[])((bool success,bytes returnData)[])");
@@ -123,21 +131,49 @@ public final class Multicall3 {
         return out;
     }
 
-    /** Where the chain has no Multicall3: a separate {@code eth_call} per call, a revert as a failed result. */
+    /**
+     * Where the chain has no Multicall3: a separate {@code eth_call} per call, {@value #PARALLEL} in flight,
+     * a revert as a failed result; a transport failure throws.
+     */
     private List<Result> oneByOne(List<Call> calls) {
-        List<Result> out = new ArrayList<>(calls.size());
-        for (Call c : calls) {
-            try {
-                String r = rpc.call("eth_call", Map.of("to", c.target(), "data", c.data()), "latest").asText("0x");
-                out.add(new Result(true, Numeric.hexStringToByteArray(r)));
-            } catch (RpcException e) {
-                if (e.isTransport()) {
-                    throw e;
-                }
-                out.add(new Result(false, new byte[0]));
+        Semaphore permits = new Semaphore(PARALLEL);
+        List<Future<Result>> futures = new ArrayList<>(calls.size());
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Call c : calls) {
+                futures.add(pool.submit(() -> {
+                    permits.acquire();
+                    try {
+                        return one(c);
+                    } finally {
+                        permits.release();
+                    }
+                }));
             }
+            List<Result> out = new ArrayList<>(calls.size());
+            for (Future<Result> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reading one call at a time", e);
+                }
+            }
+            return out;
         }
-        return out;
+    }
+
+    private Result one(Call c) {
+        try {
+            String r = rpc.call("eth_call", Map.of("to", c.target(), "data", c.data()), "latest").asText("0x");
+            return new Result(true, Numeric.hexStringToByteArray(r));
+        } catch (RpcException e) {
+            if (e.isTransport()) {
+                throw e;
+            }
+            return new Result(false, new byte[0]);
+        }
     }
 
     /** Multicall3's {@code Call3}: target, allowFailure, callData. */
