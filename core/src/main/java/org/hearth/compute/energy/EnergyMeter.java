@@ -34,9 +34,13 @@ public final class EnergyMeter implements ProviderAgent.Listener {
 
     @Override
     public synchronized void status(ProviderStatus status) {
-        flush();
-        running = status.state() == ProviderStatus.State.RUNNING;
+        boolean next = status.state() == ProviderStatus.State.RUNNING;
         measuredGpu = status.backend().startsWith("cuda");
+        if (next == running) {
+            return; // most statuses are job counts: the interval is booked on the next tick
+        }
+        flush();
+        running = next;
         since = running ? clock.instant() : null;
     }
 
