@@ -61,13 +61,21 @@ public final class ComputeModel implements AutoCloseable {
     /** The job running now, in words; "" when none. */
     public final StringProperty currentJob = new SimpleStringProperty("");
     public final ComputeChoices choices;
+    /** What the worker found at its last start (the market's attestation is made from it); null before. */
+    public final ObjectProperty<WorkerCapabilities> capabilities = new SimpleObjectProperty<>();
+    /** Whether the running agent takes market jobs (else local benchmark jobs). */
+    public final BooleanProperty onMarket = new SimpleBooleanProperty(false);
 
     private final ResourceBundle text = ResourceBundle.getBundle("org.hearth.app.messages");
     private final ProviderAgent agent;
+    private final AppServices services;
     private final Runnable unsubscribe;
     private int tilesThisImage;
+    /** Picks the next run's job source; true when it is the market. */
+    private volatile java.util.function.BooleanSupplier sourcePicker = () -> false;
 
     public ComputeModel(AppServices services) {
+        this.services = services;
         this.agent = services.provider();
         this.choices = new ComputeChoices(services);
         ProviderSettings settings = new ProviderSettings(services.settings());
@@ -98,6 +106,7 @@ public final class ComputeModel implements AutoCloseable {
                 return;
             }
             agent.setAllowedBackends(allowed.get());
+            onMarket.set(sourcePicker.getAsBoolean());
             agent.start();
         } else {
             UiThread.background(() -> {
@@ -105,6 +114,22 @@ public final class ComputeModel implements AutoCloseable {
                 return null;
             }, ignored -> { }, failure -> status.set(org.hearth.app.desktop.Messages.describe(failure)));
         }
+    }
+
+    private MarketShareModel market;
+
+    /** The market side of the screen (one per app, like this model); it decides each run's job source. */
+    public synchronized MarketShareModel market(org.hearth.app.wallet.WalletModel wallet) {
+        if (market == null) {
+            market = new MarketShareModel(services, wallet);
+            setSourcePicker(market::prepareSource);
+        }
+        return market;
+    }
+
+    /** The market side sets this: it hands the agent the market's job source when the market is ready. */
+    void setSourcePicker(java.util.function.BooleanSupplier picker) {
+        sourcePicker = picker;
     }
 
     /** Applies changed device switches: stored at once; a running worker restarts with the devices left on. */
@@ -132,7 +157,7 @@ public final class ComputeModel implements AutoCloseable {
         return switch (s.state()) {
             case STOPPED -> "";
             case STARTING -> text.getString("compute.starting");
-            case RUNNING -> text.getString("compute.running");
+            case RUNNING -> text.getString(onMarket.get() ? "compute.runningMarket" : "compute.running");
             case PAUSED -> String.format(text.getString("compute.paused"), s.reason());
             case FAILED -> String.format(text.getString("compute.failed"), s.reason());
         };
@@ -152,7 +177,10 @@ public final class ComputeModel implements AutoCloseable {
         @Override
         public void started(WorkerCapabilities capabilities) {
             List<BackendReport> reports = capabilities.backends();
-            UiThread.run(() -> backends.setAll(reports));
+            UiThread.run(() -> {
+                backends.setAll(reports);
+                ComputeModel.this.capabilities.set(capabilities);
+            });
         }
 
         @Override
@@ -227,5 +255,10 @@ public final class ComputeModel implements AutoCloseable {
     @Override
     public void close() {
         unsubscribe.run();
+        synchronized (this) {
+            if (market != null) {
+                market.close();
+            }
+        }
     }
 }

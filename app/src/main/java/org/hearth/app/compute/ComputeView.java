@@ -18,7 +18,10 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.hearth.app.control.Labels;
 import org.hearth.app.control.ScreenHeader;
+import org.hearth.app.shell.Navigator;
 import org.hearth.app.shell.Page;
+import org.hearth.app.shell.Screen;
+import org.hearth.app.wallet.WalletModel;
 import org.hearth.compute.provider.LocalJobLoop;
 
 /** The Compute screen: the share toggle over tabs for sharing choices and the live view of the agent. */
@@ -30,7 +33,9 @@ public final class ComputeView {
     private ComputeView() {
     }
 
-    public static Page create(ResourceBundle text, ComputeModel model) {
+    public static Page create(ResourceBundle text, ComputeModel model, Navigator<Screen> navigator, WalletModel wallet) {
+        MarketShareModel market = model.market(wallet);
+        MarketTxFlow flow = new MarketTxFlow(text, navigator);
         ToggleSwitch share = new ToggleSwitch(text.getString("compute.share"));
         share.setId("compute-share");
         share.selectedProperty().bindBidirectional(model.sharing);
@@ -55,11 +60,14 @@ public final class ComputeView {
         };
         ChangeListener<Integer> newImage = (obs, was, is) -> canvas.clear();
 
-        VBox shareTab = new VBox(14, Labels.section(text.getString("compute.policy")), PolicyPane.create(text, model),
+        VBox shareTab = new VBox(14, Labels.section(text.getString("market.title")), MarketSetupPane.create(text, model, market, flow),
+                Labels.section(text.getString("compute.policy")), PolicyPane.create(text, model),
                 Labels.section(text.getString("limits.title")), LimitsPane.create(text, model),
                 Labels.section(text.getString("compute.devices")), DevicesPane.create(text, model),
                 Labels.section(text.getString("electricity.title")), ElectricityPane.create(text, model, TOKEN_SYMBOL));
-        TabPane tabs = new TabPane(tab(text, "share", shareTab), tab(text, "live", LivePane.create(text, model, canvas)));
+        Node jobs = JobsPane.create(text, market, entry -> navigator.push(JobDetailsPage.create(text, entry, navigator::back)));
+        TabPane tabs = new TabPane(tab(text, "share", shareTab), tab(text, "live", LivePane.create(text, model, canvas)),
+                tab(text, "earnings", EarningsPane.create(text, market, flow)), tab(text, "jobs", jobs));
         tabs.setId("compute-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
@@ -69,7 +77,8 @@ public final class ComputeView {
         scroll.setFitToWidth(true);
         scroll.setId("compute-screen");
         // the estimate grows while sharing runs: re-read it every few seconds while the screen shows it
-        Timeline estimate = new Timeline(new KeyFrame(Duration.seconds(5), e -> model.choices.refreshEstimate()));
+        Timeline estimate = new Timeline(new KeyFrame(Duration.seconds(5), e -> model.choices.refreshEstimate()),
+                new KeyFrame(Duration.seconds(3), e -> market.refresh(market.account.get())));
         estimate.setCycleCount(Timeline.INDEFINITE);
         return new Page() {
             @Override
@@ -85,6 +94,7 @@ public final class ComputeView {
                     model.refreshThermal(); // while sharing, the policy's own readings arrive
                 }
                 model.choices.refreshEstimate();
+                market.refresh(market.account.get());
                 estimate.play();
             }
 

@@ -89,7 +89,8 @@ public final class ProviderAgent implements AutoCloseable {
     private ProviderPolicy policy;
     private WorkerSupervisor worker;
     private JobSource loop;
-    private final JobSource.Factory sources;
+    /** Where jobs come from; switched between runs (local benchmark jobs or the market). */
+    private volatile JobSource.Factory sources;
     private boolean pausedByPolicy;
     /** Bumped by every start and stop, so a start that finishes after a stop closes what it started. */
     private int generation;
@@ -352,6 +353,16 @@ public final class ProviderAgent implements AutoCloseable {
         } catch (RejectedExecutionException closing) {
             // the agent is closing: nothing to apply
         }
+    }
+
+    /** A line from the job source (the market loop's job steps) into the agent's log and its listeners. */
+    public void note(String line) {
+        log(line);
+    }
+
+    /** Where the next run's jobs come from (the Compute screen switches to the market once set up). */
+    public void setSource(JobSource.Factory next) {
+        sources = next;
     }
 
     /** Temperature limits; applied at the next policy tick. */
