@@ -105,7 +105,7 @@ final class EarningsPane {
             withdraw.setDisable(s.credits().signum() == 0);
             complete.setDisable(s.provider().unstaking().signum() == 0);
             cooldown.setText(s.provider().unstaking().signum() == 0
-                    ? String.format(text.getString("earnings.cooldownNone"), s.unstakeCooldown() / 3600.0)
+                    ? String.format(text.getString("earnings.cooldownNone"), DurationWords.of(text, s.unstakeCooldown()))
                     : String.format(text.getString("earnings.cooldown"), Amounts.formatGrouped(s.provider().unstaking(), DECIMALS), symbol,
                     WHEN.format(Instant.ofEpochSecond(s.provider().unstakeReadyAt()))));
         });

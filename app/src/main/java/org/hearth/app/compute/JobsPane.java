@@ -14,6 +14,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -78,7 +79,16 @@ final class JobsPane {
             });
             return row;
         });
-        HBox bar = new HBox(10, search, outcome);
+        double[] widths = {60, 70, 120, 90, 125, 125, 90};
+        for (int i = 0; i < widths.length; i++) {
+            table.getColumns().get(i).setPrefWidth(widths[i]);
+        }
+        Button details = new Button(text.getString("jobs.details"));
+        details.setId("jobs-details");
+        details.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        details.setOnAction(e -> open.accept(table.getSelectionModel().getSelectedItem()));
+        search.setPrefColumnCount(24);
+        HBox bar = new HBox(10, search, outcome, details);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label hint = Wrapped.muted(new Label(text.getString("jobs.hint")));
         return new VBox(10, bar, table, hint);

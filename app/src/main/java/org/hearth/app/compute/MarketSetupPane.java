@@ -68,7 +68,7 @@ final class MarketSetupPane {
         market.standing.addListener((obs, was, s) -> {
             if (s != null && market.account.get().isEmpty()) {
                 terms.setText(String.format(text.getString("market.terms"), Amounts.formatGrouped(s.minStake(), DECIMALS), symbol,
-                        Amounts.formatGrouped(s.balance(), DECIMALS), s.feeBps() / 100.0, s.unstakeCooldown() / 3600.0));
+                        Amounts.formatGrouped(s.balance(), DECIMALS), s.feeBps() / 100.0, DurationWords.of(text, s.unstakeCooldown())));
                 if (stake.getText().isBlank()) {
                     stake.setText(Amounts.format(s.minStake(), DECIMALS));
                 }

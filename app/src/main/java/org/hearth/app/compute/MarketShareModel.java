@@ -98,7 +98,9 @@ public final class MarketShareModel implements AutoCloseable {
                 standing.set((ShareAccount) read[0]);
                 @SuppressWarnings("unchecked")
                 List<JobHistory.Entry> jobs = (List<JobHistory.Entry>) read[1];
-                history.setAll(jobs);
+                if (!history.equals(jobs)) {
+                    history.setAll(jobs); // unchanged rows stay, so a selection is kept
+                }
                 report.set((EarningsReport) read[2]);
                 error.set("");
             }
