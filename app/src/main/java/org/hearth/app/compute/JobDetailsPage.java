@@ -5,15 +5,18 @@ import java.util.ResourceBundle;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.hearth.app.control.CopyableText;
 import org.hearth.app.control.Labels;
 import org.hearth.app.shell.Page;
+import org.hearth.compute.blob.Cid;
 import org.hearth.market.IndexedJob;
+import org.web3j.utils.Numeric;
 import org.hearth.market.earnings.JobHistory;
 import org.hearth.money.Amounts;
 
@@ -23,7 +26,7 @@ final class JobDetailsPage {
     private JobDetailsPage() {
     }
 
-    static Page create(ResourceBundle text, JobHistory.Entry entry, Runnable back) {
+    static Page create(ResourceBundle text, JobHistory.Entry entry) {
         var job = entry.job();
         String copy = text.getString("action.copy");
         Label title = new Label(String.format(text.getString("job.title"), job.id(), entry.kindName()));
@@ -44,22 +47,31 @@ final class JobDetailsPage {
                 JobsPane.WHEN.format(Instant.ofEpochMilli(job.claimedAtMillis()))));
         grid.addRow(row++, Labels.muted(text.getString("jobs.col.updated")), value("job-updated",
                 JobsPane.WHEN.format(Instant.ofEpochMilli(job.updatedAtMillis()))));
-        grid.addRow(row++, Labels.muted(text.getString("job.spec")), copyable("job-spec", job.spec(), copy));
+        grid.addRow(row++, Labels.muted(text.getString("job.spec")), copyable("job-spec", blobId(job.spec()), copy));
         grid.addRow(row++, Labels.muted(text.getString("job.specUrl")), copyable("job-spec-url", job.specUrl(), copy));
         grid.addRow(row++, Labels.muted(text.getString("job.result")), copyable("job-result", job.resultCid() == null ? "" : job.resultCid(), copy));
         String evidence = entry.market().map(IndexedJob::evidence).orElse(null);
         if (evidence != null) {
             grid.addRow(row++, Labels.muted(text.getString("job.evidence")), copyable("job-evidence", evidence, copy));
         }
-        Button backButton = new Button(text.getString("nav.back"));
-        backButton.setId("job-back");
-        backButton.setOnAction(e -> back.run());
-        VBox box = new VBox(14, backButton, title, grid);
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE); // the names never shrink to "…" beside long ids
+        grid.getColumnConstraints().setAll(names, new ColumnConstraints());
+        VBox box = new VBox(14, title, grid);
         box.setPadding(new Insets(24));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setId("job-details");
         return Page.of(scroll);
+    }
+
+    /** A digest from the chain as the blob id people can fetch (CIDv1); as given when it is not a 32-byte digest. */
+    private static String blobId(String digest) {
+        try {
+            return Cid.fromDigest(Numeric.hexStringToByteArray(digest)).toString();
+        } catch (RuntimeException notADigest) {
+            return digest;
+        }
     }
 
     private static Node value(String id, String text) {

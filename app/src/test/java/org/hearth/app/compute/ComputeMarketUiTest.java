@@ -179,7 +179,8 @@ class ComputeMarketUiTest {
         WaitForAsyncUtils.asyncFx(Theme.DARK::apply).get();
         shot("compute-market-job-disputed-dark");
         WaitForAsyncUtils.asyncFx(Theme.LIGHT::apply).get();
-        FxClicks.click(robot, "#job-back");
+        assertTrue(text("#job-spec-value").startsWith("bafkrei"), "the input id as a blob id anyone can fetch: " + text("#job-spec-value"));
+        onFx(() -> app.navigator().back());
 
         // earnings: the paid job, net of the electricity estimate, exact
         FxClicks.click(robot, "#compute-tab-earnings .tab-label");
