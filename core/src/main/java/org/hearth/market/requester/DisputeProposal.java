@@ -32,7 +32,7 @@ public record DisputeProposal(String governor, List<String> targets, List<BigInt
                 + Addresses.checksummed(provider) + (providerWins ? "" : " by " + slash + " wei of HRTH") + ".\n\n"
                 + "Requester's finding: " + reason.replaceAll("\\p{C}", " ") + "\n\n"
                 + "Evidence: " + evidence + (fetchAt == null ? "" : " (" + fetchAt + "/ipfs/" + evidence + ")")
-                + ", sha-256 0x" + evidence.digestHex() + " on chain.\n";
+                + ", sha-256 " + evidence.digestHex() + " on chain.\n";
         return new DisputeProposal(Addresses.checksummed(governor), List.of(Addresses.checksummed(market)), List.of(BigInteger.ZERO),
                 List.of(data), description);
     }
