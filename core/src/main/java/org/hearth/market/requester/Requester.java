@@ -15,6 +15,7 @@ import org.hearth.compute.blob.BlobStore;
 import org.hearth.compute.blob.Cid;
 import org.hearth.compute.blob.JobManifest;
 import org.hearth.compute.blob.ManifestCodec;
+import org.hearth.compute.job.GemmBlobs;
 import org.hearth.compute.job.JobLimits;
 import org.hearth.compute.scene.Scene;
 import org.hearth.market.IndexedJob;
@@ -155,6 +156,28 @@ public final class Requester {
             Thread.sleep(POLL_MILLIS);
         }
         return posted.stream().map(p -> done.get(p.id())).toList();
+    }
+
+    /** The image of a render's tiles as PNG; every tile must have been accepted. */
+    public static byte[] renderPng(List<PostedJob> tiles, List<JobOutcome> outcomes) {
+        TileImage image = null;
+        for (int i = 0; i < tiles.size(); i++) {
+            if (!(tiles.get(i).manifest() instanceof JobManifest.Render r)) {
+                throw new IllegalArgumentException("job " + tiles.get(i).id() + " is not a render tile");
+            }
+            JobOutcome o = outcomes.get(i);
+            if (o.status() != JobOutcome.Status.ACCEPTED) {
+                throw new IllegalStateException("tile job " + o.jobId() + " was not accepted (" + o.status() + ")");
+            }
+            if (image == null) {
+                image = new TileImage(r.width(), r.height());
+            }
+            image.put(r.tileX(), r.tileY(), r.tileW(), r.tileH(), GemmBlobs.decodeMatrix(o.result(), r.tileH(), r.tileW() * 3));
+        }
+        if (image == null) {
+            throw new IllegalArgumentException("no tiles");
+        }
+        return image.png();
     }
 
     private PostedJob post(JobKind kind, JobManifest manifest, BigInteger price) throws InterruptedException {

@@ -135,6 +135,42 @@ class RequesterTest {
         }
     }
 
+    @Test
+    void renderTilesAreEachVerifiedAcceptedAndAssembledIntoTheImage() throws Exception {
+        try (MarketWorld w = MarketWorld.start(dir, null);
+             BlobServer served = BlobServer.startLoopback(new BlobStore(dir.resolve("requester-blobs"), BlobStore.DEFAULT_MAX_BYTES));
+             ScriptedProvider provider = new ScriptedProvider(w, DevTx.ACCOUNTS[3], dir.resolve("provider-blobs"));
+             org.hearth.compute.cpu.CpuBackend cpu = new org.hearth.compute.cpu.CpuBackend(2)) {
+            w.chain.rpc().call("evm_setAutomine", true);
+            BlobStore store = new BlobStore(dir.resolve("requester-blobs"), BlobStore.DEFAULT_MAX_BYTES);
+            String requester = AnvilDevKeys.address(REQUESTER_INDEX);
+            w.dev.call(MarketWorld.OWNER, w.token(), "transfer(address,uint256)", requester, HRTH.multiply(BigInteger.valueOf(1_000)));
+            provider.register();
+            Requester r = new Requester(w.session, w.market, new MarketJobs(w.db), store, served.base(), AnvilDevKeys.signer(REQUESTER_INDEX),
+                    TxGate.always(), new ResultReview.Checks(SpotCheckPolicy.standard(), new ProviderTrustRepository(w.db), ResultVerifier.standard()),
+                    Requester.Options.defaults());
+            String scene = org.hearth.compute.ComputeTestScenes.small().toJson();
+            BigInteger price = PRICE.add(BigInteger.ONE); // odd in wei: the tiles still add up to it exactly
+            List<PostedJob> tiles = r.postRender(scene, 40, 24, 2, 2, 11, price);
+            assertEquals(2, tiles.size());
+            assertEquals(price, tiles.stream().map(PostedJob::price).reduce(BigInteger.ZERO, BigInteger::add));
+            for (PostedJob t : tiles) {
+                provider.complete(t.id(), served.base(), t.spec(), b -> b);
+            }
+            List<JobOutcome> outcomes = r.awaitAll(tiles, Duration.ofSeconds(60));
+            assertEquals(List.of(JobOutcome.Status.ACCEPTED, JobOutcome.Status.ACCEPTED), outcomes.stream().map(JobOutcome::status).toList());
+            java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(Requester.renderPng(tiles, outcomes)));
+            TileImage direct = new TileImage(40, 24);
+            direct.put(0, 0, 40, 24, cpu.renderTile(org.hearth.compute.job.RenderJob.fullImage(org.hearth.compute.ComputeTestScenes.small(), 40, 24, 2, 11),
+                    org.hearth.compute.job.CancelToken.none()));
+            for (int y = 0; y < 24; y++) {
+                for (int x = 0; x < 40; x++) {
+                    assertEquals(direct.image().getRGB(x, y) & 0xFFFFFF, png.getRGB(x, y) & 0xFFFFFF, "pixel " + x + "," + y);
+                }
+            }
+        }
+    }
+
     private static byte[] matrix(int count, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         float[] v = new float[count];
