@@ -44,6 +44,12 @@ public final class MarketWorld implements AutoCloseable {
         return new MarketWorld(chain, db, session, contracts);
     }
 
+    /** Mines each transaction as it arrives (the agent's own transactions included); the clock still moves only with blocks. */
+    public MarketWorld automine() {
+        chain.rpc().call("evm_setAutomine", true);
+        return this;
+    }
+
     public String token() {
         return contracts.get("HearthToken");
     }
