@@ -19,7 +19,7 @@ public record JobOutcome(BigInteger jobId, Status status, String provider, Verdi
         DISPUTED,
         /** No result within the wait. */
         TIMED_OUT,
-        /** The job left the market before a result came to review (expired, cancelled, finalized by someone else). */
+        /** The job left the market before its review (expired, cancelled, finalized), or was found wrong after the review window closed. */
         ENDED
     }
 

@@ -21,6 +21,12 @@ import org.hearth.problem.HearthException;
 final class MarketTx {
 
     private static final long POLL_MILLIS = 200;
+    /**
+     * Headroom over the estimate: a provider withdrawing its credits between our estimate and our
+     * inclusion empties the slot that accept then writes again (20,000 gas instead of 2,900), which
+     * ran an accept out of gas in testing.
+     */
+    private static final BigInteger STORAGE_RACE_GAS = BigInteger.valueOf(25_000);
 
     private final ChainSession session;
     private final TxSigner signer;
@@ -40,7 +46,9 @@ final class MarketTx {
 
     /** Sends {@code data} to {@code to} and returns the mined receipt. */
     JsonNode send(String to, String data) throws InterruptedException {
-        PreparedTx tx = session.pipeline().prepare(signer.address(), to, BigInteger.ZERO, data, FeeLevel.NORMAL);
+        PreparedTx estimated = session.pipeline().prepare(signer.address(), to, BigInteger.ZERO, data, FeeLevel.NORMAL);
+        PreparedTx tx = new PreparedTx(estimated.chainId(), estimated.from(), estimated.nonce(), estimated.to(), estimated.value(),
+                estimated.data(), estimated.gasLimit().add(STORAGE_RACE_GAS), estimated.fees());
         TxReview review = new TxReviewer(session.rpc(), CallDecoder::shipped, session.contracts()::byAddress).review(tx);
         if (!gate.approve(review)) {
             throw new HearthException("requester.declined", null, review.call().text());

@@ -21,6 +21,7 @@ import org.hearth.compute.scene.Scene;
 import org.hearth.dao.Governor;
 import org.hearth.dao.Governors;
 import org.hearth.market.IndexedJob;
+import org.hearth.market.JobState;
 import org.hearth.market.MarketContract;
 import org.hearth.market.MarketJob;
 import org.hearth.problem.HearthException;
@@ -82,13 +83,26 @@ public final class ResultReview {
                     Map.of("check", "fetch", "result", resultId.toString()));
         }
         if (verdict.ok()) {
-            tx.send(market.address(), MarketContract.accept(id));
+            String note = null;
+            try {
+                tx.send(market.address(), MarketContract.accept(id));
+            } catch (RuntimeException e) {
+                if (market.jobState(id) != JobState.SETTLED) {
+                    throw e;
+                }
+                note = "finalized after the review window before our accept arrived";
+            }
             if (verdict.verified()) {
                 checks.trust().recordValid(chainId, provider);
             } else {
                 checks.trust().recordUnchecked(chainId, provider);
             }
-            return new JobOutcome(id, JobOutcome.Status.ACCEPTED, provider, verdict, result, null, null, null);
+            return new JobOutcome(id, JobOutcome.Status.ACCEPTED, provider, verdict, result, null, null, note);
+        }
+        checks.trust().recordInvalid(chainId, provider, id.toString());
+        if (market.jobState(id) != JobState.SUBMITTED) {
+            return new JobOutcome(id, JobOutcome.Status.ENDED, provider, verdict, result, null, null,
+                    "wrong, but the review window closed before the dispute (the job is " + market.jobState(id).name().toLowerCase(java.util.Locale.ROOT) + ")");
         }
         return dispute(posted, provider, resultId, result, verdict, onChain);
     }
@@ -103,7 +117,6 @@ public final class ResultReview {
             tx.send(market.token(), market.approveMarket(bond));
         }
         tx.send(market.address(), MarketContract.dispute(posted.id(), evidence.digest()));
-        checks.trust().recordInvalid(chainId, provider, posted.id().toString());
         BigInteger proposalId = null;
         String note = null;
         try {
