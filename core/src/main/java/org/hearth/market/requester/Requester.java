@@ -158,6 +158,11 @@ public final class Requester {
         return posted.stream().map(p -> done.get(p.id())).toList();
     }
 
+    /** Cancels a job still open (nobody claimed it): its escrow becomes the requester's credits. */
+    public void cancel(BigInteger jobId) throws InterruptedException {
+        tx.send(market.address(), MarketContract.cancel(jobId));
+    }
+
     /** The image of a render's tiles as PNG; every tile must have been accepted. */
     public static byte[] renderPng(List<PostedJob> tiles, List<JobOutcome> outcomes) {
         TileImage image = null;
