@@ -31,6 +31,7 @@ import org.hearth.market.MarketJobs;
 import org.hearth.node.DemoWorld;
 import org.hearth.testing.DevTx;
 import org.hearth.testing.MarketWorld;
+import org.hearth.testing.ScriptedProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
