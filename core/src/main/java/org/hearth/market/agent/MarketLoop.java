@@ -83,7 +83,7 @@ public final class MarketLoop implements JobSource {
             return;
         }
         running = true;
-        thread = Thread.ofVirtual().name("market-provider").start(this::run);
+        thread = Thread.ofPlatform().daemon().name("market-provider").start(this::run);
     }
 
     @Override

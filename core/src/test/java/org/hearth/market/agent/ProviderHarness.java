@@ -60,7 +60,7 @@ final class ProviderHarness implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("no " + what + " within " + WAIT);
             }
-            Thread.sleep(100);
+            Thread.sleep(250);
         }
     }
 
