@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DatabaseMigrationTest {
 
     /** The newest migration in core/src/main/resources/org/hearth/store/migration. */
-    private static final String LATEST = "24";
+    private static final String LATEST = "28";
 
     @TempDir
     Path dir;
