@@ -127,6 +127,16 @@ public final class ComputeModel implements AutoCloseable {
         return market;
     }
 
+    private RequestsModel requests;
+
+    /** The Requests tab's model (one per app, so a request goes on while the screen is hidden). */
+    public synchronized RequestsModel requests(java.util.ResourceBundle bundle, MarketShareModel marketSide) {
+        if (requests == null) {
+            requests = new RequestsModel(bundle, marketSide);
+        }
+        return requests;
+    }
+
     /** The market side sets this: it hands the agent the market's job source when the market is ready. */
     void setSourcePicker(java.util.function.BooleanSupplier picker) {
         sourcePicker = picker;

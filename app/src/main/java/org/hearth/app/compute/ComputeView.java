@@ -67,7 +67,8 @@ public final class ComputeView {
                 Labels.section(text.getString("electricity.title")), ElectricityPane.create(text, model, TOKEN_SYMBOL));
         Node jobs = JobsPane.create(text, market, entry -> navigator.push(JobDetailsPage.create(text, entry)));
         TabPane tabs = new TabPane(tab(text, "share", shareTab), tab(text, "live", LivePane.create(text, model, canvas)),
-                tab(text, "earnings", EarningsPane.create(text, market, flow)), tab(text, "jobs", jobs));
+                tab(text, "earnings", EarningsPane.create(text, market, flow)), tab(text, "jobs", jobs),
+                tab(text, "requests", RequestsPane.create(text, model.requests(text, market), market, navigator)));
         tabs.setId("compute-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
