@@ -209,8 +209,10 @@ public final class ComputeModel implements AutoCloseable {
                 tilesThisImage++;
                 int total = tilesPerImage();
                 imageProgress.set(tilesThisImage / (double) total);
-                currentJob.set(String.format(text.getString("compute.job.local"), imagePass.get(),
-                        Math.min(total, tilesThisImage + 1), total));
+                if (!onMarket.get()) {
+                    currentJob.set(String.format(text.getString("compute.job.local"), imagePass.get(),
+                            Math.min(total, tilesThisImage + 1), total));
+                }
                 lastTile.set(done);
                 add(renderSeries, done.msamplesPerSecond());
             });
@@ -241,6 +243,9 @@ public final class ComputeModel implements AutoCloseable {
         public void log(String line) {
             AgentLog.Line entry = new AgentLog.Line(Instant.now(), line);
             UiThread.run(() -> {
+                if (onMarket.get() && line.startsWith("Job #")) {
+                    currentJob.set(line); // the market loop's latest step on the job it holds
+                }
                 log.add(entry);
                 if (log.size() > LOG_LINES) {
                     log.remove(0, log.size() - LOG_LINES);

@@ -151,6 +151,11 @@ class ComputeMarketUiTest {
         String evidence = "0x" + "e1".repeat(32);
         world.marketCall(REQUESTER, MarketContract.dispute(disputed.id(), org.web3j.utils.Numeric.hexStringToByteArray(evidence)));
 
+        // Live: the job the agent holds, from the market loop's own lines
+        FxClicks.click(robot, "#compute-tab-live .tab-label");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text("#compute-current-job").startsWith("Job #" + disputed.id() + ": "));
+        assertTrue(onFx(() -> app.compute().log.stream().anyMatch(l -> l.text().startsWith("Job #" + paid.id() + ": "))));
+        shot("compute-market-live");
         FxClicks.click(robot, "#compute-tab-jobs .tab-label");
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> onFx(() -> outcome(paid.id().longValue()) == JobOutcome.PAID
                 && outcome(disputed.id().longValue()) == JobOutcome.DISPUTED));
