@@ -65,7 +65,7 @@ public final class ComputeView {
                 Labels.section(text.getString("limits.title")), LimitsPane.create(text, model),
                 Labels.section(text.getString("compute.devices")), DevicesPane.create(text, model),
                 Labels.section(text.getString("electricity.title")), ElectricityPane.create(text, model, TOKEN_SYMBOL));
-        Node jobs = JobsPane.create(text, market, entry -> navigator.push(JobDetailsPage.create(text, entry)));
+        Node jobs = JobsPane.create(text, market, entry -> navigator.push(JobDetailsPage.create(text, entry, market.blobs())));
         TabPane tabs = new TabPane(tab(text, "share", shareTab), tab(text, "live", LivePane.create(text, model, canvas)),
                 tab(text, "earnings", EarningsPane.create(text, market, flow)), tab(text, "jobs", jobs),
                 tab(text, "requests", RequestsPane.create(text, model.requests(text, market), market, navigator)));

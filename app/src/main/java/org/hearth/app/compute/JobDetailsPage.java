@@ -7,6 +7,7 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
@@ -14,6 +15,7 @@ import javafx.scene.layout.VBox;
 import org.hearth.app.control.CopyableText;
 import org.hearth.app.control.Labels;
 import org.hearth.app.shell.Page;
+import org.hearth.compute.blob.BlobStore;
 import org.hearth.compute.blob.Cid;
 import org.hearth.market.IndexedJob;
 import org.web3j.utils.Numeric;
@@ -26,7 +28,7 @@ final class JobDetailsPage {
     private JobDetailsPage() {
     }
 
-    static Page create(ResourceBundle text, JobHistory.Entry entry) {
+    static Page create(ResourceBundle text, JobHistory.Entry entry, BlobStore store) {
         var job = entry.job();
         String copy = text.getString("action.copy");
         Label title = new Label(String.format(text.getString("job.title"), job.id(), entry.kindName()));
@@ -58,6 +60,14 @@ final class JobDetailsPage {
         names.setMinWidth(Region.USE_PREF_SIZE); // the names never shrink to "…" beside long ids
         grid.getColumnConstraints().setAll(names, new ColumnConstraints());
         VBox box = new VBox(14, title, grid);
+        TileThumbnail.of(job, store).ifPresent(tile -> {
+            ImageView view = new ImageView(tile);
+            view.setId("job-tile");
+            view.setFitWidth(tile.getWidth() * 4); // small tiles: shown enlarged, pixels kept sharp
+            view.setPreserveRatio(true);
+            view.setSmooth(false);
+            box.getChildren().addAll(Labels.section(text.getString("job.tile")), view);
+        });
         box.setPadding(new Insets(24));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);

@@ -146,6 +146,10 @@ class ComputeMarketUiTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> world.market.jobState(paid.id()) == JobState.SUBMITTED);
         world.marketCall(REQUESTER, MarketContract.accept(paid.id()));
 
+        BigInteger tile = requester.postRender(32, 24, 16, 12, 4, PRICE, 600, 120);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> world.market.jobState(tile) == JobState.SUBMITTED);
+        world.marketCall(REQUESTER, MarketContract.accept(tile));
+
         TestRequester.Gemm disputed = requester.postGemm(48, 40, 32, 12, PRICE, 600, 120);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> world.market.jobState(disputed.id()) == JobState.SUBMITTED);
         String evidence = "0x" + "e1".repeat(32);
@@ -158,9 +162,28 @@ class ComputeMarketUiTest {
         shot("compute-market-live");
         FxClicks.click(robot, "#compute-tab-jobs .tab-label");
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> onFx(() -> outcome(paid.id().longValue()) == JobOutcome.PAID
-                && outcome(disputed.id().longValue()) == JobOutcome.DISPUTED));
+                && outcome(tile.longValue()) == JobOutcome.PAID && outcome(disputed.id().longValue()) == JobOutcome.DISPUTED));
         TableView<?> table = robot.lookup("#jobs-table").queryAs(TableView.class);
-        assertEquals(2, onFx(() -> table.getItems().size()));
+        assertEquals(3, onFx(() -> table.getItems().size()));
+
+        // the render job's details show the tile this machine rendered
+        FxClicks.click(robot, "#jobs-search").write("render");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> table.getItems().size() == 1));
+        onFx(() -> {
+            table.getSelectionModel().select(0);
+            return null;
+        });
+        FxClicks.click(robot, "#jobs-details");
+        FxClicks.untilVisible(robot, "#job-tile");
+        javafx.scene.image.Image rendered = onFx(() -> robot.lookup("#job-tile").queryAs(javafx.scene.image.ImageView.class).getImage());
+        assertEquals(16, (int) rendered.getWidth());
+        assertEquals(12, (int) rendered.getHeight());
+        shot("compute-market-job-tile");
+        onFx(() -> app.navigator().back());
+        onFx(() -> {
+            robot.lookup("#jobs-search").queryAs(TextField.class).clear();
+            return null;
+        });
         JobHistory.Entry paidRow = onFx(() -> app.compute().market(app.wallet()).history.stream()
                 .filter(e -> e.job().id() == paid.id().longValue()).findFirst().orElseThrow());
         assertTrue(paidRow.job().reason().startsWith("accepted by the requester"), paidRow.job().reason());
@@ -189,10 +212,10 @@ class ComputeMarketUiTest {
 
         // earnings: the paid job, net of the electricity estimate, exact
         FxClicks.click(robot, "#compute-tab-earnings .tab-label");
-        String earned = Amounts.formatGrouped(PRICE.subtract(FEE), 18);
+        String earned = Amounts.formatGrouped(PRICE.subtract(FEE).multiply(BigInteger.TWO), 18);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text("#earnings-earned").startsWith(earned));
         assertTrue(text("#earnings-disputed").startsWith(Amounts.formatGrouped(PRICE, 18)), text("#earnings-disputed"));
-        assertTrue(text("#earnings-fees").startsWith(Amounts.formatGrouped(FEE, 18)), text("#earnings-fees"));
+        assertTrue(text("#earnings-fees").startsWith(Amounts.formatGrouped(FEE.multiply(BigInteger.TWO), 18)), text("#earnings-fees"));
         shot("compute-market-earnings");
         WaitForAsyncUtils.asyncFx(Theme.DARK::apply).get();
         shot("compute-market-earnings-dark");
