@@ -71,10 +71,7 @@ public final class RequestsModel {
         status.set(text.getString("requests.posting"));
         Thread.ofVirtual().name("render-request").start(() -> {
             try {
-                Requester requester = new Requester(session, contract, new MarketJobs(session.database()), blobs, java.net.URI.create(served),
-                        market.wallet().signer(account), gate,
-                        new ResultReview.Checks(SpotCheckPolicy.standard(), new ProviderTrustRepository(session.database()), ResultVerifier.standard()),
-                        Requester.Options.defaults());
+                Requester requester = requester(session, contract, blobs, served, account, gate);
                 List<PostedJob> posted = requester.postRender(sceneJson, width, height, samples, tileCount, System.nanoTime(), price);
                 UiThread.run(() -> {
                     size.set(new int[] {width, height});
@@ -99,6 +96,59 @@ public final class RequestsModel {
                 });
             }
         });
+    }
+
+    /** The last gemm request's outcome (null before one ends). */
+    public final ObjectProperty<JobOutcome> gemmOutcome = new SimpleObjectProperty<>();
+
+    /** Posts C = A·B from raw little-endian f32 files (A m×k, B k×n) and waits for the reviewed result. */
+    void postGemm(String account, Path a, Path b, int m, int k, int n, BigInteger price, TxGate gate) {
+        ChainSession session = market.session().orElse(null);
+        if (session == null || MarketContract.of(session).isEmpty()) {
+            status.set(text.getString("requests.noMarket"));
+            return;
+        }
+        MarketContract contract = MarketContract.of(session).orElseThrow();
+        BlobStore blobs = market.blobs();
+        String served = market.endpoint(blobs);
+        busy.set(true);
+        gemmOutcome.set(null);
+        status.set(text.getString("requests.postingGemm"));
+        Thread.ofVirtual().name("gemm-request").start(() -> {
+            try {
+                Requester requester = requester(session, contract, blobs, served, account, gate);
+                PostedJob job = requester.postGemm(Files.readAllBytes(a), Files.readAllBytes(b), m, n, k, price);
+                UiThread.run(() -> status.set(String.format(text.getString("requests.gemmWaiting"), job.id())));
+                JobOutcome outcome = requester.await(job, Duration.ofMinutes(10));
+                UiThread.run(() -> {
+                    gemmOutcome.set(outcome);
+                    status.set(String.format(text.getString("requests.gemmDone"), job.id(),
+                            text.getString("requests.status." + outcome.status().name().toLowerCase(java.util.Locale.ROOT))));
+                    busy.set(false);
+                });
+            } catch (Exception e) {
+                UiThread.run(() -> {
+                    busy.set(false);
+                    status.set(Messages.describe(e));
+                });
+            }
+        });
+    }
+
+    /** Writes the accepted gemm result (C, m×n raw little-endian f32). */
+    void saveGemm(Path file) throws java.io.IOException {
+        JobOutcome o = gemmOutcome.get();
+        if (o == null || o.status() != JobOutcome.Status.ACCEPTED || o.result() == null) {
+            throw new IllegalStateException("no accepted result to save");
+        }
+        Files.write(file, o.result());
+    }
+
+    private Requester requester(ChainSession session, MarketContract contract, BlobStore blobs, String served, String account, TxGate gate) {
+        return new Requester(session, contract, new MarketJobs(session.database()), blobs, java.net.URI.create(served),
+                market.wallet().signer(account), gate,
+                new ResultReview.Checks(SpotCheckPolicy.standard(), new ProviderTrustRepository(session.database()), ResultVerifier.standard()),
+                Requester.Options.defaults());
     }
 
     /** Whether every tile was verified and accepted, so the image is whole. */

@@ -16,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
+import org.hearth.app.control.Labels;
 import org.hearth.app.desktop.Messages;
 import org.hearth.app.shell.Navigator;
 import org.hearth.app.shell.Screen;
@@ -124,7 +125,9 @@ final class RequestsPane {
             }
         });
         Label legend = Wrapped.muted(new Label(text.getString("requests.legend")));
-        return new VBox(10, row1, row2, row3, status, canvas, legend, save);
+        Node gemm = GemmRequestPane.create(text, model, from::getValue, () -> new RequestGate(text, navigator));
+        return new VBox(10, row1, Labels.section(text.getString("requests.renderTitle")), row2, row3, status, canvas, legend, save,
+                Labels.section(text.getString("requests.gemmTitle")), gemm);
     }
 
     /** The tile's pixels at twice their size, framed green when verified and accepted, red and crossed when disputed. */

@@ -161,13 +161,86 @@ class ComputeRequestsUiTest {
         assertEquals(96, image.getWidth());
         assertEquals(64, image.getHeight());
         shot("compute-requests-done");
+
+        // a matrix product from files: verified with Freivalds, accepted, the result saved
+        int m = 8;
+        int k = 6;
+        int n = 5;
+        float[] a = new float[m * k];
+        float[] b = new float[k * n];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) (random.nextDouble() * 2 - 1);
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (float) (random.nextDouble() * 2 - 1);
+        }
+        Path fileA = dir.resolve("a.f32");
+        Path fileB = dir.resolve("b.f32");
+        Files.write(fileA, org.hearth.compute.job.GemmBlobs.encodeMatrix(a));
+        Files.write(fileB, org.hearth.compute.job.GemmBlobs.encodeMatrix(b));
+        onFx(() -> {
+            robot.lookup("#gemm-a").queryAs(javafx.scene.control.TextField.class).setText(fileA.toString());
+            robot.lookup("#gemm-b").queryAs(javafx.scene.control.TextField.class).setText(fileB.toString());
+            robot.lookup("#gemm-m").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(m);
+            robot.lookup("#gemm-k").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(k);
+            robot.lookup("#gemm-n").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(n);
+            return null;
+        });
+        long gemmId = world.market.jobCount().longValue() + 1;
+        CompletableFuture<Void> product = CompletableFuture.runAsync(() -> {
+            try {
+                provider.completeWhenPosted(BigInteger.valueOf(gemmId), UnaryOperator.identity());
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        org.hearth.app.FxScroll.reveal(robot.lookup("#gemm-post").query());
+        FxClicks.click(robot, "#gemm-post");
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> model.busy.get()));
+        while (onFx(() -> model.busy.get()) && System.nanoTime() < deadline) {
+            if (onFx(() -> robot.lookup("#review-confirm").tryQuery().map(x -> !x.isDisabled()).orElse(false))) {
+                confirmOne();
+            }
+            Thread.sleep(200);
+        }
+        product.get(10, TimeUnit.SECONDS);
+        shot("compute-requests-gemm");
+        assertEquals(JobOutcome.Status.ACCEPTED, onFx(() -> model.gemmOutcome.get() == null ? null : model.gemmOutcome.get().status()),
+                onFx(model.status::get));
+        assertEquals("Job #" + gemmId + ": verified and accepted.", onFx(() -> robot.lookup("#requests-status").queryAs(Label.class).getText()));
+        Path c = dir.resolve("c.f32");
+        onFx(() -> {
+            model.saveGemm(c);
+            return null;
+        });
+        float[] got = org.hearth.compute.job.GemmBlobs.decodeMatrix(Files.readAllBytes(c), m, n);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double want = 0;
+                for (int x = 0; x < k; x++) {
+                    want += a[i * k + x] * b[x * n + j];
+                }
+                assertEquals(want, got[i * n + j], 1e-4, "C[" + i + "][" + j + "]");
+            }
+        }
+        shot("compute-requests-gemm");
     }
 
     /** Confirms the review shown and waits until it is gone (the next one, if any, is a new pane). */
     private void confirmOne() throws Exception {
         javafx.scene.Node pane = onFx(() -> robot.lookup("#review-pane").query());
-        FxClicks.click(robot, "#review-confirm");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup("#review-pane").tryQuery().map(n -> n != pane).orElse(true)));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            FxClicks.click(robot, "#review-confirm");
+            try {
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup("#review-pane").tryQuery().map(n -> n != pane).orElse(true)));
+                return;
+            } catch (java.util.concurrent.TimeoutException stillShown) {
+                shot("compute-requests-stuck-review");
+            }
+        }
+        throw new AssertionError("the review was not confirmed: " + onFx(() -> app.compute().requests(null, null).status.get()));
     }
 
     private void shot(String name) throws Exception {
