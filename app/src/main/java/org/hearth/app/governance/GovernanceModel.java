@@ -147,6 +147,21 @@ final class GovernanceModel {
         });
     }
 
+    /** Re-reads the chain's clock (one call): time can jump on a test chain, and a countdown must follow it. */
+    void syncClock(ChainSession session) {
+        if (session == null) {
+            return;
+        }
+        Thread.ofVirtual().name("governance-clock").start(() -> {
+            try {
+                long offset = chainTime(session) - System.currentTimeMillis() / 1000;
+                Platform.runLater(() -> chainClockOffset.set(offset));
+            } catch (RuntimeException e) {
+                // the next tick tries again; the list's own load reports lasting failures
+            }
+        });
+    }
+
     /** The latest block's timestamp: what a timelock compares its ETA with. */
     static long chainTime(ChainSession session) {
         var block = session.rpc().call("eth_getBlockByNumber", "latest", false);

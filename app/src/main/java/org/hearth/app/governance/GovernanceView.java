@@ -23,6 +23,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -47,6 +48,9 @@ import org.hearth.store.AddressBookRepository;
  */
 public final class GovernanceView {
 
+    /** Seconds between readings of the chain's clock while the screen is shown. */
+    private static final int CLOCK_SYNC_TICKS = 5;
+
     private GovernanceView() {
     }
 
@@ -57,8 +61,15 @@ public final class GovernanceView {
                 && wallet.selected.get() != null ? wallet.selected.get().address() : null, wallet.state, wallet.selected);
         SimpleLongProperty chainNow = new SimpleLongProperty();
         Runnable tick = () -> chainNow.set(System.currentTimeMillis() / 1000 + model.chainClockOffset.get());
-        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick.run()));
+        long[] ticks = {0};
+        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
+            if (++ticks[0] % CLOCK_SYNC_TICKS == 0) {
+                model.syncClock(chain.session().get());
+            }
+            tick.run();
+        }));
         clock.setCycleCount(Animation.INDEFINITE);
+        model.chainClockOffset.addListener((obs, was, is) -> tick.run());
 
         TableView<GovernanceModel.Row> table = table(text, model);
         VBox detail = new VBox(8);
@@ -111,6 +122,7 @@ public final class GovernanceView {
         error.getStyleClass().add("danger");
         error.setWrapText(true);
         error.textProperty().bind(Bindings.when(signing.error.isEmpty()).then(model.error).otherwise(signing.error));
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
         Label status = status(text, signing);
 
         VBox box = new VBox(12, new ScreenHeader(text.getString("governance.screenTitle"), text.getString("governance.subtitle")),
@@ -248,6 +260,9 @@ public final class GovernanceView {
         add.setId("governance-add");
         add.disableProperty().bind(address.textProperty().isEmpty());
         add.setOnAction(e -> model.add(chain.session().get(), address.getText()));
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        governors.setMaxWidth(460);
+        HBox.setHgrow(address, Priority.ALWAYS);
         HBox row = new HBox(8, governors, address, add);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
