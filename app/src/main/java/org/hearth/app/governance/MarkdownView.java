@@ -85,7 +85,11 @@ final class MarkdownView {
                 continue;
             }
             switch (n) {
-                case Heading h -> out.add(flow(inlines(h, depth), "hearth-md-h" + Math.min(h.getLevel(), 3)));
+                case Heading h -> {
+                    List<Text> words = new ArrayList<>();
+                    inline(h, words, "hearth-md-h" + Math.min(h.getLevel(), 3), depth);
+                    out.add(flow(words, "hearth-md-heading"));
+                }
                 case BulletList list -> out.add(list(list, false, depth));
                 case OrderedList list -> out.add(list(list, true, depth));
                 case BlockQuote quote -> {
