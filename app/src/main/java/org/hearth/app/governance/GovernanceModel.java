@@ -18,6 +18,7 @@ import org.hearth.dao.Governors;
 import org.hearth.dao.Proposal;
 import org.hearth.dao.ProposalAction;
 import org.hearth.dao.ProposalActions;
+import org.hearth.dao.ProposalSimulator;
 import org.hearth.dao.ProposalState;
 import org.hearth.dao.Proposals;
 import org.hearth.dao.Vote;
@@ -43,6 +44,8 @@ final class GovernanceModel {
     final SimpleLongProperty chainClockOffset = new SimpleLongProperty();
     /** The account's voting power on the governor's token, with its votes at the selected proposal's snapshot once that has passed. */
     final SimpleObjectProperty<VotingPower> power = new SimpleObjectProperty<>();
+    /** The last simulation asked for (null: none yet). */
+    final SimpleObjectProperty<SimulationView.State> simulation = new SimpleObjectProperty<>();
     private volatile boolean loading;
     private volatile boolean again;
     private volatile String wanted;
@@ -93,6 +96,26 @@ final class GovernanceModel {
                 String message = Messages.describe(e);
                 Platform.runLater(() -> error.set(message));
             }
+        });
+    }
+
+    /** Runs {@code row}'s actions on a throwaway fork in the background; the fork is stopped whatever happens. */
+    void simulate(ChainSession session, Row row) {
+        Governor g = governor.get();
+        if (session == null || g == null) {
+            return;
+        }
+        java.math.BigInteger id = row.proposal().id();
+        simulation.set(new SimulationView.State(id, true, null, null));
+        Thread.ofVirtual().name("governance-simulate").start(() -> {
+            SimulationView.State done;
+            try {
+                done = new SimulationView.State(id, false, new ProposalSimulator(session).simulate(g, row.proposal().stored(), row.proposal().eta()), null);
+            } catch (RuntimeException e) {
+                done = new SimulationView.State(id, false, null, Messages.describe(e));
+            }
+            SimulationView.State result = done;
+            Platform.runLater(() -> simulation.set(result));
         });
     }
 

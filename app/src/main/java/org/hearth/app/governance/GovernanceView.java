@@ -95,6 +95,10 @@ public final class GovernanceView {
             release[0] = controls.release();
             detail.getChildren().setAll(ProposalDetail.header(text, row));
             detail.getChildren().addAll(controls.nodes());
+            SimulationView.State sim = model.simulation.get();
+            if (sim != null && sim.proposalId().equals(row.proposal().id())) {
+                detail.getChildren().add(SimulationView.of(text, sim));
+            }
             detail.getChildren().addAll(ProposalDetail.body(text, row));
         };
         Runnable reloadPower = () -> model.loadPower(chain.session().get(), account.get(), table.getSelectionModel().getSelectedItem());
@@ -103,6 +107,7 @@ public final class GovernanceView {
             reloadPower.run();
         });
         model.power.addListener((obs, was, is) -> showDetail.run());
+        model.simulation.addListener((obs, was, is) -> showDetail.run());
         // rows are replaced on every load: keep the same proposal selected
         BigInteger[] selectedId = {null};
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, row) -> {
@@ -183,6 +188,11 @@ public final class GovernanceView {
             @Override
             public void execute() {
                 signing.prepare(chain.session().get(), account.get(), governor, ProposalCalls.execute(row.proposal().stored()), null);
+            }
+
+            @Override
+            public void simulate() {
+                model.simulate(chain.session().get(), row);
             }
 
             @Override

@@ -41,11 +41,17 @@ final class ProposalControls {
         void execute();
 
         void cancel();
+
+        void simulate();
     }
 
     /** The nodes, and how to release the countdown's listener when they are replaced. */
     record Built(List<Node> nodes, Runnable release) {
     }
+
+    /** States in which running the actions still says something about what execution would do. */
+    private static final java.util.Set<ProposalState> SIMULATED = java.util.EnumSet.of(ProposalState.PENDING, ProposalState.ACTIVE,
+            ProposalState.SUCCEEDED, ProposalState.QUEUED);
 
     private ProposalControls() {
     }
@@ -82,6 +88,12 @@ final class ProposalControls {
         }
         if (p.state() == ProposalState.PENDING && account != null && account.equalsIgnoreCase(p.stored().proposer())) {
             lifecycle.getChildren().add(button(text, "governance-cancel", "governance.cancel", "fth-x", actions::cancel, account));
+        }
+        if (SIMULATED.contains(p.state())) {
+            Button simulate = new Button(text.getString("governance.simulate"), new FontIcon("fth-cpu"));
+            simulate.setId("governance-simulate");
+            simulate.setOnAction(e -> actions.simulate());
+            lifecycle.getChildren().add(simulate);
         }
         if (!lifecycle.getChildren().isEmpty()) {
             out.add(lifecycle);

@@ -157,6 +157,14 @@ class GovernanceActionsUiTest {
         assertTrue(session().contracts().byAddress(world.governor).map(KnownContract::artifactName).orElseThrow().equals("HearthGovernor"));
         select("Mixed bag", 3);
         assertEquals("Succeeded · proposed by " + OWNER, label("#governance-detail-state").replace("\u00b7", "·"));
+        FxClicks.click(robot, "#governance-simulate");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> visible("#governance-sim-verdict"));
+        String timelock = org.hearth.chain.Addresses.checksummed(world.timelock);
+        assertEquals("Every action succeeds when run as " + timelock + ".", label("#governance-sim-verdict"));
+        assertEquals("Action 3 (" + contracts.get("HearthToken") + ") succeeds", label("#governance-sim-action-3"));
+        assertTrue(detailTexts().contains(GovernanceWorld.GRANTEE + " +100 HRTH"), detailTexts().toString());
+        assertTrue(detailTexts().contains(timelock + " -1 ETH"), detailTexts().toString());
+        screenshot("governance-simulated");
         FxClicks.click(robot, "#governance-queue");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> visible("#review-pane"));
         assertEquals("queue(address[],uint256[],bytes[],bytes32)", label("#review-signature"));
@@ -232,6 +240,12 @@ class GovernanceActionsUiTest {
 
     private static List<String> detailLines() throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> robot.lookup("#governance-detail").queryAs(VBox.class).getChildren().stream()
+                .filter(n -> n instanceof Label).map(n -> ((Label) n).getText()).toList()).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Every label's text in the detail, nested boxes included. */
+    private static List<String> detailTexts() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup("#governance-detail").queryAs(VBox.class).lookupAll(".label").stream()
                 .filter(n -> n instanceof Label).map(n -> ((Label) n).getText()).toList()).get(10, TimeUnit.SECONDS);
     }
 
