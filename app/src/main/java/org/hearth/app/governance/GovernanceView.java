@@ -106,7 +106,13 @@ public final class GovernanceView {
             showDetail.run();
             reloadPower.run();
         });
-        model.power.addListener((obs, was, is) -> showDetail.run());
+        // only an active proposal's vote box shows the power: other details are not rebuilt under the pointer
+        model.power.addListener((obs, was, is) -> {
+            GovernanceModel.Row row = table.getSelectionModel().getSelectedItem();
+            if (row != null && row.proposal().state() == org.hearth.dao.ProposalState.ACTIVE) {
+                showDetail.run();
+            }
+        });
         model.simulation.addListener((obs, was, is) -> showDetail.run());
         // rows are replaced on every load: keep the same proposal selected
         BigInteger[] selectedId = {null};
@@ -130,14 +136,31 @@ public final class GovernanceView {
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         Label status = status(text, signing);
 
+        Button create = new Button(text.getString("governance.builder.open"), new org.kordamp.ikonli.javafx.FontIcon("fth-edit"));
+        create.setId("governance-new");
+        create.disableProperty().bind(account.isNull().or(model.governor.isNull()));
+        HBox governorRow = governorRow(text, chain, model);
+        governorRow.getChildren().add(create);
         VBox box = new VBox(12, new ScreenHeader(text.getString("governance.screenTitle"), text.getString("governance.subtitle")),
-                governorRow(text, chain, model), error, new PowerBox(text, model.power, to -> signing.prepare(chain.session().get(),
+                governorRow, error, new PowerBox(text, model.power, to -> signing.prepare(chain.session().get(),
                 account.get(), model.governor.get().token(), Delegation.delegateCall(to), null)), status, table, detailScroll);
         box.setPadding(new Insets(24));
         StackPane root = new StackPane(box);
         AddressNames names = AddressNames.of(new AddressBookRepository(wallet.services().database()));
-        signing.prepared.addListener((obs, was, pending) -> root.getChildren().setAll(pending == null ? box
-                : review(text, pending, names, signing, () -> model.refresh(chain.session().get()))));
+        Node[] base = {box}; // what the review returns to: the list, or the builder that opened it
+        Runnable toList = () -> {
+            base[0] = box;
+            root.getChildren().setAll(box);
+        };
+        signing.prepared.addListener((obs, was, pending) -> root.getChildren().setAll(pending == null ? base[0]
+                : review(text, pending, names, signing, () -> {
+                    toList.run();
+                    model.refresh(chain.session().get());
+                })));
+        create.setOnAction(e -> {
+            base[0] = new ProposalBuilderPane(text, chain.session().get(), model.governor.get(), account::get, signing, toList);
+            root.getChildren().setAll(base[0]);
+        });
         ChangeListener<ChainSession> follow = (obs, was, is) -> model.refresh(is);
         ChangeListener<Object> powerFollow = (obs, was, is) -> {
             reloadPower.run();

@@ -104,7 +104,7 @@ class GovernanceActionsUiTest {
         FxClicks.click(robot, "#governance-support-for");
         FxClicks.click(robot, "#governance-reason").write("Onboarding pays for itself");
         FxClicks.click(robot, "#governance-vote-review");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> visible("#review-pane"));
+        reviewOpens();
         assertEquals("castVoteWithReason(uint256,uint8,string)", label("#review-signature"));
         assertEquals("Your votes at this proposal's snapshot (" + snapshot + "): " + votes, label("#review-voting-power"));
         assertEquals(OWNER, label("#review-from"));
@@ -128,7 +128,7 @@ class GovernanceActionsUiTest {
         String token = governor().token();
         FxClicks.click(robot, "#governance-delegate-to").write(other);
         FxClicks.click(robot, "#governance-delegate");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> visible("#review-pane"));
+        reviewOpens();
         assertEquals("delegate(address)", label("#review-signature"));
         FxClicks.click(robot, "#review-confirm");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> visible("#governance-power-reason"));
@@ -137,7 +137,7 @@ class GovernanceActionsUiTest {
         screenshot("governance-delegated-elsewhere");
 
         FxClicks.click(robot, "#governance-delegate-self");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> visible("#review-pane"));
+        reviewOpens();
         FxClicks.click(robot, "#review-confirm");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !visible("#governance-power-reason") && label("#governance-power").endsWith(OWNER));
         assertEquals(OWNER, calls().readOne(token, "delegates(address)(address)", OWNER));
@@ -166,7 +166,7 @@ class GovernanceActionsUiTest {
         assertTrue(detailTexts().contains(timelock + " -1 ETH"), detailTexts().toString());
         screenshot("governance-simulated");
         FxClicks.click(robot, "#governance-queue");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> visible("#review-pane"));
+        reviewOpens();
         assertEquals("queue(address[],uint256[],bytes[],bytes32)", label("#review-signature"));
         FxClicks.click(robot, "#review-confirm");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> visible("#governance-eta"));
@@ -175,14 +175,14 @@ class GovernanceActionsUiTest {
         assertTrue(robot.lookup("#governance-execute").queryAs(Button.class).isDisabled(), "Execute waits for the ETA");
         screenshot("governance-queued");
 
-        rpc.call("evm_increaseTime", 61);
+        rpc.call("evm_increaseTime", 120); // well past the ETA: chain time moves with blocks, a second or two behind the wall clock
         rpc.call("evm_mine");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#governance-execute").queryAs(Button.class).isDisabled());
         assertEquals("The timelock delay has passed: it can be executed now.", label("#governance-eta"));
         BigInteger grantee = tokenBalance(contracts.get("HearthToken"), GovernanceWorld.GRANTEE);
         BigInteger ethBefore = rpc.callQuantity("eth_getBalance", GovernanceWorld.ETH_RECIPIENT, "latest");
         FxClicks.click(robot, "#governance-execute");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> visible("#review-pane"));
+        reviewOpens();
         assertEquals("execute(address[],uint256[],bytes[],bytes32)", label("#review-signature"));
         FxClicks.click(robot, "#review-confirm");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> label("#governance-detail-state").startsWith("Executed"));
@@ -193,6 +193,99 @@ class GovernanceActionsUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         screenshot("governance-executed-dark");
         WaitForAsyncUtils.asyncFx(Theme.LIGHT::apply).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    @Order(4)
+    @SuppressWarnings("unchecked")
+    void buildsAProposalFromRecipesAndAnImportSimulatesItAndProposesItThroughTheReview() throws Exception {
+        String token = session().contracts().byName("HearthToken").orElseThrow().address();
+        String market = session().contracts().byName("ComputeMarket").orElseThrow().address();
+        int before = table().getItems().size();
+        FxClicks.click(robot, "#governance-new");
+        FxClicks.untilVisible(robot, "#builder-title");
+        FxClicks.click(robot, "#builder-title").write("Pay the auditors");
+        FxClicks.click(robot, "#builder-body").write("**Audit** of the market, see [report](https://audit.example/r)");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#builder-preview").queryAll().stream().findFirst()
+                .map(p -> robot.from(p).lookup((Node n) -> n instanceof javafx.scene.text.Text t && t.getText().contains("https://audit.example/r"))
+                        .tryQuery().isPresent()).orElse(false)).get(), "the preview shows the link's target");
+
+        // an imported actions file replaces the list; removing its action empties it again
+        FxClicks.click(robot, "#builder-import").write("[{\"target\":\"" + GovernanceWorld.ETH_RECIPIENT + "\",\"value\":\"500000000000000000\"}]");
+        FxClicks.click(robot, "#builder-import-apply");
+        added(1);
+        assertEquals("Send 0.5 ETH from the treasury to " + GovernanceWorld.ETH_RECIPIENT, label("#builder-action-1"));
+        FxClicks.click(robot, "#builder-remove-1");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !visible("#builder-action-1"));
+
+        type("#recipe-amount", "250");
+        type("#recipe-to", GovernanceWorld.GRANTEE);
+        FxClicks.click(robot, "#builder-add");
+        added(1);
+        assertEquals("Transfer 250 HRTH from the treasury to " + GovernanceWorld.GRANTEE, label("#builder-action-1"));
+
+        ComboBox<RecipeForm.Recipe> recipe = robot.lookup("#builder-recipe").queryAs(ComboBox.class);
+        WaitForAsyncUtils.asyncFx(() -> recipe.setValue(RecipeForm.Recipe.PARAMETER)).get(10, TimeUnit.SECONDS);
+        ComboBox<KnownContract> contract = robot.lookup("#recipe-contract").queryAs(ComboBox.class);
+        ComboBox<String> function = robot.lookup("#recipe-function").queryAs(ComboBox.class);
+        WaitForAsyncUtils.asyncFx(() -> {
+            contract.setValue(contract.getItems().stream().filter(c -> c.name().equals("ComputeMarket")).findFirst().orElseThrow());
+            function.setValue("setFeeBps(uint256)");
+        }).get(10, TimeUnit.SECONDS);
+        type("#recipe-values", "300");
+        FxClicks.click(robot, "#builder-add");
+        added(2);
+        assertEquals("Change a parameter of ComputeMarket: setFeeBps(300)", label("#builder-action-2"));
+
+        WaitForAsyncUtils.asyncFx(() -> recipe.setValue(RecipeForm.Recipe.CUSTOM)).get(10, TimeUnit.SECONDS);
+        // the form sits low in the scrolled builder: its fields are filled directly, the button is clicked
+        type("#recipe-target", token);
+        type("#recipe-signature", "approve(address,uint256)");
+        type("#recipe-args", GovernanceWorld.GRANTEE + "\n5");
+        FxClicks.click(robot, "#builder-add");
+        added(3);
+        assertTrue(label("#builder-action-3").startsWith("Call HearthToken: approve("), label("#builder-action-3"));
+
+        assertTrue(robot.lookup("#builder-propose").queryAs(Button.class).isDisabled(), "Propose waits for a simulation");
+        FxClicks.click(robot, "#builder-simulate");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> visible("#governance-sim-verdict"));
+        // this governor's treasury was emptied by the executed proposal, and the market belongs to the demo timelock
+        assertTrue(label("#governance-sim-verdict").startsWith("An action reverts"), label("#governance-sim-verdict"));
+        assertTrue(label("#governance-sim-action-1").contains("ERC20InsufficientBalance"), label("#governance-sim-action-1"));
+        assertEquals("Action 2 (" + market + ") reverts: NotTimelock()", label("#governance-sim-action-2"));
+        screenshot("governance-builder-light");
+        WaitForAsyncUtils.asyncFx(Theme.DARK::apply).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot("governance-builder-dark");
+        WaitForAsyncUtils.asyncFx(Theme.LIGHT::apply).get(10, TimeUnit.SECONDS);
+
+        FxClicks.click(robot, "#builder-propose");
+        reviewOpens();
+        assertEquals("propose(address[],uint256[],bytes[],string)", label("#review-signature"));
+        FxClicks.click(robot, "#review-confirm");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> visible("#governance-proposals") && table().getItems().size() == before + 1);
+        GovernanceModel.Row created = table().getItems().getFirst();
+        assertEquals("Pay the auditors", created.proposal().title());
+        assertEquals("# Pay the auditors\n\n**Audit** of the market, see [report](https://audit.example/r)", created.proposal().stored().description());
+        assertEquals(List.of(token, market, token), created.proposal().stored().targets().stream().map(org.hearth.chain.Addresses::checksummed).toList());
+    }
+
+    private static void type(String id, String text) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup(id).queryTextInputControl().setText(text)).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Waits for the builder's action {@code n}, failing with the builder's error when adding failed. */
+    private static void added(int n) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> visible("#builder-action-" + n) || !label("#builder-error").isEmpty());
+        assertEquals("", label("#builder-error"));
+    }
+
+    /** Waits for the review, failing with the screen's error when preparing the transaction failed. */
+    private static void reviewOpens() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> visible("#review-pane") || !label("#governance-error").isEmpty()
+                || !label("#builder-error").isEmpty());
+        assertEquals("", label("#governance-error") + label("#builder-error"));
     }
 
     private static BigInteger tokenBalance(String token, String account) {
@@ -230,12 +323,21 @@ class GovernanceActionsUiTest {
         return new ContractCalls(session().rpc());
     }
 
+    /** Read on the FX thread: the scene changes under a reader on another thread. */
     private static boolean visible(String id) {
-        return robot.lookup(id).tryQuery().map(Node::isVisible).orElse(false) && robot.lookup(id).tryQuery().get().getScene() != null;
+        return onFx(() -> robot.lookup(id).tryQuery().map(n -> n.isVisible() && n.getScene() != null).orElse(false));
     }
 
     private static String label(String id) {
-        return robot.lookup(id).tryQuery().map(n -> ((Label) n).getText()).orElse("");
+        return onFx(() -> robot.lookup(id).tryQuery().map(n -> ((Label) n).getText()).orElse(""));
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> detailLines() throws Exception {
