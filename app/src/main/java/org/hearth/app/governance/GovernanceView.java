@@ -54,7 +54,7 @@ public final class GovernanceView {
     private GovernanceView() {
     }
 
-    public static Page create(ResourceBundle text, ChainModel chain, WalletModel wallet) {
+    public static Page create(ResourceBundle text, ChainModel chain, WalletModel wallet, GovernanceWatch watch) {
         GovernanceModel model = new GovernanceModel();
         GovernanceSigning signing = new GovernanceSigning(wallet::signer);
         ObjectBinding<String> account = Bindings.createObjectBinding(() -> wallet.state.get() == WalletModel.State.UNLOCKED
@@ -141,6 +141,24 @@ public final class GovernanceView {
         create.disableProperty().bind(account.isNull().or(model.governor.isNull()));
         HBox governorRow = governorRow(text, chain, model);
         governorRow.getChildren().add(create);
+        javafx.scene.control.MenuButton notices = NoticeList.of(text, watch, (governor, id) -> {
+            if (model.governor.get() != null && model.governor.get().address().equalsIgnoreCase(governor)) {
+                model.rows.stream().filter(r -> r.proposal().id().equals(id)).findFirst().ifPresent(r -> table.getSelectionModel().select(r));
+            } else {
+                selectedId[0] = id;
+                model.choose(chain.session().get(), governor);
+            }
+        });
+        if (watch != null) { // what the list showed is no longer news
+            model.rows.addListener((javafx.collections.ListChangeListener<GovernanceModel.Row>) c -> {
+                if (model.governor.get() != null && chain.session().get() != null) {
+                    watch.seen(chain.session().get(), model.governor.get(), model.rows.stream().map(r -> r.proposal().id()).toList());
+                }
+            });
+        }
+        notices.setMinWidth(Region.USE_PREF_SIZE);
+        create.setMinWidth(Region.USE_PREF_SIZE);
+        governorRow.getChildren().add(notices);
         VBox box = new VBox(12, new ScreenHeader(text.getString("governance.screenTitle"), text.getString("governance.subtitle")),
                 governorRow, error, new PowerBox(text, model.power, to -> signing.prepare(chain.session().get(),
                 account.get(), model.governor.get().token(), Delegation.delegateCall(to), null)), status, table, detailScroll);
@@ -288,13 +306,14 @@ public final class GovernanceView {
         TextField address = new TextField();
         address.setId("governance-add-address");
         address.setPromptText(text.getString("governance.addPrompt"));
-        address.setPrefColumnCount(30);
+        address.setPrefColumnCount(14);
+        address.setMinWidth(120);
         Button add = new Button(text.getString("governance.add"));
         add.setId("governance-add");
         add.disableProperty().bind(address.textProperty().isEmpty());
         add.setOnAction(e -> model.add(chain.session().get(), address.getText()));
         add.setMinWidth(Region.USE_PREF_SIZE);
-        governors.setMaxWidth(460);
+        governors.setMaxWidth(280);
         HBox.setHgrow(address, Priority.ALWAYS);
         HBox row = new HBox(8, governors, address, add);
         row.setAlignment(Pos.CENTER_LEFT);

@@ -155,6 +155,16 @@ class GovernanceActionsUiTest {
         FxClicks.click(robot, "#governance-add");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> governor().address().equalsIgnoreCase(world.governor) && table().getItems().size() == 3);
         assertTrue(session().contracts().byAddress(world.governor).map(KnownContract::artifactName).orElseThrow().equals("HearthGovernor"));
+        // the watch tells about the succeeded proposal: a badge on Governance and a link that shows it
+        app.governanceWatch().checkSoon();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> noticeLinks().contains("Ready to queue: Mixed bag"));
+        assertTrue(label("#nav-badge-governance").matches("[1-9][0-9]*"), label("#nav-badge-governance"));
+        assertTrue(onFx(() -> robot.lookup("#governance-notices").queryAs(javafx.scene.control.MenuButton.class).getText())
+                .matches("Notices \\([1-9][0-9]*\\)"));
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#governance-notices").queryAs(javafx.scene.control.MenuButton.class).getItems().stream()
+                .filter(i -> i.getText().equals("Ready to queue: Mixed bag")).findFirst().orElseThrow().fire()).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> selected() != null && selected().proposal().title().equals("Mixed bag")));
+        screenshot("governance-notices");
         select("Mixed bag", 3);
         assertEquals("Succeeded · proposed by " + OWNER, label("#governance-detail-state").replace("\u00b7", "·"));
         FxClicks.click(robot, "#governance-simulate");
@@ -273,6 +283,11 @@ class GovernanceActionsUiTest {
 
     private static void type(String id, String text) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> robot.lookup(id).queryTextInputControl().setText(text)).get(10, TimeUnit.SECONDS);
+    }
+
+    private static List<String> noticeLinks() {
+        return onFx(() -> robot.lookup("#governance-notices").queryAs(javafx.scene.control.MenuButton.class).getItems().stream()
+                .map(javafx.scene.control.MenuItem::getText).toList());
     }
 
     /** Waits for the builder's action {@code n}, failing with the builder's error when adding failed. */
