@@ -110,6 +110,25 @@ class ProposalSimulatorTest {
                 s.toString());
     }
 
+    @Test
+    void aDraftIsSimulatedBeforeProposingAndAPendingProposalIsCanceledByItsProposer() throws InterruptedException {
+        ProposalDraft draft = new ProposalDraft("# Cancel me\n\nA draft.", ActionsFile.encode(List.of(
+                new ActionsFile.Entry(GovernanceWorld.ETH_RECIPIENT, "1", "", List.of()))));
+        Simulation s = new ProposalSimulator(session).simulate(shortGovernor, draft.asStored(shortGovernor, GovernanceWorld.OWNER), null);
+        assertTrue(s.succeeded(), s.toString());
+        assertTrue(s.balanceChanges().stream().anyMatch(c -> c.account().equals(GovernanceWorld.ETH_RECIPIENT) && c.token() == null
+                && c.delta().equals(BigInteger.ONE)), s.toString());
+        ProposalDraft.checkThreshold(session, shortGovernor, GovernanceWorld.OWNER);
+        org.hearth.testing.DevTx dev = new org.hearth.testing.DevTx(chain.rpc());
+        dev.send(GovernanceWorld.OWNER, shortGovernor.address(), BigInteger.ZERO, draft.proposeCall());
+        BigInteger id = draft.id(session, shortGovernor);
+        proposals.sync(shortGovernor);
+        StoredProposal stored = proposals.require(shortGovernor, id);
+        assertEquals(ProposalState.PENDING, proposals.live(shortGovernor, stored).state());
+        dev.send(GovernanceWorld.OWNER, shortGovernor.address(), BigInteger.ZERO, ProposalCalls.cancel(stored));
+        assertEquals(ProposalState.CANCELED, proposals.live(shortGovernor, stored).state());
+    }
+
     private static BigInteger balance(String token, String account) {
         return (BigInteger) new ContractCalls(chain.rpc()).readOne(token, "balanceOf(address)(uint256)", account);
     }

@@ -32,8 +32,8 @@ import org.hearth.dao.VotingPower;
  */
 final class GovernanceModel {
 
-    /** A proposal with what the detail shows. */
-    record Row(Proposal proposal, List<ProposalAction> actions, List<Vote> votes) {
+    /** A proposal with what the detail shows; vote start and end as Unix seconds (estimated on a block clock). */
+    record Row(Proposal proposal, List<ProposalAction> actions, List<Vote> votes, long startTime, long endTime) {
     }
 
     final ObservableList<Governor> governors = FXCollections.observableArrayList();
@@ -153,8 +153,10 @@ final class GovernanceModel {
         Proposals proposals = new Proposals(session);
         proposals.sync(g);
         ProposalActions actions = new ProposalActions(session.rpc(), CallDecoder.shipped(), session.contracts());
+        org.hearth.dao.ClockEstimates clock = new org.hearth.dao.ClockEstimates(session.rpc());
         List<Row> loaded = proposals.live(g).stream()
-                .map(p -> new Row(p, actions.describe(p.stored()), proposals.votes(g, p.id()))).toList();
+                .map(p -> new Row(p, actions.describe(p.stored()), proposals.votes(g, p.id()), clock.unixSeconds(g, p.stored().voteStart()),
+                        clock.unixSeconds(g, p.stored().voteEnd()))).toList();
         long offset = chainTime(session) - System.currentTimeMillis() / 1000;
         Platform.runLater(() -> {
             if (!governors.equals(all)) {

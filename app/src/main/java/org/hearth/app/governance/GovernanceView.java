@@ -93,7 +93,7 @@ public final class GovernanceView {
             ProposalControls.Built controls = ProposalControls.build(text, g, row, account.get(), model.power.get(), chainNow,
                     actions(chain, model, signing, account, row));
             release[0] = controls.release();
-            detail.getChildren().setAll(ProposalDetail.header(text, row));
+            detail.getChildren().setAll(ProposalDetail.header(text, g, row));
             detail.getChildren().addAll(controls.nodes());
             SimulationView.State sim = model.simulation.get();
             if (sim != null && sim.proposalId().equals(row.proposal().id())) {

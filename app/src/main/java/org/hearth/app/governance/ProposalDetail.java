@@ -32,7 +32,7 @@ final class ProposalDetail {
     private ProposalDetail() {
     }
 
-    static List<Node> header(ResourceBundle text, GovernanceModel.Row row) {
+    static List<Node> header(ResourceBundle text, org.hearth.dao.Governor governor, GovernanceModel.Row row) {
         Proposal p = row.proposal();
         Label title = new Label(MarkdownView.plain(p.title()));
         title.getStyleClass().add("title-3");
@@ -44,7 +44,22 @@ final class ProposalDetail {
         Label tally = Labels.muted(String.format(text.getString("governance.detail.tally"), tokens(p.forVotes()), tokens(p.againstVotes()),
                 tokens(p.abstainVotes()), tokens(p.quorum())));
         tally.setId("governance-detail-tally");
-        return List.of(title, state, bar(p), tally);
+        return List.of(title, state, times(text, governor, row), bar(p), tally);
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** Start and end of the vote: blocks with their estimated times, or times on a timestamp clock. */
+    private static Label times(ResourceBundle text, org.hearth.dao.Governor governor, GovernanceModel.Row row) {
+        String start = WHEN.format(java.time.Instant.ofEpochSecond(row.startTime()).atZone(java.time.ZoneId.systemDefault()));
+        String end = WHEN.format(java.time.Instant.ofEpochSecond(row.endTime()).atZone(java.time.ZoneId.systemDefault()));
+        boolean blocks = governor.clock() == org.hearth.dao.Governor.Clock.BLOCK_NUMBER;
+        Label l = Labels.muted(blocks
+                ? String.format(text.getString("governance.detail.blocks"), String.format("%,d", row.proposal().stored().voteStart()), start,
+                        String.format("%,d", row.proposal().stored().voteEnd()), end)
+                : String.format(text.getString("governance.detail.times"), start, end));
+        l.setId("governance-detail-times");
+        return l;
     }
 
     /** For, against and abstain side by side, scaled to the larger of the votes cast and the quorum, with the quorum as a line. */

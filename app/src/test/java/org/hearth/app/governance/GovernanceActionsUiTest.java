@@ -100,6 +100,8 @@ class GovernanceActionsUiTest {
         String votes = ProposalDetail.tokens(atSnapshot);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> visible("#governance-snapshot-power"));
         assertEquals("Your votes at this proposal's snapshot (" + snapshot + "): " + votes, label("#governance-snapshot-power"));
+        assertTrue(label("#governance-detail-times").matches("Voting from block [0-9,]+ \\(about \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\) "
+                + "to block 43,2[0-9]{2} \\(about .*\\)"), label("#governance-detail-times"));
 
         FxClicks.click(robot, "#governance-support-for");
         FxClicks.click(robot, "#governance-reason").write("Onboarding pays for itself");
