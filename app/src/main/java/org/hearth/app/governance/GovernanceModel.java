@@ -46,6 +46,7 @@ final class GovernanceModel {
     final SimpleObjectProperty<VotingPower> power = new SimpleObjectProperty<>();
     /** The last simulation asked for (null: none yet). */
     final SimpleObjectProperty<SimulationView.State> simulation = new SimpleObjectProperty<>();
+    private final java.util.concurrent.atomic.AtomicLong powerAsked = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean loading;
     private volatile boolean again;
     private volatile String wanted;
@@ -127,10 +128,15 @@ final class GovernanceModel {
             return;
         }
         BigInteger snapshot = row == null || row.proposal().state() == ProposalState.PENDING ? null : row.proposal().stored().voteStart();
+        long asked = powerAsked.incrementAndGet();
         Thread.ofVirtual().name("governance-power").start(() -> {
             try {
                 VotingPower p = new Delegation(session.rpc()).of(g, account, snapshot);
-                Platform.runLater(() -> power.set(p));
+                Platform.runLater(() -> {
+                    if (asked == powerAsked.get()) { // an answer to an older question must not replace a newer one
+                        power.set(p);
+                    }
+                });
             } catch (RuntimeException e) {
                 String message = Messages.describe(e);
                 Platform.runLater(() -> error.set(message));

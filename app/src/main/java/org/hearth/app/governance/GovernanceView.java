@@ -81,6 +81,7 @@ public final class GovernanceView {
         VBox.setVgrow(detailScroll, Priority.ALWAYS);
 
         Runnable[] release = {() -> { }};
+        ProposalControls.VoteDraft voteDraft = new ProposalControls.VoteDraft();
         Runnable showDetail = () -> {
             release[0].run();
             GovernanceModel.Row row = table.getSelectionModel().getSelectedItem();
@@ -90,7 +91,7 @@ public final class GovernanceView {
                 release[0] = () -> { };
                 return;
             }
-            ProposalControls.Built controls = ProposalControls.build(text, g, row, account.get(), model.power.get(), chainNow,
+            ProposalControls.Built controls = ProposalControls.build(text, g, row, account.get(), model.power.get(), chainNow, voteDraft,
                     actions(chain, model, signing, account, row));
             release[0] = controls.release();
             detail.getChildren().setAll(ProposalDetail.header(text, g, row));

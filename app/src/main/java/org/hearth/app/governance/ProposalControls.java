@@ -45,6 +45,13 @@ final class ProposalControls {
         void simulate();
     }
 
+    /** The vote being written: kept across rebuilds of the detail (new power, a reload), reset for another proposal. */
+    static final class VoteDraft {
+        java.math.BigInteger proposalId;
+        Vote.Support support;
+        String reason = "";
+    }
+
     /** The nodes, and how to release the countdown's listener when they are replaced. */
     record Built(List<Node> nodes, Runnable release) {
     }
@@ -57,7 +64,12 @@ final class ProposalControls {
     }
 
     static Built build(ResourceBundle text, Governor governor, GovernanceModel.Row row, String account, VotingPower power,
-                       ObservableLongValue chainNow, Actions actions) {
+                       ObservableLongValue chainNow, VoteDraft draft, Actions actions) {
+        if (!row.proposal().id().equals(draft.proposalId)) {
+            draft.proposalId = row.proposal().id();
+            draft.support = null;
+            draft.reason = "";
+        }
         Proposal p = row.proposal();
         List<Node> out = new ArrayList<>();
         Runnable release = () -> { };
@@ -98,11 +110,12 @@ final class ProposalControls {
         if (!lifecycle.getChildren().isEmpty()) {
             out.add(lifecycle);
         }
-        out.addAll(voting(text, row, account, power, actions));
+        out.addAll(voting(text, row, account, power, draft, actions));
         return new Built(out, release);
     }
 
-    private static List<Node> voting(ResourceBundle text, GovernanceModel.Row row, String account, VotingPower power, Actions actions) {
+    private static List<Node> voting(ResourceBundle text, GovernanceModel.Row row, String account, VotingPower power, VoteDraft draft,
+                                     Actions actions) {
         if (account == null) {
             Label locked = Labels.muted(text.getString("governance.unlockToVote"));
             locked.setId("governance-locked");
@@ -140,13 +153,17 @@ final class ProposalControls {
             b.setId("governance-support-" + s.lower());
             b.setUserData(s);
             b.setToggleGroup(group);
+            b.setSelected(s == draft.support);
             supports.getChildren().add(b);
         }
+        group.selectedToggleProperty().addListener((obs, was, is) -> draft.support = is == null ? null : (Vote.Support) is.getUserData());
         TextArea reason = new TextArea();
         reason.setId("governance-reason");
         reason.setPromptText(text.getString("governance.reasonPrompt"));
         reason.setPrefRowCount(2);
         reason.setWrapText(true);
+        reason.setText(draft.reason);
+        reason.textProperty().addListener((obs, was, is) -> draft.reason = is);
         Button review = new Button(text.getString("governance.reviewVote"), new FontIcon("fth-eye"));
         review.setId("governance-vote-review");
         review.getStyleClass().add("accent");

@@ -103,9 +103,9 @@ class GovernanceActionsUiTest {
         assertTrue(label("#governance-detail-times").matches("Voting from block [0-9,]+ \\(about \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\) "
                 + "to block 43,2[0-9]{2} \\(about .*\\)"), label("#governance-detail-times"));
 
-        FxClicks.click(robot, "#governance-support-for");
-        FxClicks.click(robot, "#governance-reason").write("Onboarding pays for itself");
-        FxClicks.click(robot, "#governance-vote-review");
+        press("#governance-support-for");
+        press("#governance-reason").write("Onboarding pays for itself");
+        press("#governance-vote-review");
         reviewOpens();
         assertEquals("castVoteWithReason(uint256,uint8,string)", label("#review-signature"));
         assertEquals("Your votes at this proposal's snapshot (" + snapshot + "): " + votes, label("#review-voting-power"));
@@ -128,8 +128,8 @@ class GovernanceActionsUiTest {
     void delegatesToAnotherAddressIsToldWhyItsVotesAreZeroAndDelegatesBackToItself() throws Exception {
         String other = GovernanceWorld.USER;
         String token = governor().token();
-        FxClicks.click(robot, "#governance-delegate-to").write(other);
-        FxClicks.click(robot, "#governance-delegate");
+        press("#governance-delegate-to").write(other);
+        press("#governance-delegate");
         reviewOpens();
         assertEquals("delegate(address)", label("#review-signature"));
         FxClicks.click(robot, "#review-confirm");
@@ -138,7 +138,7 @@ class GovernanceActionsUiTest {
         assertEquals(other, calls().readOne(token, "delegates(address)(address)", OWNER));
         screenshot("governance-delegated-elsewhere");
 
-        FxClicks.click(robot, "#governance-delegate-self");
+        press("#governance-delegate-self");
         reviewOpens();
         FxClicks.click(robot, "#review-confirm");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !visible("#governance-power-reason") && label("#governance-power").endsWith(OWNER));
@@ -153,8 +153,8 @@ class GovernanceActionsUiTest {
         Map<String, String> contracts = new LinkedHashMap<>();
         session().contracts().all().forEach(c -> contracts.put(c.name(), c.address()));
         GovernanceWorld world = GovernanceWorld.create(rpc, contracts);
-        FxClicks.click(robot, "#governance-add-address").write(world.governor);
-        FxClicks.click(robot, "#governance-add");
+        press("#governance-add-address").write(world.governor);
+        press("#governance-add");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> governor().address().equalsIgnoreCase(world.governor) && table().getItems().size() == 3);
         assertTrue(session().contracts().byAddress(world.governor).map(KnownContract::artifactName).orElseThrow().equals("HearthGovernor"));
         // the watch tells about the succeeded proposal: a badge on Governance and a link that shows it
@@ -169,7 +169,7 @@ class GovernanceActionsUiTest {
         screenshot("governance-notices");
         select("Mixed bag", 3);
         assertEquals("Succeeded · proposed by " + OWNER, label("#governance-detail-state").replace("\u00b7", "·"));
-        FxClicks.click(robot, "#governance-simulate");
+        press("#governance-simulate");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> visible("#governance-sim-verdict"));
         String timelock = org.hearth.chain.Addresses.checksummed(world.timelock);
         assertEquals("Every action succeeds when run as " + timelock + ".", label("#governance-sim-verdict"));
@@ -177,7 +177,7 @@ class GovernanceActionsUiTest {
         assertTrue(detailTexts().contains(GovernanceWorld.GRANTEE + " +100 HRTH"), detailTexts().toString());
         assertTrue(detailTexts().contains(timelock + " -1 ETH"), detailTexts().toString());
         screenshot("governance-simulated");
-        FxClicks.click(robot, "#governance-queue");
+        press("#governance-queue");
         reviewOpens();
         assertEquals("queue(address[],uint256[],bytes[],bytes32)", label("#review-signature"));
         FxClicks.click(robot, "#review-confirm");
@@ -193,7 +193,7 @@ class GovernanceActionsUiTest {
         assertEquals("The timelock delay has passed: it can be executed now.", label("#governance-eta"));
         BigInteger grantee = tokenBalance(contracts.get("HearthToken"), GovernanceWorld.GRANTEE);
         BigInteger ethBefore = rpc.callQuantity("eth_getBalance", GovernanceWorld.ETH_RECIPIENT, "latest");
-        FxClicks.click(robot, "#governance-execute");
+        press("#governance-execute");
         reviewOpens();
         assertEquals("execute(address[],uint256[],bytes[],bytes32)", label("#review-signature"));
         FxClicks.click(robot, "#review-confirm");
@@ -214,26 +214,26 @@ class GovernanceActionsUiTest {
         String token = session().contracts().byName("HearthToken").orElseThrow().address();
         String market = session().contracts().byName("ComputeMarket").orElseThrow().address();
         int before = table().getItems().size();
-        FxClicks.click(robot, "#governance-new");
+        press("#governance-new");
         FxClicks.untilVisible(robot, "#builder-title");
-        FxClicks.click(robot, "#builder-title").write("Pay the auditors");
-        FxClicks.click(robot, "#builder-body").write("**Audit** of the market, see [report](https://audit.example/r)");
+        press("#builder-title").write("Pay the auditors");
+        press("#builder-body").write("**Audit** of the market, see [report](https://audit.example/r)");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#builder-preview").queryAll().stream().findFirst()
                 .map(p -> robot.from(p).lookup((Node n) -> n instanceof javafx.scene.text.Text t && t.getText().contains("https://audit.example/r"))
                         .tryQuery().isPresent()).orElse(false)).get(), "the preview shows the link's target");
 
         // an imported actions file replaces the list; removing its action empties it again
-        FxClicks.click(robot, "#builder-import").write("[{\"target\":\"" + GovernanceWorld.ETH_RECIPIENT + "\",\"value\":\"500000000000000000\"}]");
-        FxClicks.click(robot, "#builder-import-apply");
+        press("#builder-import").write("[{\"target\":\"" + GovernanceWorld.ETH_RECIPIENT + "\",\"value\":\"500000000000000000\"}]");
+        press("#builder-import-apply");
         added(1);
         assertEquals("Send 0.5 ETH from the treasury to " + GovernanceWorld.ETH_RECIPIENT, label("#builder-action-1"));
-        FxClicks.click(robot, "#builder-remove-1");
+        press("#builder-remove-1");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !visible("#builder-action-1"));
 
         type("#recipe-amount", "250");
         type("#recipe-to", GovernanceWorld.GRANTEE);
-        FxClicks.click(robot, "#builder-add");
+        press("#builder-add");
         added(1);
         assertEquals("Transfer 250 HRTH from the treasury to " + GovernanceWorld.GRANTEE, label("#builder-action-1"));
 
@@ -246,7 +246,7 @@ class GovernanceActionsUiTest {
             function.setValue("setFeeBps(uint256)");
         }).get(10, TimeUnit.SECONDS);
         type("#recipe-values", "300");
-        FxClicks.click(robot, "#builder-add");
+        press("#builder-add");
         added(2);
         assertEquals("Change a parameter of ComputeMarket: setFeeBps(300)", label("#builder-action-2"));
 
@@ -255,12 +255,12 @@ class GovernanceActionsUiTest {
         type("#recipe-target", token);
         type("#recipe-signature", "approve(address,uint256)");
         type("#recipe-args", GovernanceWorld.GRANTEE + "\n5");
-        FxClicks.click(robot, "#builder-add");
+        press("#builder-add");
         added(3);
         assertTrue(label("#builder-action-3").startsWith("Call HearthToken: approve("), label("#builder-action-3"));
 
         assertTrue(robot.lookup("#builder-propose").queryAs(Button.class).isDisabled(), "Propose waits for a simulation");
-        FxClicks.click(robot, "#builder-simulate");
+        press("#builder-simulate");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> visible("#governance-sim-verdict"));
         // this governor's treasury was emptied by the executed proposal, and the market belongs to the demo timelock
         assertTrue(label("#governance-sim-verdict").startsWith("An action reverts"), label("#governance-sim-verdict"));
@@ -272,7 +272,7 @@ class GovernanceActionsUiTest {
         screenshot("governance-builder-dark");
         WaitForAsyncUtils.asyncFx(Theme.LIGHT::apply).get(10, TimeUnit.SECONDS);
 
-        FxClicks.click(robot, "#builder-propose");
+        press("#builder-propose");
         reviewOpens();
         assertEquals("propose(address[],uint256[],bytes[],string)", label("#review-signature"));
         FxClicks.click(robot, "#review-confirm");
@@ -292,6 +292,25 @@ class GovernanceActionsUiTest {
                 .map(javafx.scene.control.MenuItem::getText).toList());
     }
 
+    /** Scrolls the node into its scroll pane's view (a real user scrolls too), then clicks it. */
+    private static FxRobot press(String id) throws Exception {
+        FxClicks.untilVisible(robot, id);
+        onFx(() -> {
+            Node n = robot.lookup(id).query();
+            for (javafx.scene.Parent p = n.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                    double y = sp.getContent().sceneToLocal(n.localToScene(n.getBoundsInLocal())).getMinY();
+                    double room = sp.getContent().getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+                    sp.setVvalue(room <= 0 ? 0 : Math.max(0, Math.min(1, (y - 20) / room)));
+                    break;
+                }
+            }
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return FxClicks.click(robot, id);
+    }
+
     /** Waits for the builder's action {@code n}, failing with the builder's error when adding failed. */
     private static void added(int n) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> visible("#builder-action-" + n) || !label("#builder-error").isEmpty());
@@ -300,8 +319,13 @@ class GovernanceActionsUiTest {
 
     /** Waits for the review, failing with the screen's error when preparing the transaction failed. */
     private static void reviewOpens() throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> visible("#review-pane") || !label("#governance-error").isEmpty()
-                || !label("#builder-error").isEmpty());
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> visible("#review-pane") || !label("#governance-error").isEmpty()
+                    || !label("#builder-error").isEmpty());
+        } catch (java.util.concurrent.TimeoutException e) {
+            screenshot("failed-review-wait");
+            throw e;
+        }
         assertEquals("", label("#governance-error") + label("#builder-error"));
     }
 
