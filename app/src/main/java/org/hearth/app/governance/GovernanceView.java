@@ -161,8 +161,13 @@ public final class GovernanceView {
         create.setMinWidth(Region.USE_PREF_SIZE);
         governorRow.getChildren().add(notices);
         VBox box = new VBox(12, new ScreenHeader(text.getString("governance.screenTitle"), text.getString("governance.subtitle")),
-                governorRow, error, new PowerBox(text, model.power, to -> signing.prepare(chain.session().get(),
-                account.get(), model.governor.get().token(), Delegation.delegateCall(to), null)), status, table, detailScroll);
+                governorRow, error, new PowerBox(text, model.power, to -> {
+                    try {
+                        signing.prepare(chain.session().get(), account.get(), model.governor.get().token(), Delegation.delegateCall(to), null);
+                    } catch (RuntimeException notAnAddress) {
+                        signing.error.set(org.hearth.app.desktop.Messages.describe(notAnAddress));
+                    }
+                }), status, table, detailScroll);
         box.setPadding(new Insets(24));
         StackPane root = new StackPane(box);
         AddressNames names = AddressNames.of(new AddressBookRepository(wallet.services().database()));

@@ -128,6 +128,12 @@ class GovernanceActionsUiTest {
     void delegatesToAnotherAddressIsToldWhyItsVotesAreZeroAndDelegatesBackToItself() throws Exception {
         String other = GovernanceWorld.USER;
         String token = governor().token();
+        type("#governance-delegate-to", "0x1234");
+        press("#governance-delegate");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !label("#governance-error").isEmpty());
+        assertEquals("0x1234 is not a valid address (check the checksum)", label("#governance-error"));
+        assertFalse(visible("#review-pane"), "nothing to review for a malformed address");
+        type("#governance-delegate-to", "");
         press("#governance-delegate-to").write(other);
         press("#governance-delegate");
         reviewOpens();
