@@ -29,7 +29,44 @@ public final class ActionsFile {
     public record Action(String target, BigInteger value, String calldata) {
     }
 
+    /** One action as a person types it in the builder: the JSON file's fields, arguments as text (a JSON array for an array type). */
+    public record Entry(String target, String value, String signature, List<String> args) {
+        public Entry {
+            args = List.copyOf(args);
+        }
+    }
+
     private ActionsFile() {
+    }
+
+    /** The entries as the JSON array this file reads (numbers stay exact strings). */
+    public static String json(List<Entry> entries) {
+        com.fasterxml.jackson.databind.node.ArrayNode root = JSON.createArrayNode();
+        for (Entry e : entries) {
+            com.fasterxml.jackson.databind.node.ObjectNode o = root.addObject();
+            o.put("target", e.target() == null ? "" : e.target().strip());
+            o.put("value", e.value() == null || e.value().isBlank() ? "0" : e.value().strip());
+            o.put("signature", e.signature() == null ? "" : e.signature().strip());
+            com.fasterxml.jackson.databind.node.ArrayNode args = o.putArray("args");
+            for (String a : e.args()) {
+                String t = a.strip();
+                if (t.startsWith("[")) {
+                    try {
+                        args.add(JSON.readTree(t));
+                        continue;
+                    } catch (IOException notJson) {
+                        throw bad("action " + root.size() + ": " + t + " is not a JSON array");
+                    }
+                }
+                args.add(t);
+            }
+        }
+        return root.toString();
+    }
+
+    /** Encodes typed entries (checked as a file's actions are). */
+    public static List<Action> encode(List<Entry> entries) {
+        return parse(json(entries));
     }
 
     public static List<Action> parse(String json) {

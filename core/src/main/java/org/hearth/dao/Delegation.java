@@ -29,9 +29,12 @@ public final class Delegation {
         return new VotingPower(a, votes, delegate, balance, snapshot, atSnapshot, VotingPower.explain(a, votes, delegate, balance, atSnapshot));
     }
 
-    /** Call data for the token's {@code delegate(address)}. */
+    /** Call data for the token's {@code delegate(address)}; refused ({@code dao.badAddress}) unless {@code to} is a valid address. */
     public static String delegateCall(String to) {
-        return Abi.encodeCall("delegate(address)", Addresses.checksummed(to));
+        if (to == null || !Addresses.isValid(to.strip())) { // a short or mistyped address must never be padded into another one
+            throw new org.hearth.problem.HearthException("dao.badAddress", null, String.valueOf(to));
+        }
+        return Abi.encodeCall("delegate(address)", Addresses.checksummed(to.strip()));
     }
 
     /** Call data for the governor's {@code castVote} or, with a reason, {@code castVoteWithReason}. */

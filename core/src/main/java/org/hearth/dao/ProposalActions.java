@@ -46,6 +46,15 @@ public final class ProposalActions {
         return out;
     }
 
+    /** A draft's actions in words, before it is proposed. */
+    public List<ProposalAction> describe(List<ActionsFile.Action> draft) {
+        List<ProposalAction> out = new ArrayList<>();
+        for (int i = 0; i < draft.size(); i++) {
+            out.add(describe(i, draft.get(i).target(), draft.get(i).value(), draft.get(i).calldata()));
+        }
+        return out;
+    }
+
     ProposalAction describe(int index, String rawTarget, BigInteger value, String data) {
         String target = Addresses.checksummed(rawTarget);
         Optional<KnownContract> known = registry.byAddress(target);

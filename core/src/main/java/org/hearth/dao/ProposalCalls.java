@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import org.hearth.chain.abi.Abi;
 import org.web3j.crypto.Hash;
 
-/** Call data for a governor's {@code queue} and {@code execute} of a stored proposal (its targets, values, calldatas and description hash). */
+/** Call data for a governor's {@code queue}, {@code execute} and {@code cancel} of a stored proposal (its targets, values, calldatas and description hash). */
 public final class ProposalCalls {
 
     private static final String LIFECYCLE = "%s(address[],uint256[],bytes[],bytes32)";
@@ -18,6 +18,11 @@ public final class ProposalCalls {
 
     public static String execute(StoredProposal p) {
         return lifecycle("execute", p);
+    }
+
+    /** The proposer's {@code cancel}, which OpenZeppelin 5 allows while the proposal is pending. */
+    public static String cancel(StoredProposal p) {
+        return lifecycle("cancel", p);
     }
 
     private static String lifecycle(String function, StoredProposal p) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DatabaseMigrationTest {
 
     /** The newest migration in core/src/main/resources/org/hearth/store/migration. */
-    private static final String LATEST = "24";
+    private static final String LATEST = "36"; // V36 provider_energy (compute2)
 
     @TempDir
     Path dir;

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  * is one object per line; vote counts and amounts are exact integer strings, proposal ids decimal.
  */
 @Command(name = "dao", description = "Governance: proposals, their actions and votes, and voting power.",
-        subcommands = {DaoVoteCommand.class, DaoDelegateCommand.class, DaoProposeCommand.class})
+        subcommands = {DaoVoteCommand.class, DaoDelegateCommand.class, DaoProposeCommand.class, DaoSimulateCommand.class})
 public final class DaoCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();

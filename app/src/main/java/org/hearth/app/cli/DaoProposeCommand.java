@@ -15,7 +15,6 @@ import org.hearth.chain.session.ChainSession;
 import org.hearth.dao.ActionsFile;
 import org.hearth.dao.Governor;
 import org.hearth.dao.Governors;
-import org.hearth.dao.Proposals;
 import org.hearth.problem.HearthException;
 import org.web3j.crypto.Hash;
 import picocli.CommandLine.Command;
@@ -65,13 +64,8 @@ public final class DaoProposeCommand implements Callable<Integer> {
         WalletContext ctx = new WalletContext(spec);
         try (ChainSession session = ctx.session()) {
             Governor governor = new Governors(session).pick(governorAddress);
+            org.hearth.dao.ProposalDraft.checkThreshold(session, governor, from);
             ContractCalls calls = new ContractCalls(session.rpc());
-            BigInteger threshold = (BigInteger) calls.readOne(governor.address(), "proposalThreshold()(uint256)");
-            BigInteger past = new Proposals(session).clock(governor).subtract(BigInteger.ONE).max(BigInteger.ZERO);
-            BigInteger votes = (BigInteger) calls.readOne(governor.address(), "getVotes(address,uint256)(uint256)", from, past);
-            if (votes.compareTo(threshold) < 0) {
-                throw new HearthException("dao.belowThreshold", null, from, votes.toString(), threshold.toString());
-            }
             BigInteger id = (BigInteger) calls.readOne(governor.address(), "hashProposal(address[],uint256[],bytes[],bytes32)(uint256)",
                     targets, values, calldatas, Hash.sha3(descriptionBytes));
             String data = Abi.encodeCall("propose(address[],uint256[],bytes[],string)", targets, values, calldatas, description);

@@ -37,25 +37,13 @@ final class DaoSigning {
                            String data, Path passwordFile, boolean yes) throws Exception {
         PreparedTx tx = session.pipeline().prepare(from, to, BigInteger.ZERO, data, FeeLevel.NORMAL);
         TxReview review = new TxReviewer(session.rpc(), CallDecoder::shipped, session.contracts()::byAddress).review(tx);
-        out.printf("network:         chain %d%nfrom:            %s%nto:              %s%s%ncall:            %s%n"
-                        + "max network fee: %s ETH (%s gas)%nnonce:           %d%n",
-                tx.chainId(), tx.from(), tx.to(), review.targetName() == null ? "" : " (" + review.targetName() + ")", review.call().text(),
-                Amounts.format(tx.maxNetworkFee(), 18), tx.gasLimit(), tx.nonce());
-        for (ReviewWarning w : review.warnings()) {
-            out.println("warning:         " + Problems.format(Messages.text(Locale.ROOT), w.key(), java.util.List.copyOf(w.args())));
-        }
-        out.flush();
+        printReview(out, review);
         if (!yes && !confirmed(out)) {
             out.println("Not sent.");
             return 1;
         }
-        Duration owed = wallet.vault().delayBeforeNextAttempt();
-        if (!owed.isZero()) {
-            err.printf("Waiting %d s after earlier wrong passwords...%n", (owed.toMillis() + 999) / 1000);
-            err.flush();
-        }
         TxRecord sent;
-        try (UnlockedVault open = wallet.unlock(WalletFiles.password(passwordFile))) {
+        try (UnlockedVault open = unlock(wallet, err, passwordFile)) {
             sent = session.pipeline().send(tx, wallet.signer(open, from));
         }
         out.println("sent:            " + sent.hash());
@@ -74,7 +62,30 @@ final class DaoSigning {
         return 0;
     }
 
-    private static boolean confirmed(PrintWriter out) throws java.io.IOException {
+    /** The review as the CLI prints it: chain, from, to (and its name), decoded call, fee cap, nonce, warnings. */
+    static void printReview(PrintWriter out, TxReview review) {
+        PreparedTx tx = review.tx();
+        out.printf("network:         chain %d%nfrom:            %s%nto:              %s%s%ncall:            %s%n"
+                        + "max network fee: %s ETH (%s gas)%nnonce:           %d%n",
+                tx.chainId(), tx.from(), tx.to(), review.targetName() == null ? "" : " (" + review.targetName() + ")", review.call().text(),
+                Amounts.format(tx.maxNetworkFee(), 18), tx.gasLimit(), tx.nonce());
+        for (ReviewWarning w : review.warnings()) {
+            out.println("warning:         " + Problems.format(Messages.text(Locale.ROOT), w.key(), java.util.List.copyOf(w.args())));
+        }
+        out.flush();
+    }
+
+    /** Unlocks the wallet with the password file, first waiting out any delay owed for earlier wrong passwords. */
+    static UnlockedVault unlock(WalletService wallet, PrintWriter err, Path passwordFile) throws Exception {
+        Duration owed = wallet.vault().delayBeforeNextAttempt();
+        if (!owed.isZero()) {
+            err.printf("Waiting %d s after earlier wrong passwords...%n", (owed.toMillis() + 999) / 1000);
+            err.flush();
+        }
+        return wallet.unlock(WalletFiles.password(passwordFile));
+    }
+
+    static boolean confirmed(PrintWriter out) throws java.io.IOException {
         out.print("Type yes to sign and send: ");
         out.flush();
         String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();

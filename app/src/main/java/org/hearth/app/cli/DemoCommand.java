@@ -43,4 +43,30 @@ public final class DemoCommand {
         out.printf("Done in %d ms.%n", result.millis());
         return 0;
     }
+
+    @Command(name = "requester", description = "Run the local chain's demo requester (anvil's last dev account): it posts small jobs while a provider is registered.")
+    int requester(@Option(names = "--for", paramLabel = "SECONDS", description = "Stop after this long (default: until stopped).") Long seconds)
+            throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        try (ChainSession session = CliSession.open(root, out)) {
+            java.util.Optional<org.hearth.market.requester.DemoRequester> demo = org.hearth.market.requester.DemoRequester.start(session,
+                    root.dataDir().root(), line -> {
+                        out.println(line);
+                        out.flush();
+                    });
+            if (demo.isEmpty()) {
+                out.println("The demo requester runs only on the local anvil chain with the demo world (hearth demo deploy).");
+                return 1;
+            }
+            try (org.hearth.market.requester.DemoRequester running = demo.get()) {
+                out.println("Demo requester " + running.address() + " is running; it posts jobs while a provider is registered.");
+                out.flush();
+                Thread stopper = Thread.ofPlatform().unstarted(running::close);
+                Runtime.getRuntime().addShutdownHook(stopper); // SIGTERM: stop between jobs' transactions
+                Thread.sleep(seconds == null ? Long.MAX_VALUE : seconds * 1000);
+                Runtime.getRuntime().removeShutdownHook(stopper);
+            }
+        }
+        return 0;
+    }
 }

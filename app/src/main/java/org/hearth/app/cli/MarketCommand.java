@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
  * {@code hearth market jobs|job}: the ComputeMarket's jobs as its events tell them (indexed into the data dir's
  * database first), newest first; one job with its timeline. Amounts in the JSON are wei as decimal text.
  */
-@Command(name = "market", mixinStandardHelpOptions = true, description = "The compute market's jobs (ComputeMarket on this chain).")
+@Command(name = "market", mixinStandardHelpOptions = true, description = "The compute market: post jobs (ComputeMarket on this chain), list them, show one.",
+        subcommands = {MarketPostCommand.class})
 public final class MarketCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -92,11 +92,12 @@ public final class ProviderCommand {
         }
         ProviderAgent.Settings settings = ProviderAgent.Settings.defaults().withWorker(worker);
         if (account == null) {
-            return new ForegroundRun(out(), file, new ProviderAgent(settings, policy), policy, null, () -> { })
+            return new ForegroundRun(out(), file, ProviderParity.attach(new ProviderAgent(settings, policy), dataDir), policy, null, () -> { })
                     .run(Duration.ofSeconds(statusEvery), forSeconds);
         }
         ProviderMarketMode market = new ProviderMarketMode(root, out(), account, passwordFile, stake);
-        return new ForegroundRun(out(), file, new ProviderAgent(settings, policy, new MachineProbe(), market.sources), policy, market.ref, market)
+        return new ForegroundRun(out(), file, ProviderParity.attach(new ProviderAgent(settings, policy, new MachineProbe(), market.sources), dataDir),
+                policy, market.ref, market)
                 .run(Duration.ofSeconds(statusEvery), forSeconds);
     }
 
@@ -134,6 +135,7 @@ public final class ProviderCommand {
         ProviderStatusFile.MarketRef ref = entry.market();
         Database db = Database.open(root.dataDir().databaseFile());
         m.putAll(ProviderReport.fields(new ProviderJobs(db), ref.chainId(), ref.market(), ref.account()));
+        m.put("earnings", ProviderParity.earnings(db, ref.chainId(), ref.market(), ref.account()));
     }
 
     @SuppressWarnings("unchecked")

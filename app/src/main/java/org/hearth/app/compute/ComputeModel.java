@@ -1,5 +1,6 @@
 package org.hearth.app.compute;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -17,12 +18,15 @@ import javafx.scene.chart.XYChart;
 import org.hearth.app.desktop.AppServices;
 import org.hearth.app.desktop.UiThread;
 import org.hearth.compute.job.BackendReport;
+import org.hearth.compute.provider.AgentLog;
 import org.hearth.compute.provider.LocalJobLoop;
 import org.hearth.compute.provider.MachineState;
 import org.hearth.compute.provider.ProviderAgent;
 import org.hearth.compute.provider.ProviderPolicy;
+import org.hearth.compute.provider.ProviderSettings;
 import org.hearth.compute.provider.ProviderStatus;
 import org.hearth.compute.provider.ThroughputHistory;
+import org.hearth.compute.thermal.ThermalReading;
 import org.hearth.compute.worker.WorkerCapabilities;
 
 /**
@@ -32,7 +36,8 @@ import org.hearth.compute.worker.WorkerCapabilities;
  */
 public final class ComputeModel implements AutoCloseable {
 
-    static final String POLICY_KEY = "compute.policy";
+    static final String POLICY_KEY = ProviderSettings.POLICY;
+    static final int LOG_LINES = AgentLog.LINES;
     static final int CHART_POINTS = ThroughputHistory.POINTS;
 
     public final BooleanProperty sharing = new SimpleBooleanProperty(false);
@@ -49,21 +54,39 @@ public final class ComputeModel implements AutoCloseable {
     public final ObjectProperty<MachineState> machine = new SimpleObjectProperty<>();
     /** Why this machine's load and power cannot be read (then it counts as idle on mains); empty where they can. */
     public final StringProperty machineUnreadable = new SimpleStringProperty("");
+    /** Temperatures as last read (by the policy while sharing, by the screen otherwise); null before the first. */
+    public final ObjectProperty<ThermalReading> thermal = new SimpleObjectProperty<>();
+    /** The agent's log, oldest first, at most {@link #LOG_LINES}. */
+    public final ObservableList<AgentLog.Line> log = FXCollections.observableArrayList();
+    /** The job running now, in words; "" when none. */
+    public final StringProperty currentJob = new SimpleStringProperty("");
+    public final ComputeChoices choices;
+    /** What the worker found at its last start (the market's attestation is made from it); null before. */
+    public final ObjectProperty<WorkerCapabilities> capabilities = new SimpleObjectProperty<>();
+    /** Whether the running agent takes market jobs (else local benchmark jobs). */
+    public final BooleanProperty onMarket = new SimpleBooleanProperty(false);
 
     private final ResourceBundle text = ResourceBundle.getBundle("org.hearth.app.messages");
     private final ProviderAgent agent;
+    private final AppServices services;
     private final Runnable unsubscribe;
     private int tilesThisImage;
+    /** Picks the next run's job source; true when it is the market. */
+    private volatile java.util.function.BooleanSupplier sourcePicker = () -> false;
 
     public ComputeModel(AppServices services) {
+        this.services = services;
         this.agent = services.provider();
-        ProviderPolicy stored = ProviderPolicy.decode(services.settings().get(POLICY_KEY).orElse(ProviderPolicy.DEFAULT.encode()));
+        this.choices = new ComputeChoices(services);
+        ProviderSettings settings = new ProviderSettings(services.settings());
+        ProviderPolicy stored = settings.policy();
         agent.setPolicy(stored);
         policy.set(stored);
         policy.addListener((obs, was, is) -> {
-            services.settings().put(POLICY_KEY, is.encode());
+            settings.setPolicy(is);
             agent.setPolicy(is);
         });
+        log.setAll(agent.recentLog());
         ThroughputHistory.Snapshot past = agent.history();
         past.renderMsps().forEach(v -> add(renderSeries, v));
         past.gemmGflops().forEach(v -> add(gemmSeries, v));
@@ -76,6 +99,14 @@ public final class ComputeModel implements AutoCloseable {
             return;
         }
         if (on) {
+            Optional<List<String>> allowed = choices.allowedBackends(List.copyOf(backends));
+            if (allowed.isEmpty()) {
+                sharing.set(false);
+                status.set(text.getString("compute.allDevicesOff"));
+                return;
+            }
+            agent.setAllowedBackends(allowed.get());
+            onMarket.set(sourcePicker.getAsBoolean());
             agent.start();
         } else {
             UiThread.background(() -> {
@@ -83,6 +114,48 @@ public final class ComputeModel implements AutoCloseable {
                 return null;
             }, ignored -> { }, failure -> status.set(org.hearth.app.desktop.Messages.describe(failure)));
         }
+    }
+
+    private MarketShareModel market;
+
+    /** The market side of the screen (one per app, like this model); it decides each run's job source. */
+    public synchronized MarketShareModel market(org.hearth.app.wallet.WalletModel wallet) {
+        if (market == null) {
+            market = new MarketShareModel(services, wallet);
+            setSourcePicker(market::prepareSource);
+        }
+        return market;
+    }
+
+    private RequestsModel requests;
+
+    /** The Requests tab's model (one per app, so a request goes on while the screen is hidden). */
+    public synchronized RequestsModel requests(java.util.ResourceBundle bundle, MarketShareModel marketSide) {
+        if (requests == null) {
+            requests = new RequestsModel(bundle, marketSide);
+        }
+        return requests;
+    }
+
+    /** The market side sets this: it hands the agent the market's job source when the market is ready. */
+    void setSourcePicker(java.util.function.BooleanSupplier picker) {
+        sourcePicker = picker;
+    }
+
+    /** Applies changed device switches: stored at once; a running worker restarts with the devices left on. */
+    public void setDevices(org.hearth.compute.provider.DeviceSwitches next) {
+        choices.devices.set(next);
+        if (agent.status().active()) {
+            UiThread.background(() -> {
+                agent.stop();
+                return null;
+            }, ignored -> setSharing(true), failure -> status.set(org.hearth.app.desktop.Messages.describe(failure)));
+        }
+    }
+
+    /** Reads the temperatures once off the FX thread (the policy reads them itself while sharing). */
+    public void refreshThermal() {
+        UiThread.background(() -> agent.thermals().read(), thermal::set, failure -> { });
     }
 
     /** The worker child's pid while sharing, for diagnostics and tests. */
@@ -94,7 +167,7 @@ public final class ComputeModel implements AutoCloseable {
         return switch (s.state()) {
             case STOPPED -> "";
             case STARTING -> text.getString("compute.starting");
-            case RUNNING -> text.getString("compute.running");
+            case RUNNING -> text.getString(onMarket.get() ? "compute.runningMarket" : "compute.running");
             case PAUSED -> String.format(text.getString("compute.paused"), s.reason());
             case FAILED -> String.format(text.getString("compute.failed"), s.reason());
         };
@@ -114,7 +187,10 @@ public final class ComputeModel implements AutoCloseable {
         @Override
         public void started(WorkerCapabilities capabilities) {
             List<BackendReport> reports = capabilities.backends();
-            UiThread.run(() -> backends.setAll(reports));
+            UiThread.run(() -> {
+                backends.setAll(reports);
+                ComputeModel.this.capabilities.set(capabilities);
+            });
         }
 
         @Override
@@ -123,6 +199,7 @@ public final class ComputeModel implements AutoCloseable {
                 tilesThisImage = 0;
                 imageProgress.set(0);
                 imagePass.set(pass);
+                currentJob.set(String.format(text.getString("compute.job.local"), pass, 1, tilesPerImage()));
             });
         }
 
@@ -130,8 +207,12 @@ public final class ComputeModel implements AutoCloseable {
         public void tile(LocalJobLoop.TileDone done) {
             UiThread.run(() -> {
                 tilesThisImage++;
-                int total = (LocalJobLoop.WIDTH / LocalJobLoop.TILE) * (LocalJobLoop.HEIGHT / LocalJobLoop.TILE);
+                int total = tilesPerImage();
                 imageProgress.set(tilesThisImage / (double) total);
+                if (!onMarket.get()) {
+                    currentJob.set(String.format(text.getString("compute.job.local"), imagePass.get(),
+                            Math.min(total, tilesThisImage + 1), total));
+                }
                 lastTile.set(done);
                 add(renderSeries, done.msamplesPerSecond());
             });
@@ -147,8 +228,34 @@ public final class ComputeModel implements AutoCloseable {
             UiThread.run(() -> {
                 machine.set(state);
                 machineUnreadable.set(unreadable);
+                if (state == null) {
+                    currentJob.set("");
+                }
             });
         }
+
+        @Override
+        public void thermal(ThermalReading reading) {
+            UiThread.run(() -> thermal.set(reading));
+        }
+
+        @Override
+        public void log(String line) {
+            AgentLog.Line entry = new AgentLog.Line(Instant.now(), line);
+            UiThread.run(() -> {
+                if (onMarket.get() && line.startsWith("Job #")) {
+                    currentJob.set(line); // the market loop's latest step on the job it holds
+                }
+                log.add(entry);
+                if (log.size() > LOG_LINES) {
+                    log.remove(0, log.size() - LOG_LINES);
+                }
+            });
+        }
+    }
+
+    private static int tilesPerImage() {
+        return (LocalJobLoop.WIDTH / LocalJobLoop.TILE) * (LocalJobLoop.HEIGHT / LocalJobLoop.TILE);
     }
 
     private static void add(XYChart.Series<Number, Number> series, double value) {
@@ -163,5 +270,10 @@ public final class ComputeModel implements AutoCloseable {
     @Override
     public void close() {
         unsubscribe.run();
+        synchronized (this) {
+            if (market != null) {
+                market.close();
+            }
+        }
     }
 }

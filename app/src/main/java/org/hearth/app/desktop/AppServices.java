@@ -1,8 +1,12 @@
 package org.hearth.app.desktop;
 
+import java.time.Clock;
 import org.hearth.chain.session.SessionHolder;
 import org.hearth.chain.session.SessionKeeper;
+import org.hearth.compute.energy.EnergyLedger;
+import org.hearth.compute.energy.EnergyMeter;
 import org.hearth.compute.provider.ProviderAgent;
+import org.hearth.compute.provider.ProviderSettings;
 import org.hearth.compute.provider.ProviderPolicy;
 import org.hearth.config.DataDir;
 import org.hearth.node.AnvilLocator;
@@ -101,6 +105,10 @@ public final class AppServices implements AutoCloseable {
     public synchronized ProviderAgent provider() {
         if (provider == null) {
             provider = new ProviderAgent(ProviderAgent.Settings.defaults(), ProviderPolicy.DEFAULT);
+            ProviderSettings stored = new ProviderSettings(settings());
+            provider.setLimits(stored.limits());
+            // the energy the electricity estimate is made from counts whatever screen is open
+            provider.subscribe(new EnergyMeter(new EnergyLedger(database()), () -> stored.powerWatts() * 1000L, Clock.systemDefaultZone()));
         }
         return provider;
     }

@@ -152,7 +152,10 @@ public final class ChainModel implements AutoCloseable {
             }
             ChainSession local = services.sessionKeeper().useLocal();
             UiThread.run(() -> busyText.set(deployingText));
-            return new DemoWorld(local.rpc(), services.demoWorld(), services.dataDir().chainDir().resolve("demo.lock")).ensure(null).contracts();
+            Map<String, String> demo = new DemoWorld(local.rpc(), services.demoWorld(), services.dataDir().chainDir().resolve("demo.lock")).ensure(null).contracts();
+            // The local chain's demo requester posts jobs once a provider registers; it stops with the session.
+            org.hearth.market.requester.DemoRequester.start(local, services.dataDir().root(), LOG::info).ifPresent(local::own);
+            return demo;
         }, deployed -> {
             LOG.info("Chain ready {} ms after launch", HearthApplication.sinceLaunch());
             busy.set(false);

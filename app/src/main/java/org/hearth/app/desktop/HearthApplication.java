@@ -28,6 +28,7 @@ public final class HearthApplication extends Application implements ScreenContex
     private WalletModel wallet;
     private ComputeModel compute;
     private MainWindow window;
+    private org.hearth.app.governance.GovernanceWatch governanceWatch;
     private Stage stage;
 
     public HearthApplication() {
@@ -47,6 +48,9 @@ public final class HearthApplication extends Application implements ScreenContex
         Theme.load(services.settings()).apply();
         chain = new ChainModel(services);
         window = new MainWindow(this, StatusBar.create(text, chain));
+        governanceWatch = org.hearth.app.governance.GovernanceWatch.start(chain, services.settings());
+        window.badge(Screen.GOVERNANCE, javafx.beans.binding.Bindings.createStringBinding(
+                () -> governanceWatch.notices.isEmpty() ? "" : Integer.toString(governanceWatch.notices.size()), governanceWatch.notices));
         Scene scene = new Scene(window.root());
         scene.getStylesheets().add(HearthApplication.class.getResource("/org/hearth/app/hearth.css").toExternalForm());
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> chain.networkName.get().isEmpty()
@@ -66,6 +70,11 @@ public final class HearthApplication extends Application implements ScreenContex
     /** Milliseconds since the JVM started, for the start-up figures in the log. */
     static long sinceLaunch() {
         return System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    @Override
+    public org.hearth.app.governance.GovernanceWatch governanceWatch() {
+        return governanceWatch;
     }
 
     public MainWindow window() {
@@ -117,6 +126,9 @@ public final class HearthApplication extends Application implements ScreenContex
         }
         if (window != null) {
             window.navigator().close();
+        }
+        if (governanceWatch != null) {
+            governanceWatch.close();
         }
         if (wallet != null) {
             wallet.close();

@@ -54,6 +54,23 @@ public final class MainWindow {
         navigator.show(screen, () -> screen.create(context));
     }
 
+    /** A count beside a screen's navigation item, hidden while {@code count} is empty. */
+    public void badge(Screen screen, javafx.beans.value.ObservableValue<String> count) {
+        Label badge = new Label();
+        badge.setId("nav-badge-" + screen.id());
+        badge.getStyleClass().add("hearth-badge");
+        badge.textProperty().bind(count);
+        badge.visibleProperty().bind(badge.textProperty().isNotEmpty());
+        badge.setMouseTransparent(true);
+        ToggleButton button = buttons.get(screen);
+        VBox nav = (VBox) button.getParent();
+        int at = nav.getChildren().indexOf(button);
+        javafx.scene.layout.StackPane item = new javafx.scene.layout.StackPane(button, badge);
+        javafx.scene.layout.StackPane.setAlignment(badge, Pos.CENTER_RIGHT);
+        javafx.scene.layout.StackPane.setMargin(badge, new Insets(0, 8, 0, 0));
+        nav.getChildren().add(at, item);
+    }
+
     /** Pages rest while the window is minimised or hidden. */
     public void follow(Stage stage) {
         Runnable update = () -> navigator.setWindowShown(stage.isShowing() && !stage.isIconified());

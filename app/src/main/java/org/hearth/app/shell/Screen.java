@@ -19,8 +19,8 @@ public enum Screen {
     WALLET("wallet", Feather.CREDIT_CARD, c -> WalletView.create(c.text(), c.wallet())),
     TOKENS("tokens", Feather.DOLLAR_SIGN, TokensView::create),
     NFTS("nfts", Feather.IMAGE, NftGalleryView::create),
-    GOVERNANCE("governance", Feather.USERS, c -> GovernanceView.create(c.text(), c.chain())),
-    COMPUTE("compute", Feather.CPU, c -> ComputeView.create(c.text(), c.compute())),
+    GOVERNANCE("governance", Feather.USERS, c -> GovernanceView.create(c.text(), c.chain(), c.wallet(), c.governanceWatch())),
+    COMPUTE("compute", Feather.CPU, c -> ComputeView.create(c.text(), c.compute(), c.navigator(), c.wallet())),
     NODE("node", Feather.SERVER, c -> NodeView.create(c.text(), c.chain())),
     SETTINGS("settings", Feather.SETTINGS, c -> Page.of(SettingsView.create(c.text(), c.services(), c.chain())));
 

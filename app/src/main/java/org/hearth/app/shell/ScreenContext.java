@@ -20,4 +20,9 @@ public interface ScreenContext {
     ComputeModel compute();
 
     Navigator<Screen> navigator();
+
+    /** Governance notices for the badge and the Governance screen (null where nothing watches). */
+    default org.hearth.app.governance.GovernanceWatch governanceWatch() {
+        return null;
+    }
 }

@@ -190,6 +190,32 @@ class DaoCliTest {
         assertEquals("after-snapshot", late.path("reason").asText());
     }
 
+    @Test
+    void simulateRunsTheActionsOnAForkAndExitsOneWhenAnActionReverts() throws Exception {
+        String active = jsonLines(ok("dao", "proposals", "--json")).getFirst().path("id").asText();
+        JsonNode grant = JSON.readTree(ok("dao", "simulate", active, "--json"));
+        assertTrue(grant.path("success").asBoolean());
+        assertEquals(contracts.get("HearthTimelock"), grant.path("executor").asText());
+        JsonNode action = grant.path("actions").get(0);
+        assertTrue(action.path("success").asBoolean());
+        assertTrue(action.path("revert_reason").isNull());
+        assertEquals("Transfer", action.path("events").get(0).path("name").asText());
+        boolean treasuryPays = false;
+        for (JsonNode c : grant.path("balance_changes")) {
+            treasuryPays |= c.path("account").asText().equals(contracts.get("HearthTimelock")) && c.path("symbol").asText().equals("HRTH")
+                    && c.path("delta").asText().equals("-5000000000000000000000");
+        }
+        assertTrue(treasuryPays, grant.toString());
+
+        Cli.Run defeated = Cli.run(data, "--rpc", rpc, "dao", "simulate", world.defeatedId.toString(), "--governor", world.governor, "--json");
+        assertEquals(1, defeated.exit(), defeated.err() + defeated.out());
+        JsonNode fee = JSON.readTree(defeated.out()).path("actions").get(0);
+        assertEquals(false, fee.path("success").asBoolean());
+        assertEquals("NotTimelock()", fee.path("revert_reason").asText());
+        String words = Cli.run(data, "--rpc", rpc, "dao", "simulate", world.defeatedId.toString(), "--governor", world.governor).out();
+        assertTrue(words.contains("reverts: NotTimelock()") && words.contains("result:          an action reverts"), words);
+    }
+
     private static BigInteger balance(String account) {
         return (BigInteger) new org.hearth.chain.abi.ContractCalls(chain.rpc()).readOne(contracts.get("HearthToken"),
                 "balanceOf(address)(uint256)", account);

@@ -88,6 +88,12 @@ class MarketCliTest {
             assertEquals(PROVIDER, status.get("account").asText());
             assertEquals(w.market.address(), status.get("market").asText());
             assertEquals(paid.toString(), status.get("earned_wei").asText());
+            // the Compute screen's Earnings figures, from the same core report
+            JsonNode earnings = status.get("earnings");
+            assertEquals(paid.toString(), earnings.get("earned").asText());
+            assertEquals(PRICE.subtract(paid).toString(), earnings.get("fees").asText());
+            assertEquals("0", earnings.get("disputed").asText());
+            assertEquals(1, earnings.get("jobs").get("paid").asInt());
             assertEquals(1, status.get("outcomes").get("paid").asInt());
             assertEquals(0, status.get("outcomes").get("failed").asInt());
             JsonNode job = status.get("market_jobs").get(0);

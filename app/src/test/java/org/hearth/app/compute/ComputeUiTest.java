@@ -85,9 +85,25 @@ class ComputeUiTest {
         WritableImage shot = WaitForAsyncUtils.asyncFx(() -> robot.window(0).getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
         ImageIO.write(SwingFXUtils.fromFXImage(shot, null), "png", SHOTS.resolve("compute-sharing.png").toFile());
 
+        // Live: the job running now and the agent's log, as the agent in core reported them
+        FxClicks.click(robot, "#compute-tab-live .tab-label");
+        String job = onFx(() -> robot.lookup("#compute-current-job").queryAs(Label.class).getText());
+        assertTrue(job.matches("Local benchmark image, pass \\d+: tile \\d+ of 40"), job);
+        assertTrue(onFx(() -> app.compute().log.stream().anyMatch(l -> l.text().startsWith("Worker ready (pid " + workerPid + ")"))),
+                "the log view holds the agent's lines from before the screen subscribed too");
+        assertEquals(onFx(() -> app.compute().log.size()), onFx(() -> robot.lookup("#compute-log").queryAs(javafx.scene.control.ListView.class).getItems().size()));
+        WritableImage live = WaitForAsyncUtils.asyncFx(() -> robot.window(0).getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+        ImageIO.write(SwingFXUtils.fromFXImage(live, null), "png", SHOTS.resolve("compute-live.png").toFile());
+        WaitForAsyncUtils.asyncFx(org.hearth.app.shell.Theme.DARK::apply).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage dark = WaitForAsyncUtils.asyncFx(() -> robot.window(0).getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+        ImageIO.write(SwingFXUtils.fromFXImage(dark, null), "png", SHOTS.resolve("compute-live-dark.png").toFile());
+        WaitForAsyncUtils.asyncFx(org.hearth.app.shell.Theme.LIGHT::apply).get();
+
         FxClicks.click(robot, "#compute-share");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ProcessHandle.of(workerPid).map(h -> !h.isAlive()).orElse(true));
         assertFalse(app.compute().sharing.get());
+        assertTrue(onFx(() -> app.compute().log.stream().anyMatch(l -> l.text().startsWith("Worker "))), "the log keeps what happened");
         assertEquals("", onFx(() -> robot.lookup("#compute-machine").queryAs(Label.class).getText()), "nothing stale once sharing stops");
         assertEquals(ProviderPolicy.class, app.compute().policy.get().getClass());
     }

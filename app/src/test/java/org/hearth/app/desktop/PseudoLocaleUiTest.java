@@ -214,6 +214,7 @@ class PseudoLocaleUiTest {
         Set<String> names = new LinkedHashSet<>();
         app.chain().contracts.forEach(e -> names.add(e.getKey()));
         names.addAll(chainData);
+        names.addAll(governorNames()); // the governor picker shows each governor's on-chain name(): data
         for (VaultAccount account : new ArrayList<>(app.wallet().accounts)) {
             names.add(account.label());
         }
@@ -224,6 +225,16 @@ class PseudoLocaleUiTest {
                 offences.add(situation + " · " + piece.where() + ": " + piece.text());
             }
         }
+    }
+
+    private static List<String> governorNames() {
+        org.hearth.chain.session.ChainSession session = app.chain().session().get();
+        String governor = app.chain().contracts.stream().filter(e -> e.getKey().equals("HearthGovernor"))
+                .map(e -> String.valueOf(e.getValue())).findFirst().orElse(null);
+        if (session == null || governor == null) {
+            return List.of();
+        }
+        return List.of(String.valueOf(new org.hearth.chain.abi.ContractCalls(session.rpc()).readOne(governor, "name()(string)")));
     }
 
     static boolean fromBundleOrData(String text, Set<String> names) {

@@ -13,13 +13,18 @@ public final class PolicyGate {
 
     /** Empty when work may run; otherwise the reason to pause, for the screen. */
     public static Optional<String> pauseReason(ProviderPolicy policy, MachineState state) {
+        return pauseReason(policy, state, BUSY_THRESHOLD);
+    }
+
+    /** As above with the busy threshold given: {@link SharingGate} resumes only below a lower one. */
+    static Optional<String> pauseReason(ProviderPolicy policy, MachineState state, double busyThreshold) {
         if (!policy.allowsHour(state.hour())) {
             return Optional.of("outside the schedule (" + policy.startHour() + ":00 to " + policy.endHour() + ":00)");
         }
         if (policy.pauseOnBattery() && state.onBattery()) {
             return Optional.of("running on battery");
         }
-        if (policy.onlyWhenIdle() && state.othersBusy() > BUSY_THRESHOLD) {
+        if (policy.onlyWhenIdle() && state.othersBusy() > busyThreshold) {
             return Optional.of(String.format("the computer is in use (other programs at %.0f%% CPU)", state.othersBusy() * 100));
         }
         return Optional.empty();

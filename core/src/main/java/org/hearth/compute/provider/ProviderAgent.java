@@ -9,6 +9,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.hearth.compute.thermal.MachineThermals;
+import org.hearth.compute.thermal.ThermalReading;
+import org.hearth.compute.thermal.ThermalSource;
 import org.hearth.compute.worker.SupervisorSettings;
 import org.hearth.compute.worker.WorkerCapabilities;
 import org.hearth.compute.worker.WorkerEvent;
@@ -67,6 +70,10 @@ public final class ProviderAgent implements AutoCloseable {
         /** A line for a log or a terminal: worker events, pauses, failures. */
         default void log(String line) {
         }
+
+        /** Temperatures as the policy read them, each policy tick while sharing. */
+        default void thermal(ThermalReading reading) {
+        }
     }
 
     private final Settings settings;
@@ -82,26 +89,43 @@ public final class ProviderAgent implements AutoCloseable {
     private ProviderPolicy policy;
     private WorkerSupervisor worker;
     private JobSource loop;
-    private final JobSource.Factory sources;
+    /** Where jobs come from; switched between runs (local benchmark jobs or the market). */
+    private volatile JobSource.Factory sources;
     private boolean pausedByPolicy;
     /** Bumped by every start and stop, so a start that finishes after a stop closes what it started. */
     private int generation;
     private ProviderStatus status = ProviderStatus.stopped();
+    private final ThermalSource thermals;
+    private final SharingGate gate = new SharingGate(SharingGate.DEFAULT_RESUME_AFTER);
+    private final AgentLog recentLog = new AgentLog();
+    private volatile ComputeLimits limits = ComputeLimits.NONE;
+    /** Backends the device switches leave on; null: the settings' own list. */
+    private volatile List<String> allowedBackends;
 
     public ProviderAgent(Settings settings, ProviderPolicy policy) {
         this(settings, policy, new MachineProbe());
     }
 
     public ProviderAgent(Settings settings, ProviderPolicy policy, MachineProbe probe) {
-        this(settings, policy, probe, JobSource.Factory.LOCAL);
+        this(settings, policy, probe, JobSource.Factory.LOCAL, new MachineThermals());
     }
 
     /** {@code sources}: where jobs come from ({@link JobSource.Factory#LOCAL}, or the market's loop). */
     public ProviderAgent(Settings settings, ProviderPolicy policy, MachineProbe probe, JobSource.Factory sources) {
+        this(settings, policy, probe, sources, new MachineThermals());
+    }
+
+    public ProviderAgent(Settings settings, ProviderPolicy policy, MachineProbe probe, ThermalSource thermals) {
+        this(settings, policy, probe, JobSource.Factory.LOCAL, thermals);
+    }
+
+    /** {@code thermals}: where the temperature limits read (NVML and OSHI on a real machine). */
+    public ProviderAgent(Settings settings, ProviderPolicy policy, MachineProbe probe, JobSource.Factory sources, ThermalSource thermals) {
         this.settings = settings;
         this.sources = sources;
         this.policy = policy;
         this.probe = probe;
+        this.thermals = thermals;
         long every = settings.policyInterval().toMillis();
         policyTimer.scheduleWithFixedDelay(this::applyPolicy, every, every, TimeUnit.MILLISECONDS);
     }
@@ -150,12 +174,17 @@ public final class ProviderAgent implements AutoCloseable {
             publish(ProviderStatus.stopped().with(ProviderStatus.State.STARTING, "", ""));
         }
         // a first reading while the worker starts, so the first figure shown covers a real interval
-        onPolicyThread(() -> probe.sample(0));
+        onPolicyThread(() -> {
+            gate.reset();
+            probe.sample(0);
+        });
         Thread.ofVirtual().name("provider-start").start(() -> launch(gen));
     }
 
     private void launch(int gen) {
-        WorkerSupervisor w = WorkerSupervisor.start(settings.worker(), settings.supervisor(), this::onWorkerEvent);
+        List<String> only = allowedBackends;
+        WorkerOptions options = only == null ? settings.worker() : settings.worker().withBackends(only);
+        WorkerSupervisor w = WorkerSupervisor.start(options, settings.supervisor(), this::onWorkerEvent);
         WorkerCapabilities caps;
         try {
             caps = w.awaitReady(settings.startTimeout());
@@ -238,7 +267,10 @@ public final class ProviderAgent implements AutoCloseable {
         long workerCpu = w.workerProcess().flatMap(h -> h.info().totalCpuDuration()).map(Duration::toNanos).orElse(0L);
         MachineState machine = probe.sample(workerCpu);
         String unreadable = probe.unavailableReason().orElse("");
-        Optional<String> reason = PolicyGate.pauseReason(p, machine);
+        ThermalReading heat = thermals.read();
+        SharingGate.Decision decision = gate.decide(p, limits, machine, heat, System.nanoTime());
+        Optional<String> reason = decision.reason().map(r -> decision.resumingIn().isZero() ? r
+                : r + "; resuming after " + Math.max(1, decision.resumingIn().toSeconds()) + " s clear");
         String change = null;
         synchronized (lock) {
             if (worker != w) {
@@ -265,6 +297,7 @@ public final class ProviderAgent implements AutoCloseable {
             log(change);
         }
         each(x -> x.machine(machine, unreadable));
+        each(x -> x.thermal(heat));
     }
 
     /** Applies the policy on its thread and waits for it. */
@@ -299,6 +332,7 @@ public final class ProviderAgent implements AutoCloseable {
 
     private void log(String line) {
         LOG.info(line);
+        recentLog.add(line);
         each(x -> x.log(line));
     }
 
@@ -319,6 +353,46 @@ public final class ProviderAgent implements AutoCloseable {
         } catch (RejectedExecutionException closing) {
             // the agent is closing: nothing to apply
         }
+    }
+
+    /** A line from the job source (the market loop's job steps) into the agent's log and its listeners. */
+    public void note(String line) {
+        log(line);
+    }
+
+    /** Where the next run's jobs come from (the Compute screen switches to the market once set up). */
+    public void setSource(JobSource.Factory next) {
+        sources = next;
+    }
+
+    /** Temperature limits; applied at the next policy tick. */
+    public void setLimits(ComputeLimits next) {
+        limits = next;
+        onPolicyThread(this::applyPolicy);
+    }
+
+    public ComputeLimits limits() {
+        return limits;
+    }
+
+    /** Backends the worker may choose from at its next start (the device switches); null for the settings' list. */
+    public void setAllowedBackends(List<String> backends) {
+        allowedBackends = backends == null ? null : List.copyOf(backends);
+    }
+
+    /** How long every rule must stay clear before a policy pause ends. */
+    public void setResumeAfter(Duration clear) {
+        gate.setResumeAfter(clear);
+    }
+
+    /** Where the policy reads temperatures; a screen may read it too (off its UI thread). */
+    public ThermalSource thermals() {
+        return thermals;
+    }
+
+    /** The agent's recent log lines, oldest first. */
+    public List<AgentLog.Line> recentLog() {
+        return recentLog.snapshot();
     }
 
     @Override

@@ -58,6 +58,7 @@ class ProviderAgentTest {
             // a schedule that leaves out this hour pauses the worker, with the reason
             int hour = LocalTime.now().getHour();
             int start = (hour + 2) % 24;
+            agent.setResumeAfter(Duration.ofMillis(300));
             agent.setPolicy(new ProviderPolicy(false, false, 100, start, start + 1));
             await("paused", () -> agent.status().state() == ProviderStatus.State.PAUSED);
             assertTrue(agent.status().reason().startsWith("outside the schedule"), agent.status().reason());

@@ -1,0 +1,176 @@
+package org.hearth.app.compute;
+
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.hearth.app.desktop.Messages;
+import org.hearth.app.desktop.UiThread;
+import org.hearth.chain.session.ChainSession;
+import org.hearth.compute.blob.BlobStore;
+import org.hearth.compute.blob.JobManifest;
+import org.hearth.compute.job.GemmBlobs;
+import org.hearth.market.MarketContract;
+import org.hearth.market.MarketJobs;
+import org.hearth.market.requester.JobOutcome;
+import org.hearth.market.requester.PostedJob;
+import org.hearth.market.requester.ProviderTrustRepository;
+import org.hearth.market.requester.Requester;
+import org.hearth.market.requester.ResultReview;
+import org.hearth.market.requester.ResultVerifier;
+import org.hearth.market.requester.SpotCheckPolicy;
+import org.hearth.market.requester.TxGate;
+
+/**
+ * The Requests tab: posts a render of a scene as one job per tile with core's {@link Requester} (signed
+ * by the wallet's chosen account, every transaction through the review), then follows each tile as its
+ * provider submits it: verified and accepted, or disputed; the finished image is saved as PNG.
+ */
+public final class RequestsModel {
+
+    /** One tile as it stands: its job, and its outcome once reviewed (null while waiting). */
+    public record TileState(PostedJob job, JobOutcome outcome) {
+    }
+
+    public final StringProperty status = new SimpleStringProperty("");
+    public final BooleanProperty busy = new SimpleBooleanProperty(false);
+    /** The tile whose state changed last (the canvas paints it); null after a new request. */
+    public final ObjectProperty<TileState> lastTile = new SimpleObjectProperty<>();
+    /** The request's image size once posted, {width, height}. */
+    public final ObjectProperty<int[]> size = new SimpleObjectProperty<>();
+    /** Tiles reviewed so far, in the order they were reviewed. */
+    public final javafx.collections.ObservableList<TileState> tiles = javafx.collections.FXCollections.observableArrayList();
+    private final MarketShareModel market;
+    private final java.util.ResourceBundle text;
+
+    RequestsModel(java.util.ResourceBundle text, MarketShareModel market) {
+        this.text = text;
+        this.market = market;
+    }
+
+    /** Posts a render of {@code sceneJson} from {@code account} and follows its tiles; {@code gate} reviews each transaction. */
+    void postRender(String account, String sceneJson, int width, int height, int samples, int tileCount, BigInteger price, TxGate gate) {
+        ChainSession session = market.session().orElse(null);
+        if (session == null || MarketContract.of(session).isEmpty()) {
+            status.set(text.getString("requests.noMarket"));
+            return;
+        }
+        MarketContract contract = MarketContract.of(session).orElseThrow();
+        BlobStore blobs = market.blobs();
+        String served = market.endpoint(blobs);
+        busy.set(true);
+        tiles.clear();
+        lastTile.set(null);
+        status.set(text.getString("requests.posting"));
+        Thread.ofVirtual().name("render-request").start(() -> {
+            try {
+                Requester requester = requester(session, contract, blobs, served, account, gate);
+                List<PostedJob> posted = requester.postRender(sceneJson, width, height, samples, tileCount, System.nanoTime(), price);
+                UiThread.run(() -> {
+                    size.set(new int[] {width, height});
+                    status.set(String.format(text.getString("requests.waiting"), posted.size()));
+                });
+                for (PostedJob job : posted) {
+                    JobOutcome outcome = requester.await(job, Duration.ofMinutes(10));
+                    TileState state = new TileState(job, outcome);
+                    UiThread.run(() -> {
+                        tiles.add(state);
+                        lastTile.set(state);
+                        long done = tiles.size();
+                        status.set(String.format(text.getString("requests.progress"), done, posted.size(),
+                                tiles.stream().filter(t -> t.outcome().status() == JobOutcome.Status.ACCEPTED).count()));
+                    });
+                }
+                UiThread.run(() -> busy.set(false));
+            } catch (Exception e) {
+                UiThread.run(() -> {
+                    busy.set(false);
+                    status.set(Messages.describe(e));
+                });
+            }
+        });
+    }
+
+    /** The last gemm request's outcome (null before one ends). */
+    public final ObjectProperty<JobOutcome> gemmOutcome = new SimpleObjectProperty<>();
+
+    /** Posts C = A·B from raw little-endian f32 files (A m×k, B k×n) and waits for the reviewed result. */
+    void postGemm(String account, Path a, Path b, int m, int k, int n, BigInteger price, TxGate gate) {
+        ChainSession session = market.session().orElse(null);
+        if (session == null || MarketContract.of(session).isEmpty()) {
+            status.set(text.getString("requests.noMarket"));
+            return;
+        }
+        MarketContract contract = MarketContract.of(session).orElseThrow();
+        BlobStore blobs = market.blobs();
+        String served = market.endpoint(blobs);
+        busy.set(true);
+        gemmOutcome.set(null);
+        status.set(text.getString("requests.postingGemm"));
+        Thread.ofVirtual().name("gemm-request").start(() -> {
+            try {
+                Requester requester = requester(session, contract, blobs, served, account, gate);
+                PostedJob job = requester.postGemm(Files.readAllBytes(a), Files.readAllBytes(b), m, n, k, price);
+                UiThread.run(() -> status.set(String.format(text.getString("requests.gemmWaiting"), job.id())));
+                JobOutcome outcome = requester.await(job, Duration.ofMinutes(10));
+                UiThread.run(() -> {
+                    gemmOutcome.set(outcome);
+                    status.set(String.format(text.getString("requests.gemmDone"), job.id(),
+                            text.getString("requests.status." + outcome.status().name().toLowerCase(java.util.Locale.ROOT))));
+                    busy.set(false);
+                });
+            } catch (Exception e) {
+                UiThread.run(() -> {
+                    busy.set(false);
+                    status.set(Messages.describe(e));
+                });
+            }
+        });
+    }
+
+    /** Writes the accepted gemm result (C, m×n raw little-endian f32). */
+    void saveGemm(Path file) throws java.io.IOException {
+        JobOutcome o = gemmOutcome.get();
+        if (o == null || o.status() != JobOutcome.Status.ACCEPTED || o.result() == null) {
+            throw new IllegalStateException("no accepted result to save");
+        }
+        Files.write(file, o.result());
+    }
+
+    private Requester requester(ChainSession session, MarketContract contract, BlobStore blobs, String served, String account, TxGate gate) {
+        return new Requester(session, contract, new MarketJobs(session.database()), blobs, java.net.URI.create(served),
+                market.wallet().signer(account), gate,
+                new ResultReview.Checks(SpotCheckPolicy.standard(), new ProviderTrustRepository(session.database()), ResultVerifier.standard()),
+                Requester.Options.defaults());
+    }
+
+    /** Whether every tile was verified and accepted, so the image is whole. */
+    boolean complete() {
+        return !tiles.isEmpty() && size.get() != null && tiles.stream().allMatch(t -> t.outcome().status() == JobOutcome.Status.ACCEPTED)
+                && !busy.get();
+    }
+
+    /** Writes the finished image as PNG. */
+    void savePng(Path file) throws java.io.IOException {
+        Files.write(file, Requester.renderPng(tiles.stream().map(TileState::job).toList(), tiles.stream().map(TileState::outcome).toList()));
+    }
+
+    /** A tile's linear RGB from its accepted result blob; null when there is none to show. */
+    static float[] rgb(TileState t) {
+        if (t.outcome().result() == null || !(t.job().manifest() instanceof JobManifest.Render r)) {
+            return null;
+        }
+        try {
+            return GemmBlobs.decodeMatrix(t.outcome().result(), r.tileH(), r.tileW() * 3);
+        } catch (RuntimeException malformed) {
+            return null;
+        }
+    }
+}

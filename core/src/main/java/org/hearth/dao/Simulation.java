@@ -1,0 +1,45 @@
+package org.hearth.dao;
+
+import java.math.BigInteger;
+import java.util.List;
+
+/**
+ * What a proposal's actions did when run as the timelock (or the governor without one) on a
+ * throwaway fork: per action success or the revert reason, the events emitted (decoded with the
+ * ABIs Hearth knows), and the ETH and token balances that changed. {@code forkPid} is the fork's
+ * process, already stopped when this is returned.
+ */
+public record Simulation(String executor, List<ActionOutcome> actions, List<BalanceChange> balanceChanges, long forkPid) {
+
+    public Simulation {
+        actions = List.copyOf(actions);
+        balanceChanges = List.copyOf(balanceChanges);
+    }
+
+    /** Whether every action succeeded (the proposal would execute). */
+    public boolean succeeded() {
+        return actions.stream().allMatch(ActionOutcome::success);
+    }
+
+    /** One action: {@code revertReason} is null when it succeeded. */
+    public record ActionOutcome(int index, String target, BigInteger value, boolean success, String revertReason,
+                                List<SimulatedEvent> events) {
+        public ActionOutcome {
+            events = List.copyOf(events);
+        }
+    }
+
+    /** A log: the emitter, the event's name (or its topic when unknown) and its arguments as {@code name: value}. */
+    public record SimulatedEvent(String address, String name, List<String> args) {
+        public SimulatedEvent {
+            args = List.copyOf(args);
+        }
+    }
+
+    /** A balance that changed: {@code token} null for ETH; amounts in base units with the token's decimals and symbol. */
+    public record BalanceChange(String account, String token, String symbol, int decimals, BigInteger before, BigInteger after) {
+        public BigInteger delta() {
+            return after.subtract(before);
+        }
+    }
+}

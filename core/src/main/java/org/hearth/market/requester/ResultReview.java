@@ -1,0 +1,184 @@
+package org.hearth.market.requester;
+
+import java.math.BigInteger;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hearth.chain.Addresses;
+import org.hearth.chain.abi.ContractCalls;
+import org.hearth.chain.session.ChainSession;
+import org.hearth.compute.blob.BlobException;
+import org.hearth.compute.blob.BlobFetcher;
+import org.hearth.compute.blob.BlobStore;
+import org.hearth.compute.blob.Cid;
+import org.hearth.compute.blob.JobManifest;
+import org.hearth.compute.job.GemmBlobs;
+import org.hearth.compute.job.GemmJob;
+import org.hearth.compute.job.RenderJob;
+import org.hearth.compute.scene.Scene;
+import org.hearth.dao.Governor;
+import org.hearth.dao.Governors;
+import org.hearth.market.IndexedJob;
+import org.hearth.market.JobState;
+import org.hearth.market.MarketContract;
+import org.hearth.market.MarketJob;
+import org.hearth.problem.HearthException;
+import org.web3j.utils.Numeric;
+
+/**
+ * Reviews one submitted result: fetches the blob (the provider's URL, then the configured gateways;
+ * hash-checked), verifies it as the spot-check policy draws for this provider, then accepts it, or
+ * disputes it with an evidence blob and opens the DAO proposal that calls {@code resolve} (slashing the
+ * job's whole bond). The provider's trust is updated either way.
+ */
+public final class ResultReview {
+
+    /** How results are checked: which ones (policy, per-provider trust) and how (verifier). */
+    public record Checks(SpotCheckPolicy policy, ProviderTrustRepository trust, ResultVerifier verifier) {
+    }
+
+    private static final long FETCH_RETRY_MILLIS = 500;
+
+    private final ChainSession session;
+    private final MarketContract market;
+    private final BlobStore blobs;
+    private final URI servedAt;
+    private final MarketTx tx;
+    private final Checks checks;
+    private final Requester.Options options;
+    private final BlobFetcher fetcher;
+
+    ResultReview(ChainSession session, MarketContract market, BlobStore blobs, URI servedAt, MarketTx tx, Checks checks,
+                 Requester.Options options) {
+        this.session = session;
+        this.market = market;
+        this.blobs = blobs;
+        this.servedAt = servedAt;
+        this.tx = tx;
+        this.checks = checks;
+        this.options = options;
+        this.fetcher = new BlobFetcher(options.fetchTimeout(), blobs.maxBytes());
+    }
+
+    JobOutcome review(PostedJob posted, IndexedJob indexed) throws InterruptedException {
+        BigInteger id = posted.id();
+        String provider = Addresses.checksummed(indexed.provider());
+        long chainId = session.chainId();
+        Cid resultId = Cid.fromDigest(Numeric.hexStringToByteArray(indexed.result()));
+        MarketJob onChain = market.job(id);
+        long reviewDeadline = onChain.deadline();
+        byte[] result = null;
+        Verdict verdict;
+        try {
+            result = fetch(resultId, indexed.resultUrl(), reviewDeadline);
+            boolean full = checks.policy().shouldCheck(checks.trust().find(chainId, provider));
+            verdict = switch (posted.manifest()) {
+                case JobManifest.Gemm g -> checks.verifier().gemm(gemmJob(g), result, full);
+                case JobManifest.Render r -> checks.verifier().render(renderJob(r), result, full);
+            };
+        } catch (BlobException e) {
+            verdict = Verdict.wrong(posted.manifest().kernel(), "the result blob could not be fetched: " + e.getMessage(),
+                    Map.of("check", "fetch", "result", resultId.toString()));
+        }
+        if (verdict.ok()) {
+            String note = null;
+            try {
+                tx.send(market.address(), MarketContract.accept(id));
+            } catch (RuntimeException e) {
+                if (market.jobState(id) != JobState.SETTLED) {
+                    throw e;
+                }
+                note = "finalized after the review window before our accept arrived";
+            }
+            if (verdict.verified()) {
+                checks.trust().recordValid(chainId, provider);
+            } else {
+                checks.trust().recordUnchecked(chainId, provider);
+            }
+            return new JobOutcome(id, JobOutcome.Status.ACCEPTED, provider, verdict, result, null, null, note);
+        }
+        checks.trust().recordInvalid(chainId, provider, id.toString());
+        if (market.jobState(id) != JobState.SUBMITTED) {
+            return new JobOutcome(id, JobOutcome.Status.ENDED, provider, verdict, result, null, null,
+                    "wrong, but the review window closed before the dispute (the job is " + market.jobState(id).name().toLowerCase(java.util.Locale.ROOT) + ")");
+        }
+        return dispute(posted, provider, resultId, result, verdict, onChain);
+    }
+
+    private JobOutcome dispute(PostedJob posted, String provider, Cid resultId, byte[] result, Verdict verdict, MarketJob onChain)
+            throws InterruptedException {
+        long chainId = session.chainId();
+        byte[] document = DisputeEvidence.document(chainId, market.address(), posted.id(), tx.from(), provider, posted.spec(), resultId, verdict);
+        DisputeEvidence.Stored evidence = DisputeEvidence.store(blobs, document);
+        BigInteger bond = market.terms(onChain.termsId()).bond();
+        if (market.allowance(tx.from()).compareTo(bond) < 0) {
+            tx.send(market.token(), market.approveMarket(bond));
+        }
+        tx.send(market.address(), MarketContract.dispute(posted.id(), evidence.digest()));
+        BigInteger proposalId = null;
+        String note = null;
+        try {
+            proposalId = propose(posted.id(), bond, evidence.cid(), provider, verdict.reason());
+        } catch (HearthException e) {
+            note = e.getMessage();
+        }
+        return new JobOutcome(posted.id(), JobOutcome.Status.DISPUTED, provider, verdict, result, evidence.cid(), proposalId, note);
+    }
+
+    /** Opens the proposal on the session's governor, which must execute through the market's timelock. */
+    private BigInteger propose(BigInteger jobId, BigInteger slash, Cid evidence, String provider, String reason) throws InterruptedException {
+        Governor governor = new Governors(session).pick(null);
+        String timelock = market.timelock();
+        if (governor.timelock() == null || !governor.timelock().equalsIgnoreCase(timelock)) {
+            throw new HearthException("requester.timelockMismatch", null, governor.address(), governor.timelock(), timelock);
+        }
+        DisputeProposal proposal = DisputeProposal.resolve(governor.address(), market.address(), jobId, false, slash, evidence,
+                servedAt == null ? null : servedAt.toString(), provider, reason);
+        tx.send(governor.address(), proposal.proposeCallData());
+        return proposal.id(new ContractCalls(session.rpc()));
+    }
+
+    /** The result's verified bytes, retried through the first half of the review window (by chain time), so a dispute still fits. */
+    private byte[] fetch(Cid id, String resultUrl, long reviewDeadline) throws InterruptedException {
+        List<URI> bases = new ArrayList<>();
+        if (resultUrl != null && !resultUrl.isBlank()) {
+            try {
+                bases.add(URI.create(resultUrl.strip()));
+            } catch (IllegalArgumentException e) {
+                // an unusable URL: the configured gateways may still have the blob
+            }
+        }
+        bases.addAll(options.gateways());
+        long chainNow = Numeric.toBigInt(session.rpc().call("eth_getBlockByNumber", "latest", false).path("timestamp").asText("0x0")).longValueExact();
+        long stopAt = System.nanoTime() + Math.max(1, (reviewDeadline - chainNow) / 2) * 1_000_000_000L;
+        while (true) {
+            try {
+                return fetcher.fetchInto(blobs, id, bases);
+            } catch (BlobException e) {
+                if (System.nanoTime() >= stopAt) {
+                    throw e;
+                }
+                Thread.sleep(FETCH_RETRY_MILLIS);
+            }
+        }
+    }
+
+    private GemmJob gemmJob(JobManifest.Gemm g) {
+        float[] a = GemmBlobs.decodeMatrix(local(g.a()), g.m(), g.k());
+        float[] b = GemmBlobs.decodeMatrix(local(g.b()), g.k(), g.n());
+        return new GemmJob(g.m(), g.k(), g.n(), a, b);
+    }
+
+    private RenderJob renderJob(JobManifest.Render r) {
+        Scene scene = Scene.parse(new String(local(r.scene()), StandardCharsets.UTF_8));
+        return new RenderJob(scene, r.width(), r.height(), r.tileX(), r.tileY(), r.tileW(), r.tileH(), r.samples(), r.seed());
+    }
+
+    /** One of our own inputs, from the store (we put it there when posting). */
+    private byte[] local(Cid id) {
+        return blobs.get(id).orElseThrow(() -> new BlobException("input blob " + id + " is no longer in the local store"));
+    }
+
+}

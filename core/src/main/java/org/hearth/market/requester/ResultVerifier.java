@@ -1,0 +1,136 @@
+package org.hearth.market.requester;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.hearth.compute.job.GemmBlobs;
+import org.hearth.compute.job.GemmJob;
+import org.hearth.compute.job.JobRejectedException;
+import org.hearth.compute.job.RenderJob;
+import org.hearth.compute.render.PackedScene;
+import org.hearth.compute.render.PathTracer;
+import org.hearth.compute.verify.Freivalds;
+import org.hearth.compute.verify.RenderVerifier;
+
+/**
+ * Checks a provider's result blob against the job, with the platform's checks: Freivalds' check for
+ * gemm (real-valued secret vectors, {@value Freivalds#DEFAULT_ROUNDS} rounds: an element off by
+ * {@value Freivalds#DETECTION_FACTOR} row tolerances or more passes at most 4⁻¹⁰ of the time, however the
+ * errors were crafted) and re-rendering random pixels for render (detection rate of a wrong patch:
+ * {@link #renderDetectionRate}). A result sampled out by the spot-check policy still gets the cheap
+ * checks: exact size and only finite values.
+ */
+public final class ResultVerifier {
+
+    private final Supplier<Freivalds> freivalds;
+    private final Supplier<RenderVerifier> renders;
+
+    /** Fresh secret randomness for every check. */
+    public static ResultVerifier standard() {
+        return new ResultVerifier(Freivalds::standard, RenderVerifier::new);
+    }
+
+    public ResultVerifier(Supplier<Freivalds> freivalds, Supplier<RenderVerifier> renders) {
+        this.freivalds = freivalds;
+        this.renders = renders;
+    }
+
+    public Verdict gemm(GemmJob job, byte[] result, boolean fullCheck) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("m", job.m());
+        d.put("n", job.n());
+        d.put("k", job.k());
+        float[] c = decode(result, job.m(), job.n(), "gemm", d);
+        if (c == null) {
+            return Verdict.wrong("gemm", (String) d.get("problem"), d);
+        }
+        if (!fullCheck) {
+            return shapeOnly("gemm", c, d);
+        }
+        Freivalds.Result r = freivalds.get().check(job, c);
+        d.put("check", "freivalds");
+        d.put("rounds", Freivalds.DEFAULT_ROUNDS);
+        d.put("failedRound", r.failedRound());
+        d.put("row", r.row());
+        d.put("excessOverTolerance", finite(r.excess()));
+        if (!r.ok()) {
+            return Verdict.wrong("gemm", "row " + r.row() + " of C·r is off by " + text(r.excess())
+                    + " times its rounding tolerance in round " + r.failedRound(), d);
+        }
+        return new Verdict(true, true, "gemm", "Freivalds' check passed " + Freivalds.DEFAULT_ROUNDS + " rounds", d);
+    }
+
+    public Verdict render(RenderJob job, byte[] result, boolean fullCheck) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("tile", Map.of("x", job.tileX(), "y", job.tileY(), "w", job.tileW(), "h", job.tileH()));
+        d.put("samples", job.samplesPerPixel());
+        float[] rgb = decode(result, job.tileH(), job.tileW() * 3, "render", d);
+        if (rgb == null) {
+            return Verdict.wrong("render", (String) d.get("problem"), d);
+        }
+        if (!fullCheck) {
+            return shapeOnly("render", rgb, d);
+        }
+        RenderVerifier verifier = renders.get();
+        RenderVerifier.Result r = verifier.check(job, rgb);
+        d.put("check", "re-render");
+        d.put("pixelsChecked", r.checked());
+        d.put("pixelsWrong", r.mismatched());
+        if (r.worstX() >= 0) {
+            float[] expected = new float[3];
+            PathTracer.pixel(PackedScene.of(job.scene(), job.width(), job.height()), r.worstX(), r.worstY(), job.width(), job.height(),
+                    job.samplesPerPixel(), job.seed(), expected, 0);
+            int at = ((r.worstY() - job.tileY()) * job.tileW() + (r.worstX() - job.tileX())) * 3;
+            d.put("worstPixel", Map.of("x", r.worstX(), "y", r.worstY(),
+                    "claimed", new double[] {rgb[at], rgb[at + 1], rgb[at + 2]},
+                    "expected", new double[] {expected[0], expected[1], expected[2]}));
+        }
+        if (!r.ok()) {
+            return Verdict.wrong("render", r.mismatched() + " of " + r.checked() + " re-rendered pixels differ from the result", d);
+        }
+        return new Verdict(true, true, "render", r.checked() + " re-rendered pixels match", d);
+    }
+
+    /**
+     * The chance one render check catches a tile of this job in which a square patch of {@code patchSide}
+     * pixels is wrong (and the rest right): the hypergeometric rate of {@link RenderVerifier#detectionRate}.
+     */
+    public static double renderDetectionRate(RenderJob job, int patchSide) {
+        int pixels = job.tileW() * job.tileH();
+        return new RenderVerifier().detectionRate(pixels, Math.min(pixels, patchSide * patchSide));
+    }
+
+    private static float[] decode(byte[] result, int rows, int cols, String kernel, Map<String, Object> d) {
+        long expected = 4L * rows * cols;
+        d.put("resultBytes", result.length);
+        if (result.length != expected) {
+            d.put("problem", "the " + kernel + " result has " + result.length + " bytes, expected " + expected);
+            return null;
+        }
+        try {
+            return GemmBlobs.decodeMatrix(result, rows, cols);
+        } catch (JobRejectedException e) {
+            d.put("problem", e.getMessage());
+            return null;
+        }
+    }
+
+    private static Verdict shapeOnly(String kernel, float[] values, Map<String, Object> d) {
+        d.put("check", "shape");
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                d.put("nonFiniteAt", i);
+                return Verdict.wrong(kernel, "the result holds a non-finite value at element " + i, d);
+            }
+        }
+        return new Verdict(true, false, kernel, "size and values well-formed (not sampled for a full check)", d);
+    }
+
+    private static Object finite(double v) {
+        return Double.isFinite(v) ? v : String.valueOf(v);
+    }
+
+    private static String text(double v) {
+        return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.3g", v) : String.valueOf(v);
+    }
+}
