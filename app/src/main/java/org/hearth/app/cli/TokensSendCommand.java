@@ -14,10 +14,8 @@ import java.util.concurrent.Callable;
 import org.hearth.app.desktop.Messages;
 import org.hearth.chain.Addresses;
 import org.hearth.chain.abi.Abi;
-import org.hearth.chain.review.CallDecoder;
 import org.hearth.chain.review.ReviewWarning;
 import org.hearth.chain.review.TxReview;
-import org.hearth.chain.review.TxReviewer;
 import org.hearth.chain.session.ChainSession;
 import org.hearth.chain.tx.FeeLevel;
 import org.hearth.chain.tx.PreparedTx;
@@ -88,7 +86,7 @@ public final class TokensSendCommand implements Callable<Integer> {
         String data = Abi.encodeCall("transfer(address,uint256)", to, units);
         refuseFalseReturn(session, data);
         PreparedTx tx = session.pipeline().prepare(from, t.address(), BigInteger.ZERO, data, fee);
-        TxReview review = new TxReviewer(session.rpc(), CallDecoder::shipped, session.contracts()::byAddress).review(tx);
+        TxReview review = org.hearth.history.AccountCounterparties.reviewer(session).review(tx);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("network:         chain %d%nfrom:            %s%ntoken:           %s (%s)%nto:              %s%n"
                         + "amount:          %s %s%nmax network fee: %s ETH (%s gas)%nnonce:           %d%n",
