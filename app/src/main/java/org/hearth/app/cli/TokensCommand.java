@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
  * {@code hearth tokens balances|add|history}: ERC-20 tokens from the command line. {@code --account}
  * is any address (watch-only; no vault needed). JSON: one object per line, amounts as exact integer strings.
  */
-@Command(name = "tokens", description = "ERC-20 tokens: balances (through Multicall3), add by address, import a token list, send, history.",
-        subcommands = TokensSendCommand.class)
+@Command(name = "tokens", description = "ERC-20 tokens: balances (through Multicall3), add by address, import a token list, send, history, approvals, revoke.",
+        subcommands = {TokensSendCommand.class, TokensApprovalsCommand.class, TokensRevokeCommand.class})
 public final class TokensCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
