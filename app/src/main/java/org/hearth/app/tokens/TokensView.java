@@ -52,11 +52,24 @@ public final class TokensView implements Page {
     private final InvalidationListener reload = o -> reload();
     /** Only the newest load may fill the table (a slow older one must not overwrite it). */
     private final AtomicLong generation = new AtomicLong();
+    /** Opens a nested page (token detail, approvals) over this one: the navigator's push. */
+    private final java.util.function.Consumer<Page> push;
+    private final java.util.function.Function<String, org.hearth.chain.tx.TxSigner> signer;
 
     public TokensView(ResourceBundle text, ObservableValue<ChainSession> session, ObservableValue<String> account) {
+        this(text, session, account, page -> { }, address -> {
+            throw new IllegalStateException("no wallet to sign with");
+        });
+    }
+
+    /** {@code push}: opens a nested page (the navigator's); {@code signer}: the wallet's signer for an account. */
+    public TokensView(ResourceBundle text, ObservableValue<ChainSession> session, ObservableValue<String> account,
+                      java.util.function.Consumer<Page> push, java.util.function.Function<String, org.hearth.chain.tx.TxSigner> signer) {
         this.text = text;
         this.session = session;
         this.account = account;
+        this.push = push;
+        this.signer = signer;
         search.setId("tokens-search");
         search.setPromptText(text.getString("tokens.search"));
         search.textProperty().addListener((obs, was, is) -> shown.setPredicate(r -> matches(r, is)));
@@ -70,7 +83,10 @@ public final class TokensView implements Page {
         showHidden.setId("tokens-show-hidden");
         showHidden.setText(text.getString("tokens.showHidden"));
         showHidden.selectedProperty().addListener((obs, was, is) -> reload());
-        HBox bar = new HBox(8, search, add, refresh, showHidden);
+        Button approvals = new Button(text.getString("tokens.approvals"), new org.kordamp.ikonli.javafx.FontIcon("fth-shield"));
+        approvals.setId("tokens-approvals");
+        approvals.setOnAction(e -> context().ifPresent(c -> push.accept(new ApprovalsPage(c))));
+        HBox bar = new HBox(8, search, add, refresh, showHidden, approvals);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         status.setId("tokens-status");
         status.getStyleClass().add("text-muted");
@@ -84,7 +100,7 @@ public final class TokensView implements Page {
     /** The screen as the shell builds it: the chain's session and the wallet's selected account. */
     public static Page create(ScreenContext c) {
         ObservableValue<String> account = c.wallet().selected.map(a -> a.address());
-        return new TokensView(c.text(), c.chain().session(), account);
+        return new TokensView(c.text(), c.chain().session(), account, c.navigator()::push, c.wallet()::signer);
     }
 
     @Override
@@ -175,7 +191,15 @@ public final class TokensView implements Page {
             javafx.scene.control.MenuItem toggle = new javafx.scene.control.MenuItem();
             toggle.setId("tokens-toggle-hidden");
             toggle.setOnAction(e -> setHidden(row.getItem(), !row.getItem().token().hidden()));
-            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(toggle);
+            javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem(text.getString("tokens.open"));
+            open.setId("tokens-open");
+            open.setOnAction(e -> open(row.getItem()));
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && row.getItem() != null) {
+                    open(row.getItem());
+                }
+            });
+            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(open, toggle);
             row.itemProperty().addListener((obs, was, is) -> {
                 row.setContextMenu(is == null ? null : menu);
                 if (is != null) {
@@ -262,6 +286,19 @@ public final class TokensView implements Page {
             }
             Platform.runLater(this::reload);
         });
+    }
+
+    /** The token's detail page over the portfolio; the portfolio reloads when it changes a token (hide, unhide). */
+    public void open(TokenBalance row) {
+        if (row != null) {
+            context().ifPresent(c -> push.accept(new TokenDetailPage(c, row, this::reload)));
+        }
+    }
+
+    private java.util.Optional<TokenContext> context() {
+        ChainSession s = session.getValue();
+        String a = account.getValue();
+        return s == null || s.isClosed() || a == null ? java.util.Optional.empty() : java.util.Optional.of(new TokenContext(text, s, a, signer));
     }
 
     /** What the table holds now (tests). */
