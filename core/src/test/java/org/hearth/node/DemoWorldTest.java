@@ -71,6 +71,18 @@ class DemoWorldTest {
         assertEquals(BigInteger.valueOf(3), dev.readUint(c.get("HearthCollectibles"), "balanceOf(address)", USER));
         assertEquals(BigInteger.valueOf(20), dev.readUint(c.get("HearthItems"), "balanceOf(address,uint256)", USER, 3));
         assertEquals(DemoWorld.TOKEN.multiply(BigInteger.valueOf(250_000)), dev.readUint(c.get("HearthToken"), "balanceOf(address)", c.get("HearthTimelock")));
+        // The odd tokens: USDT style (6 decimals), bytes32 symbol, fee on transfer (990 of 1,000 arrived), a spam airdrop,
+        // and two approvals to revoke: unlimited dUSDT to the market, 500 HRTH to an address without code.
+        assertEquals(BigInteger.valueOf(2_500_000_000L), dev.readUint(c.get("DemoUsdt"), "balanceOf(address)", USER));
+        assertEquals(BigInteger.valueOf(6), dev.readUint(c.get("DemoUsdt"), "decimals()"));
+        assertEquals(DemoWorld.TOKEN.multiply(BigInteger.valueOf(25)), dev.readUint(c.get("DemoMaker"), "balanceOf(address)", USER));
+        assertEquals(DemoWorld.TOKEN.multiply(BigInteger.valueOf(990)), dev.readUint(c.get("DemoFeeToken"), "balanceOf(address)", USER));
+        assertEquals(DemoWorld.TOKEN.multiply(BigInteger.valueOf(777)), dev.readUint(c.get("DemoAirdrop"), "balanceOf(address)", USER));
+        assertEquals(BigInteger.TWO.pow(256).subtract(BigInteger.ONE),
+                dev.readUint(c.get("DemoUsdt"), "allowance(address,address)", USER, c.get("ComputeMarket")));
+        assertEquals(DemoWorld.TOKEN.multiply(BigInteger.valueOf(500)),
+                dev.readUint(c.get("HearthToken"), "allowance(address,address)", USER, DemoTokens.NO_CODE_SPENDER));
+        assertFalse(dev.hasCode(DemoTokens.NO_CODE_SPENDER));
         // The executed proposal changed the governor's own setting through the timelock.
         assertEquals(BigInteger.valueOf(DemoWorld.VOTING_PERIOD_BLOCKS), dev.readUint(c.get("HearthGovernor"), "votingPeriod()"));
 

@@ -49,6 +49,7 @@ class ApprovalsTest {
     private static String token;
     private static String market;
     private static String collectibles;
+    private static Map<String, String> demo;
 
     @BeforeAll
     static void start() {
@@ -56,6 +57,7 @@ class ApprovalsTest {
         RpcClient rpc = chain.rpc();
         Database db = Database.open(dir.resolve("hearth.db"));
         Map<String, String> contracts = new DemoWorld(rpc, new DemoWorldRepository(db), dir.resolve("demo.lock")).ensure(USER).contracts();
+        demo = contracts;
         market = contracts.get("ComputeMarket").toLowerCase();
         collectibles = contracts.get("HearthCollectibles").toLowerCase();
         token = contracts.get("HearthToken").toLowerCase();
@@ -85,8 +87,15 @@ class ApprovalsTest {
     @Test
     void standingApprovalsAreFoundFromLogsWithTheirCurrentValuesAndRisks() throws Exception {
         List<Approval> all = standing();
-        assertEquals(List.of(token + ">" + market, token + ">" + SPENDER, collectibles + ">" + OPERATOR),
-                all.stream().map(a -> a.token() + ">" + a.spender()).toList(), "the overwritten and the incoming ones are gone");
+        String usdt = demo.get("DemoUsdt").toLowerCase();
+        String dead = "0x000000000000000000000000000000000000dead";
+        assertEquals(List.of(usdt + ">" + market, token + ">" + dead, token + ">" + market, token + ">" + SPENDER, collectibles + ">" + OPERATOR),
+                all.stream().map(a -> a.token() + ">" + a.spender()).toList(),
+                "the demo world's two, then this test's; the overwritten and the incoming ones are gone");
+        assertEquals(List.of(Approval.UNLIMITED), all.get(0).risks(), "the demo world's unlimited dUSDT approval");
+        assertEquals("dUSDT", all.get(0).symbol());
+        assertEquals(List.of(Approval.NO_CODE, Approval.UNKNOWN_SPENDER), all.get(1).risks(), "the demo world's approval to no code");
+        all = all.subList(2, all.size());
 
         Approval unlimited = all.get(0);
         assertEquals(Approval.Standard.ERC20, unlimited.standard());

@@ -115,6 +115,7 @@ final class ApprovalsPane extends StackPane {
         Label name = new Label(a.spenderName());
         name.getStyleClass().add("text-muted");
         HBox risks = new HBox(4);
+        risks.setAlignment(Pos.CENTER_LEFT);
         for (String risk : a.risks()) {
             Label chip = new Label(text.getString("tokens.approvals.risk." + risk));
             chip.getStyleClass().addAll("hearth-risk", "approval-risk");

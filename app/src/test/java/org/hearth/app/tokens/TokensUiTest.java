@@ -110,7 +110,7 @@ class TokensUiTest {
         assertTrue(height < 40, "one line, never spilling over other rows: " + height);
         screenshot("tokens-portfolio");
 
-        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#tokens-search").queryAs(TextField.class).setText("mkr")).get();
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#tokens-search").queryAs(TextField.class).setText("evil")).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, WaitForAsyncUtils.asyncFx(() -> robot.lookup("#tokens-table").queryAs(TableView.class).getItems().size()).get());
         WaitForAsyncUtils.asyncFx(() -> robot.lookup("#tokens-search").queryAs(TextField.class).setText("")).get();
