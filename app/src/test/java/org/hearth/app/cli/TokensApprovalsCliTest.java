@@ -67,8 +67,9 @@ class TokensApprovalsCliTest {
         return rows;
     }
 
-    private static JsonNode row(List<JsonNode> rows, String spender) {
-        return rows.stream().filter(r -> r.get("spender").asText().equals(Addresses.checksummed(spender))).findFirst().orElse(null);
+    private static JsonNode row(List<JsonNode> rows, String token, String spender) {
+        return rows.stream().filter(r -> r.get("token").asText().equals(Addresses.checksummed(token))
+                && r.get("spender").asText().equals(Addresses.checksummed(spender))).findFirst().orElse(null);
     }
 
     @Test
@@ -76,15 +77,15 @@ class TokensApprovalsCliTest {
         Cli.Run run = Cli.run(data, "--rpc", rpc, "tokens", "approvals", "--account", USER, "--json");
         assertEquals(0, run.exit(), run.err());
         List<JsonNode> rows = lines(run.out());
-        JsonNode market = row(rows, demo.get("ComputeMarket"));
+        JsonNode market = row(rows, demo.get("HearthToken"), demo.get("ComputeMarket"));
         assertEquals(Addresses.checksummed(demo.get("HearthToken")), market.get("token").asText());
         assertEquals("erc20", market.get("standard").asText());
         assertEquals(TokenAmount.MAX_UINT256.toString(), market.get("allowance").asText(), "an exact integer string");
         assertEquals("[\"unlimited\"]", market.get("risks").toString());
-        JsonNode person = row(rows, PERSON);
+        JsonNode person = row(rows, demo.get("HearthToken"), PERSON);
         assertEquals("2500000000000000000", person.get("allowance").asText());
         assertEquals("[\"no-code\",\"unknown-spender\"]", person.get("risks").toString());
-        JsonNode operator = row(rows, OPERATOR);
+        JsonNode operator = row(rows, demo.get("HearthCollectibles"), OPERATOR);
         assertEquals("erc721", operator.get("standard").asText());
         assertTrue(operator.get("all").asBoolean());
         assertTrue(operator.get("allowance") == null, "an operator approval has no amount");
@@ -120,7 +121,7 @@ class TokensApprovalsCliTest {
         assertEquals(BigInteger.ZERO, new ContractCalls(chain.rpc()).readOne(demo.get("HearthToken"), "allowance(address,address)(uint256)",
                 USER, PERSON), "the chain shows 0");
         List<JsonNode> after = lines(Cli.run(data, "--rpc", rpc, "tokens", "approvals", "--account", USER, "--json").out());
-        assertEquals(null, row(after, PERSON));
+        assertEquals(null, row(after, demo.get("HearthToken"), PERSON));
         assertEquals(rows.size() - 1, after.size());
 
         Cli.Run none = Cli.run(wallet, "--rpc", rpc, "tokens", "revoke", "--from", USER, "--token", demo.get("HearthToken"),
