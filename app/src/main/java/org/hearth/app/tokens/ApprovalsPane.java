@@ -114,6 +114,7 @@ final class ApprovalsPane extends StackPane {
         AddressLabel spender = new AddressLabel(a.spender(), context.names(), false, context.copy());
         Label name = new Label(a.spenderName());
         name.getStyleClass().add("text-muted");
+        name.setManaged(!a.spenderName().isEmpty());
         HBox risks = new HBox(4);
         risks.setAlignment(Pos.CENTER_LEFT);
         for (String risk : a.risks()) {

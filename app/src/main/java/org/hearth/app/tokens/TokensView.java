@@ -185,7 +185,10 @@ public final class TokensView implements Page {
     }
 
     private TableView<TokenBalance> table() {
-        TableView<TokenBalance> table = new TableView<>(shown);
+        // sorted over filtered: a TableView cannot sort a FilteredList itself, so the headers sort this view of it
+        javafx.collections.transformation.SortedList<TokenBalance> sorted = new javafx.collections.transformation.SortedList<>(shown);
+        TableView<TokenBalance> table = new TableView<>(sorted);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setRowFactory(t -> {
             javafx.scene.control.TableRow<TokenBalance> row = new javafx.scene.control.TableRow<>();
             javafx.scene.control.MenuItem toggle = new javafx.scene.control.MenuItem();
@@ -212,8 +215,13 @@ public final class TokensView implements Page {
         table.setId("tokens-table");
         table.setPlaceholder(new Label(text.getString("tokens.none")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<TokenBalance, TokenBalance> symbol = column("tokens.col.symbol", "tokens-symbol", r -> new Label(r.token().symbol()));
-        symbol.setPrefWidth(110);
+        TableColumn<TokenBalance, TokenBalance> symbol = column("tokens.col.symbol", "tokens-symbol", r -> {
+            Label l = new Label(r.token().symbol(), TokenIcon.of(r.token()));
+            l.setGraphicTextGap(8);
+            return l;
+        });
+        symbol.setPrefWidth(130);
+        symbol.setComparator(java.util.Comparator.comparing(r -> r.token().symbol(), String.CASE_INSENSITIVE_ORDER));
         TableColumn<TokenBalance, TokenBalance> name = column("tokens.col.name", "tokens-name", r -> {
             Label l = new Label(r.token().name());
             if (r.token().spamReason() != null) { // why a spam rule hid it, where the user looks when unhiding
@@ -222,6 +230,7 @@ public final class TokensView implements Page {
             return l;
         });
         name.setPrefWidth(220);
+        name.setComparator(java.util.Comparator.comparing(r -> r.token().name(), String.CASE_INSENSITIVE_ORDER));
         TableColumn<TokenBalance, TokenBalance> balance = column("tokens.col.balance", "tokens-balance", r -> {
             if (!r.isOk()) {
                 Label error = new Label(Messages.describe(text, r.error()));
@@ -231,8 +240,12 @@ public final class TokensView implements Page {
             return new AmountLabel(r.balance(), r.token().decimals(), r.token().symbol());
         });
         balance.setPrefWidth(260);
+        // whole tokens, whatever each token's decimals; a token whose balance failed sorts below every number
+        balance.setComparator(java.util.Comparator.comparing((TokenBalance r) -> r.isOk()
+                ? new java.math.BigDecimal(r.balance(), r.token().decimals()) : null, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
         TableColumn<TokenBalance, TokenBalance> address = column("tokens.col.address", "tokens-address",
                 r -> new Label(Addresses.checksummed(r.token().address())));
+        address.setComparator(java.util.Comparator.comparing(r -> r.token().address()));
         table.getColumns().setAll(List.of(symbol, name, balance, address));
         return table;
     }

@@ -156,6 +156,24 @@ class TokensUiTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.rows().stream().anyMatch(r -> r.token().symbol().equals("MKR")));
     }
 
+    @Test
+    void theBalanceColumnSortsByWholeTokensWhateverTheDecimals() throws Exception {
+        robot.clickOn("Balance");
+        robot.clickOn("Balance"); // descending
+        WaitForAsyncUtils.waitForFxEvents();
+        List<java.math.BigDecimal> shown = WaitForAsyncUtils.asyncFx(() -> {
+            List<?> items = robot.lookup("#tokens-table").queryAs(TableView.class).getItems();
+            return items.stream().map(TokenBalance.class::cast).filter(TokenBalance::isOk)
+                    .map(b -> new java.math.BigDecimal(b.balance(), b.token().decimals())).toList();
+        }).get();
+        assertTrue(shown.size() >= 3, shown.toString());
+        for (int i = 1; i < shown.size(); i++) {
+            assertTrue(shown.get(i - 1).compareTo(shown.get(i)) >= 0, "descending: " + shown);
+        }
+        screenshot("tokens-sorted");
+        robot.clickOn("Balance"); // back to the registry's order
+    }
+
     private static List<String> texts(String query) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).queryAllAs(Label.class).stream().map(Label::getText).toList())
                 .get(10, TimeUnit.SECONDS);
