@@ -94,10 +94,10 @@ public final class TokensCommand {
         return 0;
     }
 
-    @Command(name = "import-list", description = "Import a token list (Uniswap token-list schema) from a file: refused whole "
-            + "when it breaks the schema; only this chain's entries are added.")
-    int importList(@Parameters(paramLabel = "FILE") java.nio.file.Path file) throws Exception {
-        String text = java.nio.file.Files.readString(file);
+    @Command(name = "import-list", description = "Import a token list (Uniswap token-list schema) from a file or an http(s) URL: "
+            + "refused whole when it breaks the schema; only this chain's entries are added.")
+    int importList(@Parameters(paramLabel = "FILE") String file) throws Exception {
+        String text = org.hearth.tokens.TokenListSource.read(file);
         PrintWriter out = spec.commandLine().getOut();
         try (ChainSession session = CliSession.open(root, spec.commandLine().getErr())) {
             org.hearth.tokens.TokenListImport.Result r = new TokenRegistry(session).importList(text);

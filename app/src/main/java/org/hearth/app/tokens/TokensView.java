@@ -46,6 +46,8 @@ public final class TokensView implements Page {
     private final ObservableList<TokenBalance> rows = FXCollections.observableArrayList();
     private final FilteredList<TokenBalance> shown = new FilteredList<>(rows, r -> true);
     private final Label status = new Label();
+    /** What the last import did (how many of the list's tokens are for this chain). */
+    private final Label notice = new Label();
     private final TextField search = new TextField();
     private final javafx.scene.control.CheckBox showHidden = new javafx.scene.control.CheckBox();
     private final VBox root;
@@ -86,14 +88,28 @@ public final class TokensView implements Page {
         Button approvals = new Button(text.getString("tokens.approvals"), new org.kordamp.ikonli.javafx.FontIcon("fth-shield"));
         approvals.setId("tokens-approvals");
         approvals.setOnAction(e -> context().ifPresent(c -> push.accept(new ApprovalsPage(c))));
-        HBox bar = new HBox(8, search, add, refresh, showHidden, approvals);
+        Button importList = new Button(text.getString("tokens.import"));
+        importList.setId("tokens-import");
+        importList.setOnAction(e -> {
+            ChainSession s = session.getValue();
+            if (s != null) {
+                ImportListDialog.show(text, importList.getScene().getWindow(), s, summary -> {
+                    notice.setText(summary);
+                    reload();
+                });
+            }
+        });
+        HBox bar = new HBox(8, search, add, importList, refresh, showHidden, approvals);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         status.setId("tokens-status");
         status.getStyleClass().add("text-muted");
         status.setWrapText(true);
         TableView<TokenBalance> table = table();
         VBox.setVgrow(table, Priority.ALWAYS);
-        root = new VBox(12, new ScreenHeader(text.getString("tokens.title"), text.getString("tokens.subtitle")), bar, status, table);
+        notice.setId("tokens-notice");
+        notice.setWrapText(true);
+        notice.managedProperty().bind(notice.textProperty().isNotEmpty());
+        root = new VBox(12, new ScreenHeader(text.getString("tokens.title"), text.getString("tokens.subtitle")), bar, notice, status, table);
         root.setPadding(new Insets(24));
     }
 
