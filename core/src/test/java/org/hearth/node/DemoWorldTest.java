@@ -123,6 +123,29 @@ class DemoWorldTest {
     }
 
     @Test
+    void anOlderDemoWorldGetsTheContractsAddedLaterBesideItNotARedeployment() throws Exception {
+        RpcClient rpc = startNode();
+        DemoWorldResult first = demoWorld(rpc).ensure(null);
+        // as a demo world from before the market and the odd tokens recorded itself
+        try (java.sql.Connection c = Database.open(dir.resolve("hearth.db")).connect();
+             java.sql.PreparedStatement ps = c.prepareStatement("DELETE FROM demo_contract WHERE name = ?")) {
+            for (String name : DemoWorld.ADDED_LATER) {
+                ps.setString(1, name);
+                ps.executeUpdate();
+            }
+        }
+        DemoWorldResult second = demoWorld(rpc).ensure(null);
+        assertFalse(second.deployedNow(), "the original contracts stay");
+        assertEquals(DemoWorld.CONTRACTS, List.copyOf(second.contracts().keySet()), "in the same order: nothing assumes which is last");
+        for (String name : DemoWorld.CONTRACTS) {
+            boolean added = DemoWorld.ADDED_LATER.contains(name);
+            assertEquals(!added, first.contracts().get(name).equals(second.contracts().get(name)), name);
+            assertTrue(new DevChain(rpc).hasCode(second.contracts().get(name)), name);
+        }
+        assertEquals(second.contracts(), demoWorld(rpc).ensure(null).contracts(), "and recorded: a third call changes nothing");
+    }
+
+    @Test
     void aResetChainIsNoticedAndGetsANewDeployment() throws Exception {
         RpcClient rpc = startNode();
         DemoWorldResult first = demoWorld(rpc).ensure(null);
