@@ -19,8 +19,8 @@ import org.hearth.store.AddressBookRepository;
 
 /**
  * The approvals an account has granted and that still stand: the (token, spender) pairs of its
- * {@code Approval}/{@code ApprovalForAll} logs (the {@link ApprovalLogs} subscriber of the one log
- * indexer), each read on chain now through Multicall3 ({@code allowance}, {@code isApprovedForAll}),
+ * {@code Approval}/{@code ApprovalForAll} logs (the {@link ApprovalLogs} subscriber of the one log indexer, which the
+ * session also runs in the background for its watched accounts), each read on chain now through Multicall3 ({@code allowance}, {@code isApprovedForAll}),
  * so a spent, lowered or overwritten allowance shows its real value and a revoked one is gone. Each
  * carries its risks. Revoking is {@code approve(spender, 0)} or {@code setApprovalForAll(operator, false)}.
  */

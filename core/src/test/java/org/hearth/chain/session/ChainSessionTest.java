@@ -106,9 +106,9 @@ class ChainSessionTest {
         }
         assertTrue(session.indexing().progress().caughtUp());
         assertTrue(seen.stream().anyMatch(p -> p.caughtUp() && p.head() >= head), "progress published to listeners");
-        assertEquals(List.of("erc20-transfers", "nft-transfers"), session.logIndexer().cursors().stream()
+        assertEquals(List.of("erc20-transfers", "nft-transfers", "token-approvals"), session.logIndexer().cursors().stream()
                 .filter(c -> c.key().equalsIgnoreCase(CAROL)).map(c -> c.subscriber()).sorted().toList(),
-                "the account is followed by the log indexer too, for tokens and NFTs");
+                "the account is followed by the log indexer too, for tokens, NFTs and approvals");
         assertTrue(session.indexing().running());
         session.close();
         assertFalse(session.indexing().running(), "a closed (replaced) session stops its runner");
