@@ -73,4 +73,22 @@ class DemoTokensTest {
         assertEquals(List.of(DemoWorld.TOKEN.multiply(BigInteger.valueOf(990))), fee.stream().map(Erc20Transfer::value).toList(),
                 "1,000 sent, 990 arrived: the history shows what arrived, which is the balance");
     }
+
+    @Test
+    void aUsdtStyleAllowanceIsZeroedBeforeANewAmountAndOthersAreApprovedDirectly() {
+        String usdt = demo.get("DemoUsdt");
+        String market = demo.get("ComputeMarket");
+        BigInteger ten = BigInteger.TEN.pow(7);
+        List<String> both = AllowanceChange.calls(session, USER, usdt, market, ten);
+        assertEquals(List.of(org.hearth.chain.abi.Abi.encodeCall("approve(address,uint256)", market, BigInteger.ZERO),
+                org.hearth.chain.abi.Abi.encodeCall("approve(address,uint256)", market, ten)), both,
+                "the demo world's unlimited dUSDT approval must go to 0 first");
+        DevTx dev = new DevTx(chain.rpc());
+        for (String data : both) { // and the two calls, in that order, do set it
+            dev.send(USER, usdt, BigInteger.ZERO, data);
+        }
+        assertEquals(ten, new org.hearth.chain.abi.ContractCalls(session.rpc()).readOne(usdt, "allowance(address,address)(uint256)", USER, market));
+        assertEquals(1, AllowanceChange.calls(session, USER, demo.get("HearthToken"), market, ten).size(), "a token without the guard");
+        assertEquals(1, AllowanceChange.calls(session, USER, usdt, demo.get("HearthTimelock"), ten).size(), "no allowance yet");
+    }
 }
