@@ -13,7 +13,10 @@ import org.hearth.app.control.ScreenHeader;
 import org.hearth.app.desktop.Messages;
 import org.hearth.app.shell.Page;
 import org.hearth.app.wallet.ReceivePane;
+import org.hearth.app.desktop.UiThread;
+import org.hearth.tokens.BalanceReader;
 import org.hearth.tokens.TokenBalance;
+import java.util.List;
 
 /**
  * One token of the account, pushed over the portfolio (Back returns to it): its balance, and tabs for
@@ -32,19 +35,26 @@ final class TokenDetailPage implements Page {
         ResourceBundle text = context.text();
         history = new TokenHistoryPane(context, balance.token());
         approvals = new ApprovalsPane(context, a -> a.token().equalsIgnoreCase(balance.token().address()));
-        Node amount;
-        if (balance.isOk()) {
-            amount = new AmountLabel(balance.balance(), balance.token().decimals(), balance.token().symbol());
-        } else {
-            Label error = new Label(Messages.describe(text, balance.error()));
-            error.getStyleClass().add("danger");
-            amount = error;
-        }
+        Node amount = balance.isOk() ? new AmountLabel(balance.balance(), balance.token().decimals(), balance.token().symbol())
+                : error(Messages.describe(text, balance.error()));
         amount.setId("token-detail-balance");
         amount.getStyleClass().add("title-3");
+        TokenSendModel send = new TokenSendModel(context, balance.token());
+        // once a send is mined, the balance above and the history show it
+        send.sent.addListener((obs, was, record) -> {
+            if (record != null && amount instanceof AmountLabel label) {
+                UiThread.background(() -> {
+                    Receipts.await(context.session(), record.hash());
+                    return BalanceReader.of(context.session()).balances(context.account(), List.of(balance.token())).getFirst();
+                }, now -> {
+                    label.setUnits(now.balance());
+                    history.reload();
+                }, e -> { });
+            }
+        });
         tabs = new TabPane(
                 tab(text, "history", history),
-                tab(text, "send", new TokenSendPane(context, new TokenSendModel(context, balance.token()))),
+                tab(text, "send", new TokenSendPane(context, send)),
                 tab(text, "receive", new ReceivePane(text, context.account())),
                 tab(text, "approvals", approvals),
                 tab(text, "manage", new TokenManagePane(context, balance.token(), changed)));
@@ -56,6 +66,12 @@ final class TokenDetailPage implements Page {
         header.setId("token-detail-header");
         root = new VBox(12, header, amount, tabs);
         root.setPadding(new Insets(24));
+    }
+
+    private static Label error(String words) {
+        Label error = new Label(words);
+        error.getStyleClass().add("danger");
+        return error;
     }
 
     private static Tab tab(ResourceBundle text, String id, Node content) {

@@ -161,6 +161,8 @@ class TokenDetailUiTest {
         String token = demo.get("HearthToken");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> new BigInteger("1500000000000000000").equals(
                 new ContractCalls(session.rpc()).readOne(token, "balanceOf(address)(uint256)", STRANGER)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> label("#token-detail-balance").equals("9,998.5 HRTH"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> page.history().rows().size() == 2);
         shots("token-sent");
     }
 
