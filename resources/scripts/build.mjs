@@ -31,6 +31,7 @@ const SHIPPED = [
   'HearthGovernor',
   'HearthCollectibles',
   'HearthItems',
+  'HearthGallery', // off-chain metadata: the demo IPFS collection, the spam airdrop, NFT test fixtures
   'TransferEmitter', // the log indexer's test and benchmark fixture
   'TimestampVotesToken', // governance tests: a Governor on the timestamp clock
   'ComputeMarket',

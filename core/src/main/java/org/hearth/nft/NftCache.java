@@ -21,10 +21,16 @@ import org.hearth.store.StoreException;
  * hash. A file whose bytes no longer match its name is treated as missing (and removed), so a damaged
  * or tampered cache only costs a refetch. {@code data:} URIs are never cached: they carry their bytes.
  */
-public final class NftCache {
+public final class NftCache implements AutoCloseable {
 
     private final Database db;
     private final Path dir;
+    /**
+     * One connection for the table, used by one caller at a time. A connection per call cost ~20 ms to open
+     * and close, and concurrent writers waited in SQLite's busy handler (sleeps of up to 100 ms): 16
+     * metadata fetches at once spent most of a cold gallery load here.
+     */
+    private Connection connection;
 
     public NftCache(Database db, Path dir) {
         this.db = db;
@@ -32,25 +38,22 @@ public final class NftCache {
     }
 
     public Optional<NftContent.Fetched> get(String uri) {
-        String hash;
-        String type;
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("SELECT sha256, media_type FROM nft_cache WHERE uri = ?")) {
-            ps.setString(1, uri);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
+        String[] row = sql("read", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT sha256, media_type FROM nft_cache WHERE uri = ?")) {
+                ps.setString(1, uri);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? new String[] {rs.getString(1), rs.getString(2)} : null;
                 }
-                hash = rs.getString(1);
-                type = rs.getString(2);
             }
-        } catch (SQLException e) {
-            throw new StoreException("Cannot read the NFT cache: " + e.getMessage(), e);
+        });
+        if (row == null) {
+            return Optional.empty();
         }
-        Path file = dir.resolve(hash);
+        Path file = dir.resolve(row[0]);
         try {
             byte[] bytes = Files.readAllBytes(file);
-            if (sha256(bytes).equals(hash)) {
-                return Optional.of(new NftContent.Fetched(uri, List.of("cache: sha-256 " + hash), bytes, type));
+            if (sha256(bytes).equals(row[0])) {
+                return Optional.of(new NftContent.Fetched(uri, List.of("cache: sha-256 " + row[0]), bytes, row[1]));
             }
             Files.deleteIfExists(file);
         } catch (IOException e) {
@@ -73,26 +76,53 @@ public final class NftCache {
         } catch (IOException e) {
             return; // a cache that cannot be written only costs a refetch later
         }
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO nft_cache(uri, sha256, media_type, fetched_at) VALUES(?, ?, ?, ?) "
-                        + "ON CONFLICT(uri) DO UPDATE SET sha256 = excluded.sha256, media_type = excluded.media_type, fetched_at = excluded.fetched_at")) {
-            ps.setString(1, f.uri());
-            ps.setString(2, hash);
-            ps.setString(3, f.mediaType());
-            ps.setLong(4, System.currentTimeMillis());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("Cannot write the NFT cache: " + e.getMessage(), e);
-        }
+        sql("write", c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO nft_cache(uri, sha256, media_type, fetched_at) VALUES(?, ?, ?, ?) "
+                    + "ON CONFLICT(uri) DO UPDATE SET sha256 = excluded.sha256, media_type = excluded.media_type, fetched_at = excluded.fetched_at")) {
+                ps.setString(1, f.uri());
+                ps.setString(2, hash);
+                ps.setString(3, f.mediaType());
+                ps.setLong(4, System.currentTimeMillis());
+                return ps.executeUpdate();
+            }
+        });
     }
 
     /** Forgets {@code uri} (the refresh action): the next read fetches it again. */
     public void forget(String uri) {
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("DELETE FROM nft_cache WHERE uri = ?")) {
-            ps.setString(1, uri);
-            ps.executeUpdate();
+        sql("change", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM nft_cache WHERE uri = ?")) {
+                ps.setString(1, uri);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private synchronized <T> T sql(String what, Work<T> work) {
+        try {
+            if (connection == null) {
+                connection = db.connect();
+            }
+            return work.run(connection);
         } catch (SQLException e) {
-            throw new StoreException("Cannot change the NFT cache: " + e.getMessage(), e);
+            close(); // the next call opens a fresh connection
+            throw new StoreException("Cannot " + what + " the NFT cache: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // closing: nothing left to keep
+            }
+            connection = null;
         }
     }
 

@@ -11,7 +11,10 @@ import java.util.Set;
 import org.hearth.store.Database;
 import org.hearth.store.StoreException;
 
-/** Tokens and whole collections the user hid, per chain (a collection is stored with token id ''). */
+/**
+ * Tokens and whole collections the user hid, per chain (a collection is stored with token id ''), and
+ * those the user unhid: an unhidden token stays shown even when a spam rule would hide it.
+ */
 public final class NftHidden {
 
     private final Database db;
@@ -23,15 +26,27 @@ public final class NftHidden {
     /** Hides one token, or the whole collection when {@code tokenId} is null. */
     public void hide(long chainId, String contract, BigInteger tokenId) {
         update("INSERT OR IGNORE INTO nft_hidden(chain_id, contract, token_id) VALUES(?, ?, ?)", chainId, contract, tokenId);
+        update("DELETE FROM nft_shown WHERE chain_id = ? AND contract = ? AND token_id = ?", chainId, contract, tokenId);
     }
 
+    /** Shows a hidden token or collection again, and keeps it shown over the spam rules. */
     public void unhide(long chainId, String contract, BigInteger tokenId) {
         update("DELETE FROM nft_hidden WHERE chain_id = ? AND contract = ? AND token_id = ?", chainId, contract, tokenId);
+        update("INSERT OR IGNORE INTO nft_shown(chain_id, contract, token_id) VALUES(?, ?, ?)", chainId, contract, tokenId);
     }
 
     /** Keys {@code contract} (whole collection) and {@code contract/id} of what is hidden on this chain. */
     public Set<String> all(long chainId) {
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("SELECT contract, token_id FROM nft_hidden WHERE chain_id = ?")) {
+        return keys("SELECT contract, token_id FROM nft_hidden WHERE chain_id = ?", chainId);
+    }
+
+    /** Keys, as {@link #all}, of what the user unhid: shown whatever the spam rules say. */
+    public Set<String> shown(long chainId) {
+        return keys("SELECT contract, token_id FROM nft_shown WHERE chain_id = ?", chainId);
+    }
+
+    private Set<String> keys(String sql, long chainId) {
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, chainId);
             Set<String> out = new HashSet<>();
             try (ResultSet rs = ps.executeQuery()) {

@@ -18,6 +18,8 @@ import org.hearth.problem.HearthException;
  */
 public final class NftOwnership {
 
+    static final int PARALLEL = 16;
+
     private final ContractCalls calls;
     private final NftTransfers transfers;
     private final NftHidden hidden;
@@ -35,13 +37,17 @@ public final class NftOwnership {
         Set<String> hiddenKeys = hidden.all(chainId);
         Map<String, Boolean> supports = new HashMap<>();
         Map<String, Optional<String>> names = new HashMap<>();
-        List<OwnedNft> out = new ArrayList<>();
+        List<NftTransfers.NftCandidate> candidates = new ArrayList<>();
         for (NftTransfers.NftCandidate c : transfers.received(chainId, me)) {
-            boolean ok = supports.computeIfAbsent(c.contract() + c.standard(), k -> supportsInterface(c.contract(), c.standard()));
-            if (!ok) {
-                continue;
+            if (supports.computeIfAbsent(c.contract() + c.standard(), k -> supportsInterface(c.contract(), c.standard()))) {
+                candidates.add(c);
             }
-            BigInteger amount = held(c, me);
+        }
+        List<BigInteger> amounts = heldAll(candidates, me);
+        List<OwnedNft> out = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            NftTransfers.NftCandidate c = candidates.get(i);
+            BigInteger amount = amounts.get(i);
             if (amount.signum() <= 0) {
                 continue;
             }
@@ -50,6 +56,36 @@ public final class NftOwnership {
                     NftHidden.isHidden(hiddenKeys, c.contract(), c.tokenId()), false));
         }
         return out;
+    }
+
+    /** {@link #held} of each candidate, {@value #PARALLEL} calls in flight (a 1,000-token account is 1,000 calls). */
+    private List<BigInteger> heldAll(List<NftTransfers.NftCandidate> candidates, String account) {
+        java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(PARALLEL);
+        List<java.util.concurrent.Future<BigInteger>> futures = new ArrayList<>(candidates.size());
+        try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (NftTransfers.NftCandidate c : candidates) {
+                futures.add(pool.submit(() -> {
+                    permits.acquire();
+                    try {
+                        return held(c, account);
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            }
+            List<BigInteger> out = new ArrayList<>(candidates.size());
+            for (java.util.concurrent.Future<BigInteger> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    out.add(BigInteger.ZERO); // held() answers zero for what it cannot read; anything else: not confirmed
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while confirming ownership", e);
+                }
+            }
+            return out;
+        }
     }
 
     /** ERC-165: the contract says it implements the standard its log claimed. */

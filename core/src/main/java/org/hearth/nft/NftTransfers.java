@@ -161,6 +161,43 @@ public final class NftTransfers implements LogSubscriber {
         }
     }
 
+    /** How {@code account} came by tokens of {@code contract}: each arrival's transaction and (1155) operator. */
+    public List<Arrival> arrivals(long chainId, String account, String contract) {
+        return query("SELECT DISTINCT tx_hash, operator FROM nft_transfer WHERE chain_id = ? AND recipient = ? AND contract = ?",
+                chainId, account, contract, rs -> new Arrival(rs.getString(1), rs.getString(2)));
+    }
+
+    /** Whether {@code account} ever sent a token of {@code contract} away (an interaction with the collection). */
+    public boolean sentAny(long chainId, String account, String contract) {
+        return !query("SELECT 1 FROM nft_transfer WHERE chain_id = ? AND sender = ? AND contract = ? LIMIT 1",
+                chainId, account, contract, rs -> Boolean.TRUE).isEmpty();
+    }
+
+    private <T> List<T> query(String sql, long chainId, String account, String contract, Row<T> row) {
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, chainId);
+            ps.setString(2, account.toLowerCase(Locale.ROOT));
+            ps.setString(3, contract.toLowerCase(Locale.ROOT));
+            List<T> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row.map(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read NFT transfers: " + e.getMessage(), e);
+        }
+    }
+
+    private interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /** One transaction that brought an account tokens; {@code operator} is the 1155 caller (null for 721). */
+    public record Arrival(String txHash, String operator) {
+    }
+
     /** A token an account received at some point: it may have left since. */
     public record NftCandidate(String contract, BigInteger tokenId, NftStandard standard) {
     }

@@ -61,12 +61,22 @@ public final class DemoWorld {
     private final DevChain dev;
     private final DemoWorldRepository repository;
     private final Path lockFile;
+    private org.hearth.compute.blob.BlobStore blobs;
 
     public DemoWorld(RpcClient rpc, DemoWorldRepository repository, Path lockFile) {
         this.rpc = rpc;
         this.dev = new DevChain(rpc);
         this.repository = repository;
         this.lockFile = lockFile;
+    }
+
+    /**
+     * With the data dir's blob store, funding also gives the IPFS-backed "Hearth Gallery" pieces (their
+     * blobs put in {@code blobs}, served by the local blob server) and a spam airdrop ({@link DemoNfts}).
+     */
+    public DemoWorld withBlobs(org.hearth.compute.blob.BlobStore store) {
+        this.blobs = store;
+        return this;
     }
 
     /**
@@ -106,6 +116,13 @@ public final class DemoWorld {
             boolean fundNow = fundAddress != null && !repository.isFunded(chainId, genesis, fundAddress);
             if (fundNow) {
                 fund(contracts, fundAddress);
+                if (blobs != null) {
+                    DemoNfts nfts = new DemoNfts(dev, blobs);
+                    String owner = dev.accounts().getFirst();
+                    contracts = new LinkedHashMap<>(contracts);
+                    contracts.putAll(nfts.ensureDeployed(contracts, repository, chainId, genesis, owner));
+                    nfts.fund(contracts, owner, fundAddress);
+                }
                 repository.markFunded(chainId, genesis, fundAddress);
             }
             if (deployNow) {

@@ -26,14 +26,22 @@ public final class SpamRules {
     private SpamRules() {
     }
 
-    /** The key of the first rule {@code token} breaks for {@code account}, or empty. */
-    public static Optional<String> reason(Token token, String account, List<Erc20Transfer> transfers) {
-        String text = token.name() + " " + token.symbol();
+    /** The wording rules alone (a link, or claim/airdrop wording), for any name shown to the user: NFTs use them too. */
+    public static Optional<String> textReason(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
         if (LINK.matcher(text).find()) {
             return Optional.of(URL);
         }
-        if (WORDING.matcher(text).find()) {
-            return Optional.of(CLAIM);
+        return WORDING.matcher(text).find() ? Optional.of(CLAIM) : Optional.empty();
+    }
+
+    /** The key of the first rule {@code token} breaks for {@code account}, or empty. */
+    public static Optional<String> reason(Token token, String account, List<Erc20Transfer> transfers) {
+        Optional<String> wording = textReason(token.name() + " " + token.symbol());
+        if (wording.isPresent()) {
+            return wording;
         }
         String me = account.toLowerCase(Locale.ROOT);
         List<Erc20Transfer> mine = transfers.stream().filter(t -> t.token().equalsIgnoreCase(token.address())).toList();

@@ -29,13 +29,15 @@ public final class DemoCommand {
         DataDir dataDir = root.dataDir();
         DemoWorldResult result;
         try (ChainSession session = CliSession.open(root, out)) {
-            result = new DemoWorld(session.rpc(), new DemoWorldRepository(session.database()), dataDir.chainDir().resolve("demo.lock")).ensure(fund);
+            result = new DemoWorld(session.rpc(), new DemoWorldRepository(session.database()), dataDir.chainDir().resolve("demo.lock"))
+                    .withBlobs(org.hearth.compute.blob.BlobStore.inDataDir(dataDir.root())).ensure(fund);
         }
         out.printf("Demo world on chain %d: %s%n", result.chainId(), result.deployedNow() ? "deployed" : "already deployed");
         result.contracts().forEach((name, address) -> out.printf("%-20s %s%n", name, address));
         if (fund != null) {
             String shown = org.web3j.crypto.Keys.toChecksumAddress(fund);
-            out.println(result.fundedNow() ? "Funded " + shown + ": 100 ETH, 10000 HRTH, 3 collectibles, 26 items, voting power delegated."
+            out.println(result.fundedNow() ? "Funded " + shown + ": 100 ETH, 10000 HRTH, 3 collectibles, 26 items, 4 IPFS gallery pieces, a spam airdrop, "
+                    + "voting power delegated."
                     : shown + " was funded before; nothing sent.");
         }
         out.printf("Done in %d ms.%n", result.millis());

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "hearth", mixinStandardHelpOptions = true, version = "Hearth 0.1.0",
         description = "Hearth: wallet, tokens, NFTs, DAO voting and a compute provider, on your own keys.",
         subcommands = {NodeCommand.class, NetworkCommand.class, DemoCommand.class, WalletCommand.class, KeystoreCommand.class, WorkerCommand.class,
-                ProviderCommand.class, BlobsCommand.class, IndexCommand.class, DaoCommand.class, TokensCommand.class, NftCommand.class, SettingsCommand.class,
+                ProviderCommand.class, BlobsCommand.class, MarketCommand.class, IndexCommand.class, DaoCommand.class, TokensCommand.class, NftCommand.class, SettingsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HearthCommand implements Callable<Integer> {
 

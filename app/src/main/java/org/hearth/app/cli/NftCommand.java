@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import org.hearth.chain.Addresses;
 import org.hearth.chain.session.ChainSession;
+import org.hearth.compute.blob.BlobServer;
+import org.hearth.compute.blob.BlobStore;
+import org.hearth.money.Amounts;
 import org.hearth.nft.NftCache;
 import org.hearth.nft.NftGateways;
 import org.hearth.nft.NftHidden;
@@ -20,6 +23,7 @@ import org.hearth.nft.NftService;
 import org.hearth.nft.OwnedNft;
 import org.hearth.nft.ResolvedMetadata;
 import org.hearth.nft.media.Thumbnails;
+import org.hearth.problem.Problems;
 import org.hearth.store.SettingsRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,12 +32,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code hearth nft list|show|hide|unhide}: NFTs an account holds, found from the chain's logs, and one token's metadata. */
-@Command(name = "nft", description = "List the NFTs an account holds (from the chain's own logs) or show one token's metadata.")
+/** {@code hearth nft list|show|send|hide|unhide}: NFTs an account holds, found from the chain's logs, and one token's metadata. */
+@Command(name = "nft", description = "List the NFTs an account holds (from the chain's own logs), show one token's metadata, send one.",
+        subcommands = NftSendCommand.class)
 public final class NftCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int IMAGE_OUT_SIDE = 1024;
+    private static final java.util.ResourceBundle TEXT = org.hearth.app.desktop.Messages.text(java.util.Locale.ROOT);
 
     @ParentCommand
     HearthCommand root;
@@ -72,9 +78,9 @@ public final class NftCommand {
         }
         for (NftService.Listed l : listed) {
             OwnedNft n = l.nft();
-            out.printf("%s  #%s  %s  x%s  %s%s%n", Addresses.checksummed(n.contract()), n.tokenId(), n.standard().id(), n.amount(),
+            out.printf("%s  #%s  %s  x%s  %s%s%s%n", Addresses.checksummed(n.contract()), n.tokenId(), n.standard().id(), n.amount(),
                     Optional.ofNullable(n.collection()).orElse("?") + " / " + Optional.ofNullable(l.name()).orElse("(no name)"),
-                    n.hidden() ? "  [hidden]" : "");
+                    n.hidden() ? "  [hidden]" : "", n.spam() ? "  [spam: " + Problems.format(TEXT, l.spamReason(), List.of()) + "]" : "");
         }
         return 0;
     }
@@ -130,6 +136,9 @@ public final class NftCommand {
         m.attributes().forEach(a -> out.printf("  %s: %s%n", a.traitType(), a.value()));
         m.warnings().forEach(w -> out.printf("warning: %s%n", w));
         out.println(d.imageError() != null ? "image error: " + d.imageError() : "image type: " + d.imageType());
+        if (d.royalty() != null) {
+            out.printf("royalty (EIP-2981): %s%% to %s%n", Amounts.format(d.royalty().basisPoints(), 2), Addresses.checksummed(d.royalty().receiver()));
+        }
         return 0;
     }
 
@@ -163,9 +172,14 @@ public final class NftCommand {
     }
 
     private NftService service(ChainSession session) {
-        // The local blob server is not started by the CLI yet: without a setting, the public gateways.
-        return new NftService(session, NftGateways.fromSettings(new SettingsRepository(session.database()), Optional.empty()),
-                new NftCache(session.database(), root.dataDir().root().resolve("nft-cache")));
+        // On the local chain the data dir's blobs are the default IPFS gateway: served on loopback while the command runs.
+        Optional<java.net.URI> local = Optional.empty();
+        if (session.isLocal()) {
+            BlobServer blobs = session.own(BlobServer.startLoopback(BlobStore.inDataDir(root.dataDir().root())));
+            local = Optional.of(blobs.base());
+        }
+        return new NftService(session, NftGateways.fromSettings(new SettingsRepository(session.database()), local),
+                session.own(new NftCache(session.database(), root.dataDir().root().resolve("nft-cache"))));
     }
 
     private static ObjectNode toJson(NftService.Detail d) {
@@ -190,6 +204,10 @@ public final class NftCommand {
                     .put("display_type", a.displayType()));
             ArrayNode warnings = o.putArray("warnings");
             m.warnings().forEach(warnings::add);
+        }
+        if (d.royalty() != null) {
+            o.putObject("royalty").put("receiver", Addresses.checksummed(d.royalty().receiver()))
+                    .put("basisPoints", d.royalty().basisPoints().toString());
         }
         ObjectNode image = o.putObject("image");
         image.put("mediaType", d.imageType()).put("error", d.imageError());

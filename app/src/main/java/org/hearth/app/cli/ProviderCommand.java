@@ -8,12 +8,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.nio.file.Path;
+import org.hearth.compute.provider.MachineProbe;
 import org.hearth.compute.provider.ProviderAgent;
 import org.hearth.compute.provider.ProviderPolicy;
 import org.hearth.compute.provider.ProviderStatus;
 import org.hearth.compute.provider.ProviderStatusFile;
 import org.hearth.compute.worker.WorkerOptions;
 import org.hearth.config.DataDir;
+import org.hearth.market.agent.ProviderJobs;
+import org.hearth.market.agent.ProviderReport;
+import org.hearth.money.Amounts;
+import org.hearth.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,9 +42,17 @@ public final class ProviderCommand {
     @Spec
     CommandSpec spec;
 
-    @Command(name = "start", description = "Run the provider agent in the foreground (local benchmark jobs for now) until "
-            + "interrupted (Ctrl-C or SIGTERM), printing status lines.")
-    int start(@Option(names = "--allow-cpu-devices", description = "Also use OpenCL CPU devices (PoCL).") boolean allowCpuDevices,
+    @Command(name = "start", description = "Run the provider agent in the foreground until interrupted (Ctrl-C or SIGTERM) or "
+            + "--for ends, printing status lines: with --account, taking jobs from the ComputeMarket (staking, claiming, running, "
+            + "submitting, finalizing, withdrawing; one line per job step); without, local benchmark jobs.")
+    int start(@Option(names = "--account", paramLabel = "ADDRESS", description = "The wallet account that stakes, claims and is paid.")
+              String account,
+              @Option(names = "--password-file", paramLabel = "FILE", description = "The wallet password (with --account).") Path passwordFile,
+              @Option(names = "--stake", paramLabel = "HRTH", description = "Stake to add at start (default: the market's minimum for a "
+                      + "new provider, or what tops an existing one up to it).") String stake,
+              @Option(names = "--for", paramLabel = "SECONDS", defaultValue = "0", description = "Stop cleanly after this long (default: "
+                      + "run until interrupted).") long forSeconds,
+              @Option(names = "--allow-cpu-devices", description = "Also use OpenCL CPU devices (PoCL).") boolean allowCpuDevices,
               @Option(names = "--backends", split = ",", paramLabel = "NAME",
                       description = "Only these backends, in order of preference (cuda, opencl-gpu, opencl-cpu, cpu); default: all.")
               List<String> backends,
@@ -67,8 +81,23 @@ public final class ProviderCommand {
         if (other.isPresent()) {
             throw new IllegalStateException("A provider agent already runs for this data dir (pid " + other.get().pid() + ").");
         }
-        return new ForegroundRun(out(), file, new ProviderAgent(ProviderAgent.Settings.defaults().withWorker(worker), policy), policy)
-                .run(Duration.ofSeconds(statusEvery));
+        if (account == null && (passwordFile != null || stake != null)) {
+            throw new IllegalArgumentException("--password-file and --stake go with --account (market mode)");
+        }
+        if (account != null && passwordFile == null) {
+            throw new IllegalArgumentException("--account needs --password-file");
+        }
+        if (forSeconds < 0) {
+            throw new IllegalArgumentException("--for must be a positive number of seconds");
+        }
+        ProviderAgent.Settings settings = ProviderAgent.Settings.defaults().withWorker(worker);
+        if (account == null) {
+            return new ForegroundRun(out(), file, new ProviderAgent(settings, policy), policy, null, () -> { })
+                    .run(Duration.ofSeconds(statusEvery), forSeconds);
+        }
+        ProviderMarketMode market = new ProviderMarketMode(root, out(), account, passwordFile, stake);
+        return new ForegroundRun(out(), file, new ProviderAgent(settings, policy, new MachineProbe(), market.sources), policy, market.ref, market)
+                .run(Duration.ofSeconds(statusEvery), forSeconds);
     }
 
     @Command(name = "status", description = "What the provider agent of this data dir is doing (exit 3 when none runs).")
@@ -81,6 +110,7 @@ public final class ProviderCommand {
             return 3;
         }
         Map<String, Object> m = entry.get().toMap();
+        addMarket(entry.get(), m);
         if (json) {
             out.println(JSON.writeValueAsString(m));
         } else {
@@ -90,9 +120,34 @@ public final class ProviderCommand {
             out.printf("jobs:     %s done, %s verified, %s failed%n", m.get("jobs"), m.get("verified"), m.get("failures"));
             out.printf("last:     render %.2f Msamples/s, gemm %.2f GFLOP/s%n", m.get("render_msamples_per_s"), m.get("gemm_gflops"));
             out.printf("policy:   %s%n", entry.get().policy());
+            printMarket(out, m);
             out.printf("updated:  %s%n", m.get("updated"));
         }
         return Boolean.TRUE.equals(m.get("running")) ? 0 : 3;
+    }
+
+    /** The market fields (earnings, outcomes, jobs) of a market-mode agent, from the data dir's database. */
+    private void addMarket(ProviderStatusFile.Entry entry, Map<String, Object> m) {
+        if (entry.market() == null) {
+            return;
+        }
+        ProviderStatusFile.MarketRef ref = entry.market();
+        Database db = Database.open(root.dataDir().databaseFile());
+        m.putAll(ProviderReport.fields(new ProviderJobs(db), ref.chainId(), ref.market(), ref.account()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void printMarket(PrintWriter out, Map<String, Object> m) {
+        if (!m.containsKey("earned_wei")) {
+            return;
+        }
+        out.printf("account:  %s on market %s (chain %s)%n", m.get("account"), m.get("market"), m.get("chain_id"));
+        out.printf("earned:   %s HRTH%n", Amounts.format(new java.math.BigInteger((String) m.get("earned_wei")), 18));
+        Map<String, Object> outcomes = (Map<String, Object>) m.get("outcomes");
+        out.printf("outcomes: %s%n", String.join(", ", outcomes.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList()));
+        for (Map<String, Object> job : (List<Map<String, Object>>) m.get("market_jobs")) {
+            out.printf("  job %s %s: %s (%s)%n", job.get("id"), job.get("kind"), job.get("outcome"), job.get("reason"));
+        }
     }
 
     static ProviderPolicy policy(boolean onlyWhenIdle, boolean pauseOnBattery, int maxShare, String hours) {
@@ -121,19 +176,25 @@ public final class ProviderCommand {
         private final ProviderStatusFile file;
         private final ProviderAgent agent;
         private final ProviderPolicy policy;
+        private final ProviderStatusFile.MarketRef market;
+        private final AutoCloseable resources;
         private final long pid = ProcessHandle.current().pid();
         private final CountDownLatch stopped = new CountDownLatch(1);
         private boolean stopping;
         private ProviderStatus.State shown;
 
-        ForegroundRun(PrintWriter out, ProviderStatusFile file, ProviderAgent agent, ProviderPolicy policy) {
+        ForegroundRun(PrintWriter out, ProviderStatusFile file, ProviderAgent agent, ProviderPolicy policy,
+                      ProviderStatusFile.MarketRef market, AutoCloseable resources) {
             this.out = out;
             this.file = file;
             this.agent = agent;
             this.policy = policy;
+            this.market = market;
+            this.resources = resources;
         }
 
-        int run(Duration statusEvery) throws InterruptedException {
+        /** {@code forSeconds}: stop cleanly after this long (0: until a signal). */
+        int run(Duration statusEvery, long forSeconds) throws Exception {
             Thread hook = new Thread(this::shutDown, "hearth-provider-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             agent.subscribe(new ProviderAgent.Listener() {
@@ -145,7 +206,13 @@ public final class ProviderCommand {
             print("Provider agent started (pid " + pid + "); policy " + policy + ". Stop with Ctrl-C or SIGTERM.");
             agent.start();
             long nextLine = System.nanoTime() + statusEvery.toNanos();
+            long end = forSeconds == 0 ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(forSeconds);
             while (!stopped.await(1, TimeUnit.SECONDS)) {
+                if (System.nanoTime() >= end) {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                    shutDown();
+                    return 0;
+                }
                 ProviderStatus s = agent.status();
                 boolean changed = record(s);
                 if (changed || System.nanoTime() >= nextLine) {
@@ -154,6 +221,7 @@ public final class ProviderCommand {
                 }
                 if (s.state() == ProviderStatus.State.FAILED) {
                     agent.close();
+                    resources.close();
                     Runtime.getRuntime().removeShutdownHook(hook);
                     return 1;
                 }
@@ -166,7 +234,7 @@ public final class ProviderCommand {
             if (stopping) {
                 return false;
             }
-            file.write(pid, s, policy);
+            file.write(pid, s, policy, market);
             boolean changed = s.state() != shown;
             shown = s.state();
             return changed;
@@ -179,8 +247,13 @@ public final class ProviderCommand {
             }
             print("Stopping...");
             agent.close();
+            try {
+                resources.close();
+            } catch (Exception e) {
+                print("Could not release everything: " + e.getMessage());
+            }
             ProviderStatus s = agent.status();
-            file.write(pid, s, policy);
+            file.write(pid, s, policy, market);
             print(line(s));
             print("Stopped.");
             stopped.countDown();

@@ -31,6 +31,7 @@ public final class AppServices implements AutoCloseable {
     private final AccountIndexing accountIndexing;
     private NodeSupervisor supervisor;
     private ProviderAgent provider;
+    private org.hearth.compute.blob.BlobServer blobServer;
 
     private AppServices(LaunchOptions options, DataDir dataDir, Database database) {
         this.options = options;
@@ -104,8 +105,19 @@ public final class AppServices implements AutoCloseable {
         return provider;
     }
 
+    /** The data dir's blobs over loopback HTTP (/ipfs/{cid}), started on first use: the local chain's default IPFS gateway. */
+    public synchronized org.hearth.compute.blob.BlobServer blobServer() {
+        if (blobServer == null) {
+            blobServer = org.hearth.compute.blob.BlobServer.startLoopback(org.hearth.compute.blob.BlobStore.inDataDir(dataDir.root()));
+        }
+        return blobServer;
+    }
+
     @Override
     public synchronized void close() {
+        if (blobServer != null) {
+            blobServer.close();
+        }
         if (provider != null) {
             provider.close();
         }

@@ -3,8 +3,8 @@ package org.hearth.app.shell;
 import java.util.function.Function;
 import org.hearth.app.compute.ComputeView;
 import org.hearth.app.governance.GovernanceView;
+import org.hearth.app.nft.NftGalleryView;
 import org.hearth.app.node.NodeView;
-import org.hearth.app.placeholder.ComingSoonView;
 import org.hearth.app.settings.SettingsView;
 import org.hearth.app.tokens.TokensView;
 import org.hearth.app.wallet.WalletView;
@@ -18,7 +18,7 @@ import org.kordamp.ikonli.feather.Feather;
 public enum Screen {
     WALLET("wallet", Feather.CREDIT_CARD, c -> WalletView.create(c.text(), c.wallet())),
     TOKENS("tokens", Feather.DOLLAR_SIGN, TokensView::create),
-    NFTS("nfts", Feather.IMAGE, c -> ComingSoonView.create(c.text(), "nfts", Feather.IMAGE)),
+    NFTS("nfts", Feather.IMAGE, NftGalleryView::create),
     GOVERNANCE("governance", Feather.USERS, c -> GovernanceView.create(c.text(), c.chain())),
     COMPUTE("compute", Feather.CPU, c -> ComputeView.create(c.text(), c.compute())),
     NODE("node", Feather.SERVER, c -> NodeView.create(c.text(), c.chain())),

@@ -282,7 +282,8 @@ public final class WalletModel implements AutoCloseable {
         }
         String first = accounts.getFirst().address();
         chain.rpc().ifPresent(rpc -> UiThread.background(
-                () -> new DemoWorld(rpc, services.demoWorld(), services.dataDir().chainDir().resolve("demo.lock")).ensure(first),
+                () -> new DemoWorld(rpc, services.demoWorld(), services.dataDir().chainDir().resolve("demo.lock"))
+                        .withBlobs(org.hearth.compute.blob.BlobStore.inDataDir(services.dataDir().root())).ensure(first),
                 result -> { }, failure -> error.set(org.hearth.app.desktop.Messages.describe(failure))));
     }
 

@@ -10,16 +10,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.math.BigInteger;
+import org.hearth.chain.ContractArtifact;
+import org.hearth.chain.abi.ContractCalls;
 import org.hearth.node.DemoWorld;
 import org.hearth.store.Database;
 import org.hearth.store.DemoWorldRepository;
+import org.hearth.testing.DevTx;
 import org.hearth.testing.TestChain;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code hearth nft list|show} against the demo world on anvil, through the real command line. */
+/** {@code hearth nft list|show|send|hide|unhide} against the demo world on anvil, through the real command line. */
 class NftCliTest {
 
     private static final String USER = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
@@ -34,8 +38,9 @@ class NftCliTest {
     @BeforeAll
     static void start() {
         chain = TestChain.start(dir.resolve("chain"), 1);
-        contracts = new DemoWorld(chain.rpc(), new DemoWorldRepository(Database.open(dir.resolve("demo.db"))), dir.resolve("demo.lock"))
-                .ensure(USER).contracts();
+        // recorded in the "list" data dir: there the demo world's collections are known contracts, not airdrops
+        contracts = new DemoWorld(chain.rpc(), new DemoWorldRepository(Database.open(dir.resolve("list").resolve("hearth.db"))),
+                dir.resolve("demo.lock")).ensure(USER).contracts();
         rpc = chain.rpc().endpoint().toString();
     }
 
@@ -87,6 +92,62 @@ class NftCliTest {
     }
 
     @Test
+    void anUnsolicitedAirdropIsSpamHiddenByDefaultAndListedWithItsFlag() throws Exception {
+        String target = DevTx.ACCOUNTS[3];
+        DevTx dev = new DevTx(chain.rpc());
+        String drop = dev.deploy(DevTx.ACCOUNTS[0], ContractArtifact.load("HearthGallery").bytecode(), List.of("string", "string", "address"),
+                "Lovely Art", "LA", DevTx.ACCOUNTS[0]);
+        dev.call(DevTx.ACCOUNTS[0], drop, "mint(address,string)", target, "data:application/json,{\"name\":\"Lovely #1\"}");
+        Path data = dir.resolve("spam");
+        assertEquals(0, json(Cli.run(data, "--rpc", rpc, "nft", "list", "--account", target, "--json")).size());
+        JsonNode all = json(Cli.run(data, "--rpc", rpc, "nft", "list", "--account", target, "--json", "--include-hidden"));
+        assertEquals(List.of(drop.toLowerCase(java.util.Locale.ROOT) + "#1 erc721 x1 Lovely Art hidden=false spam=true"), rows(all));
+        Cli.Run text = Cli.run(data, "--rpc", rpc, "nft", "list", "--account", target, "--include-hidden");
+        assertTrue(text.out().contains("[spam: Hidden as spam: an airdrop you did not ask for"), text.out());
+        assertEquals(0, Cli.run(data, "--rpc", rpc, "nft", "unhide", drop, "1").exit());
+        assertEquals(List.of(drop.toLowerCase(java.util.Locale.ROOT) + "#1 erc721 x1 Lovely Art hidden=false spam=false"),
+                rows(json(Cli.run(data, "--rpc", rpc, "nft", "list", "--account", target, "--json"))), "unhidden: shown over the rule");
+    }
+
+    @Test
+    void sendMovesAnErc721AndAnErc1155QuantityThroughThePipeline() throws Exception {
+        String owner = DevTx.ACCOUNTS[0]; // the demo world's deployer: the first account of the test mnemonic
+        String bob = DevTx.ACCOUNTS[2];
+        String col = contracts.get("HearthCollectibles");
+        String items = contracts.get("HearthItems");
+        DevTx dev = new DevTx(chain.rpc());
+        dev.call(owner, col, "mint(address)", owner);
+        BigInteger id = (BigInteger) new ContractCalls(chain.rpc()).readOne(col, "totalMinted()(uint256)");
+        dev.call(owner, items, "mint(address,uint256,uint256)", owner, BigInteger.valueOf(9), BigInteger.TEN);
+        Path words = java.nio.file.Files.writeString(dir.resolve("words.txt"), "test test test test test test test test test test test junk\n");
+        Path password = java.nio.file.Files.writeString(dir.resolve("password.txt"), "correct horse battery\n");
+        Path wallet = dir.resolve("wallet-data");
+        Cli.Run restore = Cli.run(wallet, "--rpc", rpc, "wallet", "restore", "--mnemonic-file", words.toString(), "--password-file", password.toString());
+        assertEquals(0, restore.exit(), restore.err());
+
+        Cli.Run one = Cli.run(wallet, "--rpc", rpc, "nft", "send", "--from", owner, "--contract", col, "--id", id.toString(), "--to", bob,
+                "--password-file", password.toString(), "--yes");
+        assertEquals(0, one.exit(), one.err() + one.out());
+        assertTrue(one.out().contains("status:          confirmed in block"), one.out());
+        assertEquals(bob.toLowerCase(java.util.Locale.ROOT),
+                new ContractCalls(chain.rpc()).readOne(col, "ownerOf(uint256)(address)", id).toString().toLowerCase(java.util.Locale.ROOT));
+
+        Cli.Run four = Cli.run(wallet, "--rpc", rpc, "nft", "send", "--from", owner, "--contract", items, "--id", "9", "--amount", "4",
+                "--to", bob, "--password-file", password.toString(), "--yes");
+        assertEquals(0, four.exit(), four.err() + four.out());
+        assertTrue(four.out().contains("amount:          4"), four.out());
+        ContractCalls calls = new ContractCalls(chain.rpc());
+        assertEquals(BigInteger.valueOf(6), calls.readOne(items, "balanceOf(address,uint256)(uint256)", owner, BigInteger.valueOf(9)));
+        assertEquals(BigInteger.valueOf(4), calls.readOne(items, "balanceOf(address,uint256)(uint256)", bob, BigInteger.valueOf(9)));
+
+        Cli.Run again = Cli.run(wallet, "--rpc", rpc, "nft", "send", "--from", owner, "--contract", col, "--id", id.toString(), "--to", bob,
+                "--password-file", password.toString(), "--yes");
+        assertEquals(1, again.exit());
+        assertTrue(again.err().startsWith("error: ") && again.err().contains("holds 0 of token #" + id), again.err());
+        assertEquals(1, again.err().strip().lines().count(), again.err());
+    }
+
+    @Test
     void showsTheResolvedMetadataOfAnOnChainSvgToken() throws Exception {
         Path png = dir.resolve("token2.png");
         JsonNode show = json(Cli.run(dir.resolve("show"), "--rpc", rpc, "nft", "show", contracts.get("HearthCollectibles"), "2", "--json",
@@ -100,6 +161,9 @@ class NftCliTest {
         assertFalse(show.get("metadata").get("name").asText().isEmpty());
         assertTrue(show.get("metadata").get("attributes").size() > 0);
         assertEquals("image/svg+xml", show.get("image").get("mediaType").asText(), show.toString());
+        assertTrue(show.get("royalty") == null, "the collectibles declare no EIP-2981 royalty");
+        JsonNode items = json(Cli.run(dir.resolve("show"), "--rpc", rpc, "nft", "show", contracts.get("HearthItems"), "1", "--json"));
+        assertEquals("500", items.get("royalty").get("basisPoints").asText(), "HearthItems: 5% by EIP-2981");
 
         Cli.Run text = Cli.run(dir.resolve("show"), "--rpc", rpc, "nft", "show", contracts.get("HearthItems"), "1");
         assertEquals(0, text.exit(), text.err());

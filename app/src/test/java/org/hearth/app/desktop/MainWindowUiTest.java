@@ -96,6 +96,7 @@ class MainWindowUiTest {
                 case COMPUTE -> "#compute-share";
                 case GOVERNANCE -> "#governance-proposals";
                 case TOKENS -> "#tokens-search";
+                case NFTS -> "#nfts-search";
                 default -> "#coming-" + screen.id();
             };
             assertTrue(robot.lookup(marker).tryQuery().map(n -> n.isVisible() && n.getScene() != null).orElse(false),

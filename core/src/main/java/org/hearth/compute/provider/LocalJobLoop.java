@@ -17,7 +17,7 @@ import org.hearth.compute.worker.WorkerSupervisor;
  * rendered tile by tile, with a gemm between tiles, each result checked the way a requester would
  * (re-rendered pixels, Freivalds) before it counts.
  */
-public final class LocalJobLoop implements AutoCloseable {
+public final class LocalJobLoop implements JobSource {
 
     public static final int WIDTH = 320;
     public static final int HEIGHT = 200;

@@ -81,7 +81,8 @@ public final class ProviderAgent implements AutoCloseable {
     private final Object lock = new Object();
     private ProviderPolicy policy;
     private WorkerSupervisor worker;
-    private LocalJobLoop loop;
+    private JobSource loop;
+    private final JobSource.Factory sources;
     private boolean pausedByPolicy;
     /** Bumped by every start and stop, so a start that finishes after a stop closes what it started. */
     private int generation;
@@ -92,7 +93,13 @@ public final class ProviderAgent implements AutoCloseable {
     }
 
     public ProviderAgent(Settings settings, ProviderPolicy policy, MachineProbe probe) {
+        this(settings, policy, probe, JobSource.Factory.LOCAL);
+    }
+
+    /** {@code sources}: where jobs come from ({@link JobSource.Factory#LOCAL}, or the market's loop). */
+    public ProviderAgent(Settings settings, ProviderPolicy policy, MachineProbe probe, JobSource.Factory sources) {
         this.settings = settings;
+        this.sources = sources;
         this.policy = policy;
         this.probe = probe;
         long every = settings.policyInterval().toMillis();
@@ -163,20 +170,20 @@ public final class ProviderAgent implements AutoCloseable {
             log("The worker did not start: " + message);
             return;
         }
-        LocalJobLoop l;
+        JobSource l;
         synchronized (lock) {
             if (gen != generation) {
                 w.close(); // stopped while it started
                 return;
             }
             worker = w;
-            loop = l = new LocalJobLoop(w, new LoopListener(gen));
+            loop = l = sources.create(w, caps, new LoopListener(gen));
             publish(status.with(ProviderStatus.State.RUNNING, caps.chosen(), ""));
         }
         each(x -> x.started(caps));
-        log("Worker ready (pid " + caps.pid() + "), backend " + caps.chosen() + "; running local benchmark jobs");
+        log("Worker ready (pid " + caps.pid() + "), backend " + caps.chosen() + "; " + l.description());
+        applyPolicyNow(); // a source that takes work must not take any before the policy had its say
         l.start();
-        onPolicyThread(this::applyPolicy);
     }
 
     /** Stops the job loop and the worker child; blocks until the child is gone (call it off any UI thread). */
@@ -186,7 +193,7 @@ public final class ProviderAgent implements AutoCloseable {
 
     private void stopWith(ProviderStatus.State end, String reason) {
         WorkerSupervisor w;
-        LocalJobLoop l;
+        JobSource l;
         synchronized (lock) {
             generation++;
             w = worker;
@@ -218,9 +225,11 @@ public final class ProviderAgent implements AutoCloseable {
     /** Pauses the worker while the policy says so, resumes it otherwise, and sets its duty cycle. */
     private void applyPolicy() {
         WorkerSupervisor w;
+        JobSource l;
         ProviderPolicy p;
         synchronized (lock) {
             w = worker;
+            l = loop;
             p = policy;
         }
         if (w == null) {
@@ -238,10 +247,12 @@ public final class ProviderAgent implements AutoCloseable {
             w.dutyCycle(p.maxSharePercent());
             if (reason.isPresent() && !pausedByPolicy) {
                 w.pause();
+                l.paused(true);
                 pausedByPolicy = true;
                 change = "Paused: " + reason.get();
             } else if (reason.isEmpty() && pausedByPolicy) {
                 w.resume();
+                l.paused(false);
                 pausedByPolicy = false;
                 change = "Resumed";
             }
@@ -254,6 +265,19 @@ public final class ProviderAgent implements AutoCloseable {
             log(change);
         }
         each(x -> x.machine(machine, unreadable));
+    }
+
+    /** Applies the policy on its thread and waits for it. */
+    private void applyPolicyNow() {
+        try {
+            policyTimer.submit(this::applyPolicy).get();
+        } catch (RejectedExecutionException closing) {
+            // the agent is closing: nothing to apply
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.warn("Applying the provider policy failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void onWorkerEvent(WorkerEvent event) {

@@ -24,8 +24,12 @@ public final class ProviderStatusFile {
     static final int MAX_BYTES = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What the file says; {@link #alive()} asks the OS whether that process still runs. */
-    public record Entry(long pid, Instant updated, ProviderStatus status, ProviderPolicy policy) {
+    /** Which market account a market-mode agent works for (absent for local benchmark jobs). */
+    public record MarketRef(long chainId, String market, String account) {
+    }
+
+    /** What the file says; {@link #alive()} asks the OS whether that process still runs. {@code market}: null in local mode. */
+    public record Entry(long pid, Instant updated, ProviderStatus status, ProviderPolicy policy, MarketRef market) {
         public boolean alive() {
             return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
         }
@@ -61,6 +65,11 @@ public final class ProviderStatusFile {
     }
 
     public void write(long pid, ProviderStatus status, ProviderPolicy policy) {
+        write(pid, status, policy, null);
+    }
+
+    /** {@code market}: the market account a market-mode agent works for, or null. */
+    public void write(long pid, ProviderStatus status, ProviderPolicy policy, MarketRef market) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("pid", pid);
         m.put("updated", Instant.now().toString());
@@ -73,6 +82,11 @@ public final class ProviderStatusFile {
         m.put("render_msamples_per_s", status.renderMsps());
         m.put("gemm_gflops", status.gemmGflops());
         m.put("policy", policy.encode());
+        if (market != null) {
+            m.put("chain_id", market.chainId());
+            m.put("market", market.market());
+            m.put("account", market.account());
+        }
         try {
             Files.createDirectories(file.getParent());
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -101,8 +115,10 @@ public final class ProviderStatusFile {
             ProviderStatus status = new ProviderStatus(ProviderStatus.State.valueOf(n.get("state").asText()), n.get("backend").asText(),
                     n.get("reason").asText(), n.get("jobs").asLong(), n.get("verified").asLong(), n.get("failures").asLong(),
                     n.get("render_msamples_per_s").asDouble(), n.get("gemm_gflops").asDouble());
+            MarketRef market = n.hasNonNull("market") ? new MarketRef(n.get("chain_id").asLong(), n.get("market").asText(),
+                    n.get("account").asText()) : null;
             return Optional.of(new Entry(n.get("pid").asLong(), Instant.parse(n.get("updated").asText()), status,
-                    ProviderPolicy.decode(n.get("policy").asText())));
+                    ProviderPolicy.decode(n.get("policy").asText()), market));
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("The provider status file " + file + " is damaged (" + e.getClass().getSimpleName() + ")");
         }

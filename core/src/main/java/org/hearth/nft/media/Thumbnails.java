@@ -22,7 +22,7 @@ import org.hearth.fetch.MediaSniffer;
 import org.hearth.problem.HearthException;
 
 /**
- * Turns untrusted image bytes into a bounded bitmap. Bitmaps (PNG, JPEG, GIF) have their declared size
+ * Turns untrusted image bytes into a bounded bitmap. Bitmaps (PNG, JPEG, GIF, WebP through TwelveMonkeys' ImageIO plug-in) have their declared size
  * read from the header before any pixel is decoded and are refused over {@value #MAX_PIXELS} pixels.
  * SVG is drawn by jsvg, which has no script engine (scripts, event handlers and {@code foreignObject}
  * are never run), with every external resource denied, nesting and path counts limited, and any
@@ -50,8 +50,7 @@ public final class Thumbnails {
         String type = MediaSniffer.sniff(bytes);
         return switch (type) {
             case MediaSniffer.SVG -> svg(bytes, maxSide);
-            case MediaSniffer.PNG, MediaSniffer.JPEG, MediaSniffer.GIF -> bitmap(bytes, maxSide, type);
-            case MediaSniffer.WEBP -> throw new HearthException("nft.imageUnsupported", null, type);
+            case MediaSniffer.PNG, MediaSniffer.JPEG, MediaSniffer.GIF, MediaSniffer.WEBP -> bitmap(bytes, maxSide, type);
             default -> throw new HearthException("nft.notImage", null, type);
         };
     }
@@ -88,7 +87,7 @@ public final class Thumbnails {
         }
         SVGDocument doc;
         try {
-            doc = new SVGLoader().load(new ByteArrayInputStream(bytes), null, SVG_CONTEXT);
+            doc = new SVGLoader().load(new ByteArrayInputStream(SvgColors.rewrite(bytes)), null, SVG_CONTEXT);
         } catch (RuntimeException e) {
             throw new HearthException("nft.imageBroken", e, MediaSniffer.SVG, firstLine(e.getMessage()));
         }

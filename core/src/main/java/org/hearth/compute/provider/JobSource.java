@@ -1,0 +1,35 @@
+package org.hearth.compute.provider;
+
+import org.hearth.compute.worker.WorkerCapabilities;
+import org.hearth.compute.worker.WorkerSupervisor;
+
+/**
+ * Where the provider agent's jobs come from once its worker is up: local benchmark jobs
+ * ({@link LocalJobLoop}, the default) or the on-chain market ({@code org.hearth.market.agent.MarketLoop}).
+ * It reports finished jobs through the agent's {@link LocalJobLoop.Listener}.
+ */
+public interface JobSource extends AutoCloseable {
+
+    /** Makes the source for one run of the worker. */
+    @FunctionalInterface
+    interface Factory {
+        JobSource create(WorkerSupervisor worker, WorkerCapabilities capabilities, LocalJobLoop.Listener listener);
+
+        /** Local benchmark jobs (the Compute toggle's mode until the user joins the market). */
+        Factory LOCAL = (worker, capabilities, listener) -> new LocalJobLoop(worker, listener);
+    }
+
+    void start();
+
+    /** The policy paused (true) or resumed (false) the worker: a source that takes new work should stop taking it meanwhile. */
+    default void paused(boolean paused) {
+    }
+
+    /** What the agent logs when the source starts. */
+    default String description() {
+        return "running local benchmark jobs";
+    }
+
+    @Override
+    void close();
+}

@@ -1,0 +1,54 @@
+package org.hearth.market.agent;
+
+import java.math.BigInteger;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.hearth.chain.session.ChainSession;
+import org.hearth.compute.blob.BlobStore;
+import org.hearth.compute.job.JobLimits;
+import org.hearth.market.MarketContract;
+import org.hearth.wallet.sign.Signature;
+import org.hearth.wallet.sign.TypedData;
+
+/**
+ * What the market mode of the provider agent needs: the chain session and market, the sender (the
+ * provider account's signer through the one pipeline), the attestation signer (the same key, EIP-712),
+ * the stake to add at start (null: the market's minimum for a new provider, or what tops it up to
+ * the minimum), the blob store and the base URL its server answers on (the endpoint registered and each
+ * job's {@code resultUrl}), the IPFS gateways to try after a job's own URL, the job limits, the fetch
+ * timeout, how often the chain is looked at, and a safety factor on estimated run times.
+ */
+public record MarketAgentConfig(ChainSession session, MarketContract market, MarketSender sender,
+                                Function<TypedData, Signature> attestationSigner, BigInteger stake, BlobStore store, URI resultBase,
+                                List<URI> gateways, JobLimits limits, Duration fetchTimeout, Duration pollInterval, double safetyFactor) {
+
+    public MarketAgentConfig {
+        gateways = List.copyOf(gateways);
+        if (stake != null && stake.signum() < 0) {
+            throw new IllegalArgumentException("The stake cannot be negative");
+        }
+    }
+
+    /** Defaults: no gateways, default limits, 30 s fetch timeout, a look at the chain every second, run times ×3. */
+    public static MarketAgentConfig of(ChainSession session, MarketContract market, MarketSender sender,
+                                       Function<TypedData, Signature> attestationSigner, BigInteger stake, BlobStore store, URI resultBase) {
+        return new MarketAgentConfig(session, market, sender, attestationSigner, stake, store, resultBase, List.of(), JobLimits.DEFAULT,
+                Duration.ofSeconds(30), Duration.ofSeconds(1), 3.0);
+    }
+
+    public MarketAgentConfig withGateways(List<URI> more) {
+        return new MarketAgentConfig(session, market, sender, attestationSigner, stake, store, resultBase, more, limits, fetchTimeout,
+                pollInterval, safetyFactor);
+    }
+
+    public MarketAgentConfig withPollInterval(Duration every) {
+        return new MarketAgentConfig(session, market, sender, attestationSigner, stake, store, resultBase, gateways, limits, fetchTimeout,
+                every, safetyFactor);
+    }
+
+    public String account() {
+        return sender.account();
+    }
+}
