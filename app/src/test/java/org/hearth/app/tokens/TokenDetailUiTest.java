@@ -157,7 +157,9 @@ class TokenDetailUiTest {
         FxClicks.untilVisible(robot, "#review-warning-firstSend");
         assertFalse(disabled("#review-confirm"), "a first send is pointed out, not blocked");
         FxClicks.click(robot, "#review-confirm");
-        FxClicks.untilVisible(robot, "#token-send-hash");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#token-send-hash").tryQuery().isPresent()
+                || !textOf("#token-review-error").isEmpty());
+        assertEquals("", textOf("#token-review-error"), "signing and sending worked");
         String token = demo.get("HearthToken");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> new BigInteger("1500000000000000000").equals(
                 new ContractCalls(session.rpc()).readOne(token, "balanceOf(address)(uint256)", STRANGER)));
@@ -223,9 +225,11 @@ class TokenDetailUiTest {
             FxClicks.untilVisible(robot, "#review-confirm");
             Label function = robot.lookup("#review-function").queryAs(Label.class);
             FxClicks.click(robot, "#review-confirm");
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#review-function").tryQuery().map(n -> n != function).orElse(true));
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#review-function").tryQuery().map(n -> n != function).orElse(true)
+                    || !textOf("#approvals-review-error").isEmpty());
+            assertEquals("", textOf("#approvals-review-error"), "revoke " + i + " signed and sent");
         }
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> page.pane().approvals().isEmpty());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> page.pane().approvals().isEmpty());
         ContractCalls calls = new ContractCalls(session.rpc());
         assertEquals(BigInteger.ZERO, calls.readOne(demo.get("HearthToken"), "allowance(address,address)(uint256)", USER, demo.get("ComputeMarket")));
         assertEquals(false, calls.readOne(demo.get("HearthCollectibles"), "isApprovedForAll(address,address)(bool)", USER, OPERATOR));
@@ -254,6 +258,11 @@ class TokenDetailUiTest {
 
     private static void type(String id, String value) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> robot.lookup(id).queryAs(TextField.class).setText(value)).get();
+    }
+
+    /** A label's text, or "" when there is no such label on screen now. */
+    private static String textOf(String id) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(id).tryQuery().map(n -> ((Label) n).getText()).orElse("")).get(10, TimeUnit.SECONDS);
     }
 
     private static String label(String id) throws Exception {
