@@ -39,7 +39,7 @@ const SHIPPED = [
   'DemoUsdt',
   'DemoMaker',
   'DemoFeeToken',
-  'DemoAirdrop',
+  'DemoTokenAirdrop',
   // token fixtures (tests of org.hearth.tokens)
   'PlainToken',
   'Bytes32Token',

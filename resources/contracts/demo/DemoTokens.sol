@@ -136,7 +136,7 @@ contract DemoFeeToken is DemoLedger {
 }
 
 /// The phishing airdrop pattern: unasked tokens whose name sends you to a website.
-contract DemoAirdrop is DemoLedger {
+contract DemoTokenAirdrop is DemoLedger {
     string public constant name = "Claim your reward at hearth-bonus.xyz";
     string public constant symbol = "REWARD";
     uint8 public constant decimals = 18;

@@ -16,7 +16,7 @@ import org.hearth.chain.ContractArtifact;
 final class DemoTokens {
 
     /** In deployment order; the ERC-20s the token registry lists as the demo world's are the first three. */
-    static final List<String> NAMES = List.of("DemoUsdt", "DemoMaker", "DemoFeeToken", "DemoAirdrop");
+    static final List<String> NAMES = List.of("DemoUsdt", "DemoMaker", "DemoFeeToken", "DemoTokenAirdrop");
     /** The code-less spender of the demo world's second approval. */
     static final String NO_CODE_SPENDER = "0x000000000000000000000000000000000000dEaD";
 
@@ -44,7 +44,7 @@ final class DemoTokens {
             case "DemoUsdt" -> dev.deploy(owner, bytecode, List.of("address", "uint256"), owner, USDT.multiply(BigInteger.valueOf(1_000_000)));
             case "DemoMaker", "DemoFeeToken" -> dev.deploy(owner, bytecode, List.of("address", "uint256"), owner,
                     DemoWorld.TOKEN.multiply(BigInteger.valueOf(1_000_000)));
-            case "DemoAirdrop" -> dev.deploy(owner, bytecode, List.of());
+            case "DemoTokenAirdrop" -> dev.deploy(owner, bytecode, List.of());
             default -> throw new IllegalArgumentException("not a demo token: " + name);
         };
     }
@@ -54,7 +54,7 @@ final class DemoTokens {
         dev.call(owner, contracts.get("DemoUsdt"), "transfer(address,uint256)", address, USDT.multiply(BigInteger.valueOf(2_500)));
         dev.call(owner, contracts.get("DemoMaker"), "transfer(address,uint256)", address, DemoWorld.TOKEN.multiply(BigInteger.valueOf(25)));
         dev.call(owner, contracts.get("DemoFeeToken"), "transfer(address,uint256)", address, DemoWorld.TOKEN.multiply(BigInteger.valueOf(1_000)));
-        dev.call(owner, contracts.get("DemoAirdrop"), "airdrop(address,uint256)", address, DemoWorld.TOKEN.multiply(BigInteger.valueOf(777)));
+        dev.call(owner, contracts.get("DemoTokenAirdrop"), "airdrop(address,uint256)", address, DemoWorld.TOKEN.multiply(BigInteger.valueOf(777)));
         dev.impersonate(address, true);
         try {
             dev.call(address, contracts.get("DemoUsdt"), "approve(address,uint256)", contracts.get("ComputeMarket"), UNLIMITED);

@@ -40,12 +40,12 @@ public final class DemoWorld {
     /** Every contract the demo world deploys, by name, in deployment order. */
     public static final List<String> CONTRACTS = List.of(
             "Multicall3", "HearthToken", "HearthTimelock", "HearthGovernor", "HearthCollectibles", "HearthItems", "ComputeMarket",
-            "DemoUsdt", "DemoMaker", "DemoFeeToken", "DemoAirdrop");
+            "DemoUsdt", "DemoMaker", "DemoFeeToken", "DemoTokenAirdrop");
     /**
      * Contracts added after the demo world first shipped: an older demo world that lacks them gets them
      * deployed beside it rather than everything redeployed (its accounts and proposals stay).
      */
-    static final List<String> ADDED_LATER = List.of("ComputeMarket", "DemoUsdt", "DemoMaker", "DemoFeeToken", "DemoAirdrop");
+    static final List<String> ADDED_LATER = List.of("ComputeMarket", "DemoUsdt", "DemoMaker", "DemoFeeToken", "DemoTokenAirdrop");
 
     // ComputeMarket terms: a 2.5% fee to the treasury, 100 HRTH to register, a 10 HRTH bond per claim and a
     // 20 s review window, so a local job (claim + run + submit + review) settles within a minute.

@@ -77,7 +77,7 @@ class DemoWorldTest {
         assertEquals(BigInteger.valueOf(6), dev.readUint(c.get("DemoUsdt"), "decimals()"));
         assertEquals(DemoWorld.TOKEN.multiply(BigInteger.valueOf(25)), dev.readUint(c.get("DemoMaker"), "balanceOf(address)", USER));
         assertEquals(DemoWorld.TOKEN.multiply(BigInteger.valueOf(990)), dev.readUint(c.get("DemoFeeToken"), "balanceOf(address)", USER));
-        assertEquals(DemoWorld.TOKEN.multiply(BigInteger.valueOf(777)), dev.readUint(c.get("DemoAirdrop"), "balanceOf(address)", USER));
+        assertEquals(DemoWorld.TOKEN.multiply(BigInteger.valueOf(777)), dev.readUint(c.get("DemoTokenAirdrop"), "balanceOf(address)", USER));
         assertEquals(BigInteger.TWO.pow(256).subtract(BigInteger.ONE),
                 dev.readUint(c.get("DemoUsdt"), "allowance(address,address)", USER, c.get("ComputeMarket")));
         assertEquals(DemoWorld.TOKEN.multiply(BigInteger.valueOf(500)),

@@ -56,7 +56,7 @@ class DemoTokensTest {
         TokenRegistry registry = new TokenRegistry(session);
         AccountTransfers.sync(session, USER);
         List<Token> added = registry.discover(USER);
-        Token airdrop = added.stream().filter(t -> t.address().equalsIgnoreCase(demo.get("DemoAirdrop"))).findFirst().orElseThrow();
+        Token airdrop = added.stream().filter(t -> t.address().equalsIgnoreCase(demo.get("DemoTokenAirdrop"))).findFirst().orElseThrow();
         assertTrue(airdrop.hidden());
         assertEquals("tokens.spam.url", airdrop.spamReason());
 
