@@ -35,6 +35,11 @@ const SHIPPED = [
   'TransferEmitter', // the log indexer's test and benchmark fixture
   'TimestampVotesToken', // governance tests: a Governor on the timestamp clock
   'ComputeMarket',
+  // the demo world's odd tokens (issue 8): USDT style, bytes32 symbol, fee on transfer, spam airdrop
+  'DemoUsdt',
+  'DemoMaker',
+  'DemoFeeToken',
+  'DemoTokenAirdrop',
   // token fixtures (tests of org.hearth.tokens)
   'PlainToken',
   'Bytes32Token',

@@ -14,8 +14,8 @@ import org.hearth.chain.RpcClient;
 import org.hearth.store.DemoWorldRepository;
 
 /**
- * The demo world on a fresh local chain: token, timelock + governor, collectibles, items and
- * Multicall3, deployed once per chain (chain id + genesis hash, so a reset chain is noticed), an
+ * The demo world on a fresh local chain: token, timelock + governor, collectibles, items,
+ * Multicall3 and odd tokens ({@link DemoTokens}), deployed once per chain (chain id + genesis hash, so a reset chain is noticed), an
  * address funded once, two proposals (one executed, one open for voting) and the ComputeMarket, owned by
  * the timelock, with windows short enough that a local job settles within a minute.
  */
@@ -37,9 +37,15 @@ public final class DemoWorld {
 
     private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
 
-    /** Every contract the demo world deploys, by name. */
+    /** Every contract the demo world deploys, by name, in deployment order. */
     public static final List<String> CONTRACTS = List.of(
-            "Multicall3", "HearthToken", "HearthTimelock", "HearthGovernor", "HearthCollectibles", "HearthItems", "ComputeMarket");
+            "Multicall3", "HearthToken", "HearthTimelock", "HearthGovernor", "HearthCollectibles", "HearthItems", "ComputeMarket",
+            "DemoUsdt", "DemoMaker", "DemoFeeToken", "DemoTokenAirdrop");
+    /**
+     * Contracts added after the demo world first shipped: an older demo world that lacks them gets them
+     * deployed beside it rather than everything redeployed (its accounts and proposals stay).
+     */
+    static final List<String> ADDED_LATER = List.of("ComputeMarket", "DemoUsdt", "DemoMaker", "DemoFeeToken", "DemoTokenAirdrop");
 
     // ComputeMarket terms: a 2.5% fee to the treasury, 100 HRTH to register, a 10 HRTH bond per claim and a
     // 20 s review window, so a local job (claim + run + submit + review) settles within a minute.
@@ -90,17 +96,22 @@ public final class DemoWorld {
              FileLock ignored = channel.lock()) {
             String genesis = dev.genesisHash();
             Map<String, String> contracts = repository.contracts(chainId, genesis);
-            boolean deployNow = !isComplete(contracts, CONTRACTS.subList(0, CONTRACTS.size() - 1));
+            boolean deployNow = !isComplete(contracts, CONTRACTS.stream().filter(n -> !ADDED_LATER.contains(n)).toList());
             if (deployNow) {
                 contracts = deploy();
                 repository.saveContracts(chainId, genesis, contracts);
             } else if (!isComplete(contracts, CONTRACTS)) {
-                // A demo world from before the market: add the market beside it rather than redeploy it all.
                 contracts = new LinkedHashMap<>(contracts);
                 String owner = dev.accounts().getFirst();
-                String market = deployMarket(owner, contracts.get("HearthToken"), contracts.get("HearthTimelock"));
-                contracts.put("ComputeMarket", market);
-                repository.addContract(chainId, genesis, "ComputeMarket", market);
+                for (String name : ADDED_LATER) {
+                    if (!isComplete(contracts, List.of(name))) {
+                        String address = name.equals("ComputeMarket")
+                                ? deployMarket(owner, contracts.get("HearthToken"), contracts.get("HearthTimelock"))
+                                : new DemoTokens(dev).deploy(name, owner);
+                        contracts.put(name, address);
+                        repository.addContract(chainId, genesis, name, address);
+                    }
+                }
             }
             boolean fundNow = fundAddress != null && !repository.isFunded(chainId, genesis, fundAddress);
             if (fundNow) {
@@ -152,6 +163,7 @@ public final class DemoWorld {
         dev.call(owner, token, "delegate(address)", owner);
         dev.call(owner, token, "transfer(address,uint256)", timelock, TOKEN.multiply(BigInteger.valueOf(250_000)));
         out.put("ComputeMarket", deployMarket(owner, token, timelock));
+        out.putAll(new DemoTokens(dev).deploy(owner));
         return out;
     }
 
@@ -175,6 +187,7 @@ public final class DemoWorld {
         for (long[] item : items) {
             dev.call(owner, contracts.get("HearthItems"), "mint(address,uint256,uint256)", address, item[0], item[1]);
         }
+        new DemoTokens(dev).fund(contracts, owner, address);
         // Give the funded account voting power on the open proposal: delegate to itself (an anvil cheat;
         // the user's key is not needed and never touched here).
         dev.impersonate(address, true);

@@ -18,8 +18,8 @@ import org.hearth.problem.HearthException;
  */
 public final class TokenRegistry {
 
-    /** Demo world contracts that are ERC-20 tokens. */
-    private static final List<String> DEMO_TOKENS = List.of("HearthToken");
+    /** Demo world contracts that are ERC-20 tokens (its spam airdrop is left to discovery, where the spam rules see it). */
+    private static final List<String> DEMO_TOKENS = List.of("HearthToken", "DemoUsdt", "DemoMaker", "DemoFeeToken");
 
     private final ChainSession session;
     private final TokenRepository repository;

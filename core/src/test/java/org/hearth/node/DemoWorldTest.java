@@ -71,6 +71,18 @@ class DemoWorldTest {
         assertEquals(BigInteger.valueOf(3), dev.readUint(c.get("HearthCollectibles"), "balanceOf(address)", USER));
         assertEquals(BigInteger.valueOf(20), dev.readUint(c.get("HearthItems"), "balanceOf(address,uint256)", USER, 3));
         assertEquals(DemoWorld.TOKEN.multiply(BigInteger.valueOf(250_000)), dev.readUint(c.get("HearthToken"), "balanceOf(address)", c.get("HearthTimelock")));
+        // The odd tokens: USDT style (6 decimals), bytes32 symbol, fee on transfer (990 of 1,000 arrived), a spam airdrop,
+        // and two approvals to revoke: unlimited dUSDT to the market, 500 HRTH to an address without code.
+        assertEquals(BigInteger.valueOf(2_500_000_000L), dev.readUint(c.get("DemoUsdt"), "balanceOf(address)", USER));
+        assertEquals(BigInteger.valueOf(6), dev.readUint(c.get("DemoUsdt"), "decimals()"));
+        assertEquals(DemoWorld.TOKEN.multiply(BigInteger.valueOf(25)), dev.readUint(c.get("DemoMaker"), "balanceOf(address)", USER));
+        assertEquals(DemoWorld.TOKEN.multiply(BigInteger.valueOf(990)), dev.readUint(c.get("DemoFeeToken"), "balanceOf(address)", USER));
+        assertEquals(DemoWorld.TOKEN.multiply(BigInteger.valueOf(777)), dev.readUint(c.get("DemoTokenAirdrop"), "balanceOf(address)", USER));
+        assertEquals(BigInteger.TWO.pow(256).subtract(BigInteger.ONE),
+                dev.readUint(c.get("DemoUsdt"), "allowance(address,address)", USER, c.get("ComputeMarket")));
+        assertEquals(DemoWorld.TOKEN.multiply(BigInteger.valueOf(500)),
+                dev.readUint(c.get("HearthToken"), "allowance(address,address)", USER, DemoTokens.NO_CODE_SPENDER));
+        assertFalse(dev.hasCode(DemoTokens.NO_CODE_SPENDER));
         // The executed proposal changed the governor's own setting through the timelock.
         assertEquals(BigInteger.valueOf(DemoWorld.VOTING_PERIOD_BLOCKS), dev.readUint(c.get("HearthGovernor"), "votingPeriod()"));
 
@@ -108,6 +120,29 @@ class DemoWorldTest {
 
     private static BigInteger stateOf(DevChain dev, String governor, BigInteger id) {
         return (BigInteger) new ContractCalls(dev.rpc()).readOne(governor, "state(uint256)(uint8)", id);
+    }
+
+    @Test
+    void anOlderDemoWorldGetsTheContractsAddedLaterBesideItNotARedeployment() throws Exception {
+        RpcClient rpc = startNode();
+        DemoWorldResult first = demoWorld(rpc).ensure(null);
+        // as a demo world from before the market and the odd tokens recorded itself
+        try (java.sql.Connection c = Database.open(dir.resolve("hearth.db")).connect();
+             java.sql.PreparedStatement ps = c.prepareStatement("DELETE FROM demo_contract WHERE name = ?")) {
+            for (String name : DemoWorld.ADDED_LATER) {
+                ps.setString(1, name);
+                ps.executeUpdate();
+            }
+        }
+        DemoWorldResult second = demoWorld(rpc).ensure(null);
+        assertFalse(second.deployedNow(), "the original contracts stay");
+        assertEquals(DemoWorld.CONTRACTS, List.copyOf(second.contracts().keySet()), "in the same order: nothing assumes which is last");
+        for (String name : DemoWorld.CONTRACTS) {
+            boolean added = DemoWorld.ADDED_LATER.contains(name);
+            assertEquals(!added, first.contracts().get(name).equals(second.contracts().get(name)), name);
+            assertTrue(new DevChain(rpc).hasCode(second.contracts().get(name)), name);
+        }
+        assertEquals(second.contracts(), demoWorld(rpc).ensure(null).contracts(), "and recorded: a third call changes nothing");
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DatabaseMigrationTest {
 
     /** The newest migration in core/src/main/resources/org/hearth/store/migration. */
-    private static final String LATEST = "36"; // V36 provider_energy (compute2)
+    private static final String LATEST = "37"; // V37 token_approvals (V30 renumbered above V36 at merge: Flyway refuses out-of-order migrations)
 
     @TempDir
     Path dir;

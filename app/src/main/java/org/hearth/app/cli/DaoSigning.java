@@ -9,10 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import org.hearth.app.desktop.Messages;
-import org.hearth.chain.review.CallDecoder;
 import org.hearth.chain.review.ReviewWarning;
 import org.hearth.chain.review.TxReview;
-import org.hearth.chain.review.TxReviewer;
 import org.hearth.chain.session.ChainSession;
 import org.hearth.chain.tx.FeeLevel;
 import org.hearth.chain.tx.PreparedTx;
@@ -36,7 +34,7 @@ final class DaoSigning {
     static int signAndSend(WalletService wallet, ChainSession session, PrintWriter out, PrintWriter err, String from, String to,
                            String data, Path passwordFile, boolean yes) throws Exception {
         PreparedTx tx = session.pipeline().prepare(from, to, BigInteger.ZERO, data, FeeLevel.NORMAL);
-        TxReview review = new TxReviewer(session.rpc(), CallDecoder::shipped, session.contracts()::byAddress).review(tx);
+        TxReview review = org.hearth.history.AccountCounterparties.reviewer(session).review(tx);
         printReview(out, review);
         if (!yes && !confirmed(out)) {
             out.println("Not sent.");

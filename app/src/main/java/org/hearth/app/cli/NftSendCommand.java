@@ -13,10 +13,8 @@ import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import org.hearth.app.desktop.Messages;
 import org.hearth.chain.Addresses;
-import org.hearth.chain.review.CallDecoder;
 import org.hearth.chain.review.ReviewWarning;
 import org.hearth.chain.review.TxReview;
-import org.hearth.chain.review.TxReviewer;
 import org.hearth.chain.session.ChainSession;
 import org.hearth.chain.tx.FeeLevel;
 import org.hearth.chain.tx.PreparedTx;
@@ -78,7 +76,7 @@ public final class NftSendCommand implements Callable<Integer> {
 
     private int send(WalletService wallet, ChainSession session) throws Exception {
         PreparedTx tx = NftSend.prepare(session, from, contract, id, amount, to, fee);
-        TxReview review = new TxReviewer(session.rpc(), CallDecoder::shipped, session.contracts()::byAddress).review(tx);
+        TxReview review = org.hearth.history.AccountCounterparties.reviewer(session).review(tx);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("network:         chain %d%nfrom:            %s%ncontract:        %s%ntoken:           #%s%namount:          %s%n"
                         + "to:              %s%nmax network fee: %s ETH (%s gas)%nnonce:           %d%n",

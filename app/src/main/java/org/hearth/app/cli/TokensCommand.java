@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
  * {@code hearth tokens balances|add|history}: ERC-20 tokens from the command line. {@code --account}
  * is any address (watch-only; no vault needed). JSON: one object per line, amounts as exact integer strings.
  */
-@Command(name = "tokens", description = "ERC-20 tokens: balances (through Multicall3), add by address, import a token list, send, history.",
-        subcommands = TokensSendCommand.class)
+@Command(name = "tokens", description = "ERC-20 tokens: balances (through Multicall3), add by address, import a token list, send, history, approvals, revoke.",
+        subcommands = {TokensSendCommand.class, TokensApprovalsCommand.class, TokensRevokeCommand.class})
 public final class TokensCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -94,10 +94,10 @@ public final class TokensCommand {
         return 0;
     }
 
-    @Command(name = "import-list", description = "Import a token list (Uniswap token-list schema) from a file: refused whole "
-            + "when it breaks the schema; only this chain's entries are added.")
-    int importList(@Parameters(paramLabel = "FILE") java.nio.file.Path file) throws Exception {
-        String text = java.nio.file.Files.readString(file);
+    @Command(name = "import-list", description = "Import a token list (Uniswap token-list schema) from a file or an http(s) URL: "
+            + "refused whole when it breaks the schema; only this chain's entries are added.")
+    int importList(@Parameters(paramLabel = "FILE") String file) throws Exception {
+        String text = org.hearth.tokens.TokenListSource.read(file);
         PrintWriter out = spec.commandLine().getOut();
         try (ChainSession session = CliSession.open(root, spec.commandLine().getErr())) {
             org.hearth.tokens.TokenListImport.Result r = new TokenRegistry(session).importList(text);

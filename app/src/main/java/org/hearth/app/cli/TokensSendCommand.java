@@ -8,16 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import org.hearth.app.desktop.Messages;
 import org.hearth.chain.Addresses;
-import org.hearth.chain.abi.Abi;
-import org.hearth.chain.review.CallDecoder;
 import org.hearth.chain.review.ReviewWarning;
 import org.hearth.chain.review.TxReview;
-import org.hearth.chain.review.TxReviewer;
 import org.hearth.chain.session.ChainSession;
 import org.hearth.chain.tx.FeeLevel;
 import org.hearth.chain.tx.PreparedTx;
@@ -85,10 +81,8 @@ public final class TokensSendCommand implements Callable<Integer> {
         TokenRegistry registry = new TokenRegistry(session);
         Token t = registry.all().stream().filter(x -> x.address().equalsIgnoreCase(token)).findFirst().orElseGet(() -> registry.add(token));
         BigInteger units = Amounts.parse(amount, t.decimals());
-        String data = Abi.encodeCall("transfer(address,uint256)", to, units);
-        refuseFalseReturn(session, data);
-        PreparedTx tx = session.pipeline().prepare(from, t.address(), BigInteger.ZERO, data, fee);
-        TxReview review = new TxReviewer(session.rpc(), CallDecoder::shipped, session.contracts()::byAddress).review(tx);
+        PreparedTx tx = org.hearth.tokens.TokenSend.prepare(session, from, t, to, units, fee);
+        TxReview review = org.hearth.history.AccountCounterparties.reviewer(session).review(tx);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("network:         chain %d%nfrom:            %s%ntoken:           %s (%s)%nto:              %s%n"
                         + "amount:          %s %s%nmax network fee: %s ETH (%s gas)%nnonce:           %d%n",
@@ -121,14 +115,6 @@ public final class TokensSendCommand implements Callable<Integer> {
         }
         out.println("status:          still pending (follow it with the hash above)");
         return 0;
-    }
-
-    /** A token that answers transfer with {@code false} moved nothing: refused before anything is signed. */
-    private void refuseFalseReturn(ChainSession session, String data) {
-        String result = session.rpc().call("eth_call", Map.of("from", from, "to", token, "data", data), "latest").asText("0x");
-        if (result.length() == 66 && new BigInteger(result.substring(2), 16).signum() == 0) {
-            throw new HearthException("tokens.transferFalse", null, token);
-        }
     }
 
     private static boolean confirmed(PrintWriter out) throws java.io.IOException {

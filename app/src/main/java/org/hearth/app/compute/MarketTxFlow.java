@@ -13,9 +13,7 @@ import org.hearth.app.review.ReviewPane;
 import org.hearth.app.shell.Navigator;
 import org.hearth.app.shell.Page;
 import org.hearth.app.shell.Screen;
-import org.hearth.chain.review.CallDecoder;
 import org.hearth.chain.review.TxReview;
-import org.hearth.chain.review.TxReviewer;
 import org.hearth.chain.session.ChainSession;
 import org.hearth.chain.tx.FeeLevel;
 import org.hearth.chain.tx.PreparedTx;
@@ -53,7 +51,7 @@ final class MarketTxFlow {
         MarketCall call = calls.getFirst();
         UiThread.background(() -> {
             PreparedTx tx = session.pipeline().prepare(from, call.to(), BigInteger.ZERO, call.data(), FeeLevel.NORMAL);
-            return new TxReviewer(session.rpc(), CallDecoder::shipped, session.contracts()::byAddress).review(tx);
+            return org.hearth.history.AccountCounterparties.reviewer(session).review(tx);
         }, review -> show(session, from, signer, calls, review, done, failed), failed);
     }
 

@@ -8,9 +8,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import org.hearth.app.desktop.Messages;
 import org.hearth.app.desktop.UiThread;
-import org.hearth.chain.review.CallDecoder;
 import org.hearth.chain.review.TxReview;
-import org.hearth.chain.review.TxReviewer;
 import org.hearth.chain.session.ChainSession;
 import org.hearth.chain.tx.FeeLevel;
 import org.hearth.chain.tx.PreparedTx;
@@ -51,7 +49,7 @@ final class GovernanceSigning {
         busy.set(true);
         UiThread.background(() -> {
             PreparedTx tx = on.pipeline().prepare(from, to, BigInteger.ZERO, data, FeeLevel.NORMAL);
-            TxReview review = new TxReviewer(on.rpc(), CallDecoder::shipped, on.contracts()::byAddress).review(tx);
+            TxReview review = org.hearth.history.AccountCounterparties.reviewer(on).review(tx);
             return new Pending(review, power);
         }, pending -> {
             busy.set(false);

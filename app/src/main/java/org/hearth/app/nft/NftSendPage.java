@@ -19,9 +19,7 @@ import org.hearth.app.desktop.Messages;
 import org.hearth.app.desktop.UiThread;
 import org.hearth.app.review.ReviewPane;
 import org.hearth.app.shell.Page;
-import org.hearth.chain.review.CallDecoder;
 import org.hearth.chain.review.TxReview;
-import org.hearth.chain.review.TxReviewer;
 import org.hearth.chain.session.ChainSession;
 import org.hearth.chain.tx.FeeLevel;
 import org.hearth.chain.tx.TxRecord;
@@ -103,7 +101,7 @@ final class NftSendPage implements Page {
         UiThread.background(() -> {
             BigInteger n = listed.nft().standard() == NftStandard.ERC1155 ? new BigInteger(typed) : BigInteger.ONE;
             var tx = NftSend.prepare(session, from, listed.nft().contract(), listed.nft().tokenId(), n, recipient, FeeLevel.NORMAL);
-            return new TxReviewer(session.rpc(), CallDecoder::shipped, session.contracts()::byAddress).review(tx);
+            return org.hearth.history.AccountCounterparties.reviewer(session).review(tx);
         }, this::showReview, this::fail);
     }
 

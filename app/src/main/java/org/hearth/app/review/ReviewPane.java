@@ -22,7 +22,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * The one review screen before signing, for any transaction any screen prepares: network, from,
  * to, the ether sent, the decoded call with its arguments (token amounts with decimals and symbol),
  * the warnings, the most the network fee can be and the most the whole transaction can cost.
- * The caller decides what confirm and back do; {@code busy} disables confirm while it works.
+ * The caller decides what confirm and back do; {@code busy} disables confirm while it works, and so
+ * does every danger warning the user has not acknowledged yet.
  */
 public final class ReviewPane extends VBox {
 
@@ -66,7 +67,8 @@ public final class ReviewPane extends VBox {
         grid.addRow(row, Labels.muted(text.getString("review.nonce")), value("review-nonce", Long.toString(tx.nonce())));
 
         // Warnings first: they are what a user must not scroll past.
-        VBox body = new VBox(14, new WarningsView(text, review.warnings()), grid);
+        WarningsView warnings = new WarningsView(text, review.warnings());
+        VBox body = new VBox(14, warnings, grid);
         if (!review.isPlainTransfer() && tx.to() != null) {
             body.getChildren().add(new CallView(text, review, names));
         }
@@ -85,7 +87,9 @@ public final class ReviewPane extends VBox {
         confirm.setId("review-confirm");
         confirm.getStyleClass().add("accent");
         confirm.setDefaultButton(true);
-        confirm.disableProperty().bind(busy);
+        // a danger warning (look-alike address, unlimited approval...) must be acknowledged before signing
+        confirm.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> busy.get() || !warnings.acknowledged().get(), busy, warnings.acknowledged()));
         confirm.setOnAction(e -> onConfirm.run());
         Label note = new Label(text.getString("review.note"));
         note.getStyleClass().add("text-muted");

@@ -46,17 +46,32 @@ public final class TokensView implements Page {
     private final ObservableList<TokenBalance> rows = FXCollections.observableArrayList();
     private final FilteredList<TokenBalance> shown = new FilteredList<>(rows, r -> true);
     private final Label status = new Label();
+    /** What the last import did (how many of the list's tokens are for this chain). */
+    private final Label notice = new Label();
     private final TextField search = new TextField();
     private final javafx.scene.control.CheckBox showHidden = new javafx.scene.control.CheckBox();
     private final VBox root;
     private final InvalidationListener reload = o -> reload();
     /** Only the newest load may fill the table (a slow older one must not overwrite it). */
     private final AtomicLong generation = new AtomicLong();
+    /** Opens a nested page (token detail, approvals) over this one: the navigator's push. */
+    private final java.util.function.Consumer<Page> push;
+    private final java.util.function.Function<String, org.hearth.chain.tx.TxSigner> signer;
 
     public TokensView(ResourceBundle text, ObservableValue<ChainSession> session, ObservableValue<String> account) {
+        this(text, session, account, page -> { }, address -> {
+            throw new IllegalStateException("no wallet to sign with");
+        });
+    }
+
+    /** {@code push}: opens a nested page (the navigator's); {@code signer}: the wallet's signer for an account. */
+    public TokensView(ResourceBundle text, ObservableValue<ChainSession> session, ObservableValue<String> account,
+                      java.util.function.Consumer<Page> push, java.util.function.Function<String, org.hearth.chain.tx.TxSigner> signer) {
         this.text = text;
         this.session = session;
         this.account = account;
+        this.push = push;
+        this.signer = signer;
         search.setId("tokens-search");
         search.setPromptText(text.getString("tokens.search"));
         search.textProperty().addListener((obs, was, is) -> shown.setPredicate(r -> matches(r, is)));
@@ -70,21 +85,38 @@ public final class TokensView implements Page {
         showHidden.setId("tokens-show-hidden");
         showHidden.setText(text.getString("tokens.showHidden"));
         showHidden.selectedProperty().addListener((obs, was, is) -> reload());
-        HBox bar = new HBox(8, search, add, refresh, showHidden);
+        Button approvals = new Button(text.getString("tokens.approvals"), new org.kordamp.ikonli.javafx.FontIcon("fth-shield"));
+        approvals.setId("tokens-approvals");
+        approvals.setOnAction(e -> context().ifPresent(c -> push.accept(new ApprovalsPage(c))));
+        Button importList = new Button(text.getString("tokens.import"));
+        importList.setId("tokens-import");
+        importList.setOnAction(e -> {
+            ChainSession s = session.getValue();
+            if (s != null) {
+                ImportListDialog.show(text, importList.getScene().getWindow(), s, summary -> {
+                    notice.setText(summary);
+                    reload();
+                });
+            }
+        });
+        HBox bar = new HBox(8, search, add, importList, refresh, showHidden, approvals);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         status.setId("tokens-status");
         status.getStyleClass().add("text-muted");
         status.setWrapText(true);
         TableView<TokenBalance> table = table();
         VBox.setVgrow(table, Priority.ALWAYS);
-        root = new VBox(12, new ScreenHeader(text.getString("tokens.title"), text.getString("tokens.subtitle")), bar, status, table);
+        notice.setId("tokens-notice");
+        notice.setWrapText(true);
+        notice.managedProperty().bind(notice.textProperty().isNotEmpty());
+        root = new VBox(12, new ScreenHeader(text.getString("tokens.title"), text.getString("tokens.subtitle")), bar, notice, status, table);
         root.setPadding(new Insets(24));
     }
 
     /** The screen as the shell builds it: the chain's session and the wallet's selected account. */
     public static Page create(ScreenContext c) {
         ObservableValue<String> account = c.wallet().selected.map(a -> a.address());
-        return new TokensView(c.text(), c.chain().session(), account);
+        return new TokensView(c.text(), c.chain().session(), account, c.navigator()::push, c.wallet()::signer);
     }
 
     @Override
@@ -169,13 +201,24 @@ public final class TokensView implements Page {
     }
 
     private TableView<TokenBalance> table() {
-        TableView<TokenBalance> table = new TableView<>(shown);
+        // sorted over filtered: a TableView cannot sort a FilteredList itself, so the headers sort this view of it
+        javafx.collections.transformation.SortedList<TokenBalance> sorted = new javafx.collections.transformation.SortedList<>(shown);
+        TableView<TokenBalance> table = new TableView<>(sorted);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setRowFactory(t -> {
             javafx.scene.control.TableRow<TokenBalance> row = new javafx.scene.control.TableRow<>();
             javafx.scene.control.MenuItem toggle = new javafx.scene.control.MenuItem();
             toggle.setId("tokens-toggle-hidden");
             toggle.setOnAction(e -> setHidden(row.getItem(), !row.getItem().token().hidden()));
-            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(toggle);
+            javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem(text.getString("tokens.open"));
+            open.setId("tokens-open");
+            open.setOnAction(e -> open(row.getItem()));
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && row.getItem() != null) {
+                    open(row.getItem());
+                }
+            });
+            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(open, toggle);
             row.itemProperty().addListener((obs, was, is) -> {
                 row.setContextMenu(is == null ? null : menu);
                 if (is != null) {
@@ -188,8 +231,13 @@ public final class TokensView implements Page {
         table.setId("tokens-table");
         table.setPlaceholder(new Label(text.getString("tokens.none")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<TokenBalance, TokenBalance> symbol = column("tokens.col.symbol", "tokens-symbol", r -> new Label(r.token().symbol()));
-        symbol.setPrefWidth(110);
+        TableColumn<TokenBalance, TokenBalance> symbol = column("tokens.col.symbol", "tokens-symbol", r -> {
+            Label l = new Label(r.token().symbol(), TokenIcon.of(r.token()));
+            l.setGraphicTextGap(8);
+            return l;
+        });
+        symbol.setPrefWidth(130);
+        symbol.setComparator(java.util.Comparator.comparing(r -> r.token().symbol(), String.CASE_INSENSITIVE_ORDER));
         TableColumn<TokenBalance, TokenBalance> name = column("tokens.col.name", "tokens-name", r -> {
             Label l = new Label(r.token().name());
             if (r.token().spamReason() != null) { // why a spam rule hid it, where the user looks when unhiding
@@ -198,6 +246,7 @@ public final class TokensView implements Page {
             return l;
         });
         name.setPrefWidth(220);
+        name.setComparator(java.util.Comparator.comparing(r -> r.token().name(), String.CASE_INSENSITIVE_ORDER));
         TableColumn<TokenBalance, TokenBalance> balance = column("tokens.col.balance", "tokens-balance", r -> {
             if (!r.isOk()) {
                 Label error = new Label(Messages.describe(text, r.error()));
@@ -207,8 +256,12 @@ public final class TokensView implements Page {
             return new AmountLabel(r.balance(), r.token().decimals(), r.token().symbol());
         });
         balance.setPrefWidth(260);
+        // whole tokens, whatever each token's decimals; a token whose balance failed sorts below every number
+        balance.setComparator(java.util.Comparator.comparing((TokenBalance r) -> r.isOk()
+                ? new java.math.BigDecimal(r.balance(), r.token().decimals()) : null, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
         TableColumn<TokenBalance, TokenBalance> address = column("tokens.col.address", "tokens-address",
                 r -> new Label(Addresses.checksummed(r.token().address())));
+        address.setComparator(java.util.Comparator.comparing(r -> r.token().address()));
         table.getColumns().setAll(List.of(symbol, name, balance, address));
         return table;
     }
@@ -262,6 +315,19 @@ public final class TokensView implements Page {
             }
             Platform.runLater(this::reload);
         });
+    }
+
+    /** The token's detail page over the portfolio; the portfolio reloads when it changes a token (hide, unhide). */
+    public void open(TokenBalance row) {
+        if (row != null) {
+            context().ifPresent(c -> push.accept(new TokenDetailPage(c, row, this::reload)));
+        }
+    }
+
+    private java.util.Optional<TokenContext> context() {
+        ChainSession s = session.getValue();
+        String a = account.getValue();
+        return s == null || s.isClosed() || a == null ? java.util.Optional.empty() : java.util.Optional.of(new TokenContext(text, s, a, signer));
     }
 
     /** What the table holds now (tests). */

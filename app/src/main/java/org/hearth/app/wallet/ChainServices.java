@@ -2,8 +2,6 @@ package org.hearth.app.wallet;
 
 import java.util.function.Supplier;
 import org.hearth.chain.RpcClient;
-import org.hearth.chain.review.CallDecoder;
-import org.hearth.chain.review.TxReviewer;
 import org.hearth.chain.session.ChainSession;
 import org.hearth.chain.tx.TxSigner;
 import org.hearth.store.AddressBookRepository;
@@ -49,6 +47,6 @@ record ChainServices(ChainSession session, AddressBookRepository addressBook, bo
 
     /** The send form's model for {@code from}, resolving names through the address book. */
     SendModel sendFrom(String from, Supplier<TxSigner> signer) {
-        return new SendModel(session.pipeline(), new TxReviewer(session.rpc(), CallDecoder::shipped, session.contracts()::byAddress), from, addressBook, signer);
+        return new SendModel(session.pipeline(), org.hearth.history.AccountCounterparties.reviewer(session), from, addressBook, signer);
     }
 }

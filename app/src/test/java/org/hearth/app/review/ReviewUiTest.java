@@ -145,6 +145,40 @@ class ReviewUiTest {
     }
 
     @Test
+    void eachDangerWarningMustBeAcknowledgedBeforeConfirmIsEnabled() throws Exception {
+        AtomicInteger confirmed = new AtomicInteger();
+        show(prepare(token, Abi.encodeCall("approve(address,uint256)", BOB, TokenAmount.MAX_UINT256)), confirmed::incrementAndGet, () -> { });
+        assertTrue(label("#review-warning-spenderNoCode").startsWith("The spender " + BOB + " has no code"));
+        assertTrue(disabled("#review-confirm"), "two danger warnings, none acknowledged");
+        FxClicks.click(robot, "#review-ack-unlimitedApproval");
+        assertTrue(disabled("#review-confirm"), "one danger warning still to acknowledge");
+        screenshot("review-danger-acknowledge");
+        FxClicks.click(robot, "#review-ack-spenderNoCode");
+        assertFalse(disabled("#review-confirm"));
+        FxClicks.click(robot, "#review-confirm");
+        assertEquals(1, confirmed.get());
+        FxClicks.click(robot, "#review-ack-spenderNoCode");
+        assertTrue(disabled("#review-confirm"), "unticking takes the acknowledgement back");
+
+        WaitForAsyncUtils.asyncFx(Theme.DARK::apply).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot("review-danger-acknowledge-dark");
+        WaitForAsyncUtils.asyncFx(Theme.LIGHT::apply).get();
+    }
+
+    @Test
+    void aWarningThatIsNoDangerLeavesConfirmEnabled() throws Exception {
+        show(prepare(token, Abi.encodeCall("transfer(address,uint256)", governor, BigInteger.ONE)), () -> { }, () -> { });
+        assertTrue(label("#review-warning-recipientIsContract").startsWith(org.hearth.chain.Addresses.checksummed(governor) + " is a contract"));
+        assertTrue(robot.lookup("#review-ack-recipientIsContract").tryQuery().isEmpty());
+        assertFalse(disabled("#review-confirm"));
+    }
+
+    private static boolean disabled(String id) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(id).query().isDisabled()).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
     void anUnknownCallIsShownRawWithItsWarnings() throws Exception {
         String data = "0x12345678" + "00".repeat(31) + "2a";
         show(prepare(BOB, data), () -> { }, () -> { });

@@ -110,7 +110,7 @@ class TokensUiTest {
         assertTrue(height < 40, "one line, never spilling over other rows: " + height);
         screenshot("tokens-portfolio");
 
-        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#tokens-search").queryAs(TextField.class).setText("mkr")).get();
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#tokens-search").queryAs(TextField.class).setText("evil")).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, WaitForAsyncUtils.asyncFx(() -> robot.lookup("#tokens-table").queryAs(TableView.class).getItems().size()).get());
         WaitForAsyncUtils.asyncFx(() -> robot.lookup("#tokens-search").queryAs(TextField.class).setText("")).get();
@@ -154,6 +154,60 @@ class TokensUiTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.rows().stream().anyMatch(r -> r.token().symbol().equals("MKR") && !r.token().hidden()));
         FxClicks.click(robot, "#tokens-show-hidden");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.rows().stream().anyMatch(r -> r.token().symbol().equals("MKR")));
+    }
+
+    @Test
+    void aTokenListIsImportedFromAFileAndABrokenListOrAPrivateUrlIsRefusedInTheDialog() throws Exception {
+        String listed = fixtures.plain("Listed", "LST", 4, USER, BigInteger.valueOf(98_765));
+        String head = "{\"name\":\"Demo list\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"version\":{\"major\":1,\"minor\":0,\"patch\":0},\"tokens\":[";
+        String mine = "{\"chainId\":31337,\"address\":\"" + listed + "\",\"name\":\"Listed\",\"symbol\":\"LST\",\"decimals\":4}";
+        String other = "{\"chainId\":1,\"address\":\"0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48\",\"name\":\"USD Coin\",\"symbol\":\"USDC\",\"decimals\":6}";
+        Path dir = Files.createTempDirectory("hearth-lists");
+        Path broken = Files.writeString(dir.resolve("broken.json"), head + mine + "," + other.replace("\"decimals\":6", "\"decimals\":\"six\"") + "]}");
+        Path good = Files.writeString(dir.resolve("good.json"), head + mine + "," + other + "]}");
+
+        FxClicks.click(robot, "#tokens-import");
+        FxClicks.untilVisible(robot, "#tokens-import-source");
+        importFrom(broken.toString());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> importError().contains("tokens[1].decimals"));
+        WritableImage dialog = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#tokens-import-source").query().getScene().snapshot(null)).get();
+        ImageIO.write(SwingFXUtils.fromFXImage(dialog, null), "png", SHOTS.resolve("tokens-import-refused.png").toFile());
+        importFrom("http://127.0.0.1:1/list.json");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> importError().startsWith("Refused to fetch"));
+        importFrom(good.toString());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.rows().stream().anyMatch(r -> r.token().symbol().equals("LST")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#tokens-import-source").tryQuery().isEmpty(), "the dialog closed");
+        assertEquals("Imported Demo list: 1 of 2 tokens are for this chain (1 for other chains).",
+                robot.lookup("#tokens-notice").queryAs(Label.class).getText());
+        assertTrue(texts(".tokens-balance").contains("9.8765 LST"), texts(".tokens-balance").toString());
+    }
+
+    private static void importFrom(String source) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#tokens-import-source").queryAs(TextField.class).setText(source)).get();
+        FxClicks.click(robot, "#tokens-import-ok");
+    }
+
+    private static String importError() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup("#tokens-import-error").queryAs(Label.class).getText()).get();
+    }
+
+    @Test
+    void theBalanceColumnSortsByWholeTokensWhateverTheDecimals() throws Exception {
+        robot.clickOn("Balance");
+        robot.clickOn("Balance"); // descending
+        WaitForAsyncUtils.waitForFxEvents();
+        List<java.math.BigDecimal> shown = WaitForAsyncUtils.asyncFx(() -> {
+            List<?> items = robot.lookup("#tokens-table").queryAs(TableView.class).getItems();
+            return items.stream().map(TokenBalance.class::cast).filter(TokenBalance::isOk)
+                    .map(b -> new java.math.BigDecimal(b.balance(), b.token().decimals())).toList();
+        }).get();
+        assertTrue(shown.size() >= 3, shown.toString());
+        for (int i = 1; i < shown.size(); i++) {
+            assertTrue(shown.get(i - 1).compareTo(shown.get(i)) >= 0, "descending: " + shown);
+        }
+        screenshot("tokens-sorted");
+        robot.clickOn("Balance"); // back to the registry's order
     }
 
     private static List<String> texts(String query) throws Exception {

@@ -15,7 +15,8 @@ import org.hearth.chain.tx.PreparedTx;
 /**
  * Builds the {@link TxReview} of a prepared transaction: decodes its data, reads what the target is
  * (code, token standard, an ERC-20's decimals and symbol) and marks token amounts, and adds the
- * warnings known so far (unknown call, call to an address without code, unlimited approval).
+ * warnings: unknown call, call to an address without code, unlimited approval, and the address checks
+ * of {@link AddressChecks} (first send, look-alike, token to its own contract or to a contract, spender without code).
  * Blocking: a few {@code eth_call}s; run it off the UI thread.
  */
 public final class TxReviewer {
@@ -39,6 +40,7 @@ public final class TxReviewer {
     private final TokenProbe probe;
     private final Supplier<CallDecoder> decoders;
     private final Function<String, Optional<KnownContract>> knownContracts;
+    private final AddressChecks addressChecks;
     private CallDecoder decoder;
 
     public TxReviewer(RpcClient rpc, CallDecoder decoder) {
@@ -51,9 +53,16 @@ public final class TxReviewer {
      * ({@code session.contracts()::byAddress}), which names the target and says which shipped ABI it has.
      */
     public TxReviewer(RpcClient rpc, Supplier<CallDecoder> decoders, Function<String, Optional<KnownContract>> knownContracts) {
+        this(rpc, decoders, knownContracts, Counterparties.NONE);
+    }
+
+    /** {@code parties}: the account's history, for the first-send and look-alike warnings. */
+    public TxReviewer(RpcClient rpc, Supplier<CallDecoder> decoders, Function<String, Optional<KnownContract>> knownContracts,
+                      Counterparties parties) {
         this.probe = new TokenProbe(rpc);
         this.decoders = decoders;
         this.knownContracts = knownContracts;
+        this.addressChecks = new AddressChecks(probe, parties);
     }
 
     private synchronized CallDecoder decoder() {
@@ -86,6 +95,9 @@ public final class TxReviewer {
         if (call.isKnown() && APPROVALS.contains(call.function().signature())) {
             arguments.stream().filter(a -> a.tokenAmount() != null && a.tokenAmount().isUnlimited()).findFirst().ifPresent(a ->
                     warnings.add(ReviewWarning.of(ReviewWarning.UNLIMITED_APPROVAL, target.symbol(), spender(call))));
+        }
+        if (!creation) {
+            warnings.addAll(addressChecks.check(tx, call, target));
         }
         return new TxReview(tx, call, arguments, target, known.map(KnownContract::name).orElse(""), hasCode, warnings);
     }

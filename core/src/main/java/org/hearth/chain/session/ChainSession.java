@@ -69,7 +69,9 @@ public final class ChainSession implements AutoCloseable {
         logs.subscribe(erc20Transfers);
         this.nftTransfers = new NftTransfers(db);
         logs.subscribe(nftTransfers);
-        this.indexing = new SessionIndexing(accounts, logs, erc20Transfers, nftTransfers);
+        org.hearth.tokens.ApprovalLogs approvals = new org.hearth.tokens.ApprovalLogs(db); // read through org.hearth.tokens.Approvals
+        logs.subscribe(approvals);
+        this.indexing = new SessionIndexing(accounts, logs, erc20Transfers, nftTransfers, approvals);
         owned.push(indexing);
         this.contracts = new ContractRegistry(chainId, genesisHash, new DemoWorldRepository(db), new KnownContractRepository(db));
     }

@@ -3,7 +3,6 @@ package org.hearth.market.requester;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.time.Duration;
-import org.hearth.chain.review.CallDecoder;
 import org.hearth.chain.review.TxReview;
 import org.hearth.chain.review.TxReviewer;
 import org.hearth.chain.session.ChainSession;
@@ -49,7 +48,7 @@ final class MarketTx {
         PreparedTx estimated = session.pipeline().prepare(signer.address(), to, BigInteger.ZERO, data, FeeLevel.NORMAL);
         PreparedTx tx = new PreparedTx(estimated.chainId(), estimated.from(), estimated.nonce(), estimated.to(), estimated.value(),
                 estimated.data(), estimated.gasLimit().add(STORAGE_RACE_GAS), estimated.fees());
-        TxReview review = new TxReviewer(session.rpc(), CallDecoder::shipped, session.contracts()::byAddress).review(tx);
+        TxReview review = org.hearth.history.AccountCounterparties.reviewer(session).review(tx);
         if (!gate.approve(review)) {
             throw new HearthException("requester.declined", null, review.call().text());
         }

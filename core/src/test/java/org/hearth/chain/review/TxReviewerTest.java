@@ -88,9 +88,11 @@ class TxReviewerTest {
     void anUnlimitedApproveIsWarnedAbout() {
         TxReview r = review(contracts.get("HearthToken"), Abi.encodeCall("approve(address,uint256)", BOB, TokenAmount.MAX_UINT256));
         assertTrue(r.arguments().get(1).tokenAmount().isUnlimited());
-        assertEquals(List.of(ReviewWarning.of(ReviewWarning.UNLIMITED_APPROVAL, "HRTH", BOB)), r.warnings());
+        assertEquals(List.of(ReviewWarning.of(ReviewWarning.UNLIMITED_APPROVAL, "HRTH", BOB),
+                ReviewWarning.of(ReviewWarning.SPENDER_NO_CODE, BOB)), r.warnings(), "BOB is a person: no contract to approve");
 
-        TxReview limited = review(contracts.get("HearthToken"), Abi.encodeCall("approve(address,uint256)", BOB, BigInteger.TEN));
+        TxReview limited = review(contracts.get("HearthToken"), Abi.encodeCall("approve(address,uint256)", contracts.get("ComputeMarket"),
+                BigInteger.TEN));
         assertEquals(List.of(), limited.warnings());
     }
 
