@@ -192,8 +192,8 @@ public final class Requester {
         return new PostedJob(postedId(receipt), manifest, spec, price);
     }
 
-    /** Approves the market to pull {@code amount} unless it already may. */
-    void ensureAllowance(BigInteger amount) throws InterruptedException {
+    /** Approves the market to pull {@code amount} unless it already may (one approval can cover many posts). */
+    public void ensureAllowance(BigInteger amount) throws InterruptedException {
         if (market.allowance(tx.from()).compareTo(amount) < 0) {
             tx.send(market.token(), market.approveMarket(amount));
         }
