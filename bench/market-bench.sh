@@ -2,7 +2,7 @@
 # Compute market benchmark: JOBS jobs through 4 provider agents on anvil, reviewed by one requester with the
 # adaptive spot checks: jobs settled per minute, verification time as a share of compute time (goal <= 5%),
 # and the same jobs run directly on the CPU backend as the reference.
-# Usage: bench/market-bench.sh [JOBS=200] [GEMM_N=256] [TILE=64] [SPP=16]
+# Usage: bench/market-bench.sh [JOBS=200] [GEMM_N=512] [TILE=64] [SPP=32]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/scripts/java-home.sh"
@@ -12,4 +12,4 @@ find_jdk25
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -Dhearth.anvil="$ROOT/resources/target/anvil/anvil" \
   -Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider -Dslf4j.internal.verbosity=WARN \
   -cp "$ROOT/app/target/hearth-app.jar:$ROOT/app/target/lib/*" \
-  org.hearth.app.bench.MarketBenchmark "${1:-200}" "${2:-256}" "${3:-64}" "${4:-16}"
+  org.hearth.app.bench.MarketBenchmark "${1:-200}" "${2:-512}" "${3:-64}" "${4:-32}"

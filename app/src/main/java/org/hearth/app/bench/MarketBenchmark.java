@@ -67,9 +67,9 @@ public final class MarketBenchmark {
 
     public static void main(String[] args) throws Exception {
         int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        int n = args.length > 1 ? Integer.parseInt(args[1]) : 256;
+        int n = args.length > 1 ? Integer.parseInt(args[1]) : 512;
         int tile = args.length > 2 ? Integer.parseInt(args[2]) : 64;
-        int spp = args.length > 3 ? Integer.parseInt(args[3]) : 16;
+        int spp = args.length > 3 ? Integer.parseInt(args[3]) : 32;
         Path work = Files.createTempDirectory("hearth-market-bench");
         LocalNode anvil = new LocalNode(new DataDir(work.resolve("node")), AnvilLocator.locate(), new LocalNodeConfig(3600, 3600, Duration.ofSeconds(30)));
         List<AutoCloseable> open = new ArrayList<>();
@@ -89,7 +89,11 @@ public final class MarketBenchmark {
             for (int i = 1; i <= PROVIDERS; i++) {
                 open.add(startProvider(session, market, i, work.resolve("provider" + i)));
             }
+            long registerBy = System.nanoTime() + Duration.ofMinutes(3).toNanos();
             while (!allRegistered(market)) {
+                if (System.nanoTime() > registerBy) {
+                    throw new IllegalStateException("not every provider registered within 3 minutes");
+                }
                 Thread.sleep(200);
             }
 
@@ -154,7 +158,11 @@ public final class MarketBenchmark {
         MarketAgentConfig config = MarketAgentConfig.of(session, market, sender, data -> data.sign(key), null, store, server.base())
                 .withPollInterval(Duration.ofMillis(300));
         ProviderAgent agent = new ProviderAgent(ProviderAgent.Settings.defaults().withWorker(WorkerOptions.defaults().withBackends(List.of("cpu")))
-                .withPolicyInterval(Duration.ofMillis(200)), ALWAYS, new MachineProbe(), MarketLoop.factory(config, (job, line) -> { }));
+                .withPolicyInterval(Duration.ofMillis(200)), ALWAYS, new MachineProbe(), MarketLoop.factory(config, (job, line) -> {
+                    if (job == null) {
+                        System.err.println("provider " + index + ": " + line); // registration, withdrawals, refusals
+                    }
+                }));
         agent.start();
         return () -> {
             agent.close();
@@ -195,9 +203,15 @@ public final class MarketBenchmark {
     }
 
     private static void fund(RpcClient rpc, String owner, String token, String to, BigInteger amount) throws InterruptedException {
-        String hash = rpc.call("eth_sendTransaction", Map.of("from", owner, "to", token, "data", Abi.encodeCall("transfer(address,uint256)", to, amount))).asText();
-        while (rpc.call("eth_getTransactionReceipt", hash).isNull()) {
+        // explicit gas: the vote checkpoint written for the sender can cost more in the block it lands in than in the estimate
+        String hash = rpc.call("eth_sendTransaction", Map.of("from", owner, "to", token, "gas", "0x493e0",
+                "data", Abi.encodeCall("transfer(address,uint256)", to, amount))).asText();
+        com.fasterxml.jackson.databind.JsonNode receipt;
+        while ((receipt = rpc.call("eth_getTransactionReceipt", hash)).isNull()) {
             Thread.sleep(50);
+        }
+        if (!"0x1".equals(receipt.path("status").asText())) {
+            throw new IllegalStateException("funding " + to + " failed: " + receipt);
         }
     }
 
