@@ -37,8 +37,13 @@ public final class MarketWorld implements AutoCloseable {
 
     /** {@code user}: the wallet account the demo world funds (or null). */
     public static MarketWorld start(Path dir, String user) {
+        return start(dir, user, dir.resolve("hearth.db"));
+    }
+
+    /** {@code databaseFile}: e.g. a CLI data dir's, so its commands know the demo world's contracts. */
+    public static MarketWorld start(Path dir, String user, Path databaseFile) {
         TestChain chain = TestChain.start(dir.resolve("chain"), 3600);
-        Database db = Database.open(dir.resolve("hearth.db"));
+        Database db = Database.open(databaseFile);
         Map<String, String> contracts = new DemoWorld(chain.rpc(), new DemoWorldRepository(db), dir.resolve("demo.lock")).ensure(user).contracts();
         ChainSession session = ChainSession.open(new RpcClient(chain.rpc().endpoint()), ChainSession.Kind.LOCAL, db, 0);
         return new MarketWorld(chain, db, session, contracts);

@@ -100,6 +100,56 @@ class MarketProviderTest {
         }
     }
 
+    @Test
+    void disputedJobsAreRecordedAsDisputedThenSlashedOrPaidAsTheDaoResolves() throws Exception {
+        try (MarketWorld w = MarketWorld.start(dir, null).automine();
+             TestRequester requester = new TestRequester(w, REQUESTER, dir.resolve("requester-blobs"))) {
+            w.fund(PROVIDER, 1_000);
+            w.fund(REQUESTER, 1_000);
+            ProviderJobs stored = new ProviderJobs(w.db);
+            long chain = w.session.chainId();
+            String market = w.market.address();
+            try (ProviderHarness p = new ProviderHarness(w, dir.resolve("provider-blobs"), ProviderHarness.ALWAYS, (j, l) -> { }).start()) {
+                TestRequester.Gemm lost = requester.postGemm(16, 16, 16, 1, PRICE, 600, 120);
+                await("the first result", () -> w.market.jobState(lost.id()) == JobState.SUBMITTED);
+                TestRequester.Gemm won = requester.postGemm(16, 16, 16, 2, PRICE, 600, 120);
+                await("the second result", () -> w.market.jobState(won.id()) == JobState.SUBMITTED);
+                for (BigInteger id : List.of(lost.id(), won.id())) {
+                    w.marketCall(REQUESTER, org.hearth.market.MarketContract.dispute(id, "0x" + "ee".repeat(32)));
+                }
+                await("both disputed", () -> outcome(stored, chain, market, lost.id()) == JobOutcome.DISPUTED
+                        && outcome(stored, chain, market, won.id()) == JobOutcome.DISPUTED);
+                assertTrue(stored.find(chain, market, lost.id().longValue(), PROVIDER).orElseThrow().reason()
+                        .startsWith("disputed by the requester (evidence 0x" + "ee".repeat(32) + ")"));
+
+                BigInteger slash = hrth(4);
+                resolve(w, lost.id(), false, slash);
+                resolve(w, won.id(), true, BigInteger.ZERO);
+                await("the verdicts", () -> outcome(stored, chain, market, lost.id()) == JobOutcome.SLASHED
+                        && outcome(stored, chain, market, won.id()) == JobOutcome.PAID);
+                assertTrue(stored.find(chain, market, lost.id().longValue(), PROVIDER).orElseThrow().reason()
+                        .endsWith("4 HRTH slashed"));
+                assertEquals(PRICE.subtract(FEE), stored.find(chain, market, won.id().longValue(), PROVIDER).orElseThrow().paid());
+                assertEquals(DemoWorld.MARKET_MIN_STAKE.subtract(slash), w.market.provider(PROVIDER).stake(), "the slash came out of the bond");
+                ProviderEarnings earnings = stored.earnings(chain, market, PROVIDER);
+                assertEquals(PRICE.subtract(FEE), earnings.earned());
+                assertEquals(1, earnings.count(JobOutcome.SLASHED));
+            }
+        }
+    }
+
+    /** The timelock's verdict (impersonated here; a passed proposal in real use). */
+    private static void resolve(MarketWorld w, BigInteger id, boolean providerWins, BigInteger slash) {
+        String timelock = w.contracts.get("HearthTimelock");
+        w.chain.rpc().call("anvil_setBalance", timelock, "0xde0b6b3a7640000");
+        w.chain.rpc().call("anvil_impersonateAccount", timelock);
+        try {
+            w.dev.call(timelock, w.market.address(), "resolve(uint256,bool,uint256,bytes32)", id, providerWins, slash, new byte[32]);
+        } finally {
+            w.chain.rpc().call("anvil_stopImpersonatingAccount", timelock);
+        }
+    }
+
     static JobOutcome outcome(ProviderJobs stored, long chain, String market, BigInteger id) {
         return stored.find(chain, market, id.longValue(), PROVIDER).map(ProviderJob::outcome).orElse(null);
     }
