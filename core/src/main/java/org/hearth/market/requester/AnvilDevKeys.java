@@ -22,6 +22,10 @@ public final class AnvilDevKeys {
         return new PrivateKeySigner(KEYRING.derive(AddressScheme.BIP44, index).keyPair());
     }
 
+    public static org.web3j.crypto.ECKeyPair keyPair(int index) {
+        return KEYRING.derive(AddressScheme.BIP44, index).keyPair();
+    }
+
     public static String address(int index) {
         return KEYRING.derive(AddressScheme.BIP44, index).address();
     }

@@ -19,7 +19,7 @@ import org.hearth.problem.HearthException;
  */
 final class MarketTx {
 
-    private static final long POLL_MILLIS = 200;
+    private static final long POLL_MILLIS = 100;
     /**
      * Headroom over the estimate: a provider withdrawing its credits between our estimate and our
      * inclusion empties the slot that accept then writes again (20,000 gas instead of 2,900), which

@@ -23,6 +23,7 @@ import org.hearth.market.JobKind;
 import org.hearth.market.JobState;
 import org.hearth.market.MarketContract;
 import org.hearth.market.MarketEvents;
+import org.hearth.market.MarketJob;
 import org.hearth.market.MarketJobs;
 import org.hearth.problem.HearthException;
 
@@ -128,6 +129,7 @@ public final class Requester {
      */
     public List<JobOutcome> awaitAll(List<PostedJob> posted, Duration timeout) throws InterruptedException {
         Map<BigInteger, JobOutcome> done = new LinkedHashMap<>();
+        Map<BigInteger, Long> expired = new LinkedHashMap<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         long chainId = session.chainId();
         while (done.size() < posted.size()) {
@@ -140,6 +142,8 @@ public final class Requester {
                 JobState state = indexed.map(IndexedJob::state).orElse(JobState.OPEN);
                 if (state == JobState.SUBMITTED && indexed.get().result() != null) {
                     done.put(p.id(), review.review(p, indexed.get()));
+                } else if (state == JobState.CLAIMED && stalled(indexed.get(), expired)) {
+                    expireStalled(p.id(), expired); // the claimant loses part of its bond; the job reopens for another provider
                 } else if (state.isFinal() || state == JobState.DISPUTED) {
                     done.put(p.id(), JobOutcome.without(p.id(), JobOutcome.Status.ENDED, "the job is " + state.name().toLowerCase(java.util.Locale.ROOT)));
                 }
@@ -185,6 +189,25 @@ public final class Requester {
         return image.png();
     }
 
+    /** A claim whose exec deadline has passed by chain time (and that we have not expired at that deadline already). */
+    private boolean stalled(IndexedJob job, Map<BigInteger, Long> expired) {
+        Long deadline = job.execDeadline();
+        return deadline != null && !deadline.equals(expired.get(BigInteger.valueOf(job.id()))) && chainTime() > deadline;
+    }
+
+    private void expireStalled(BigInteger id, Map<BigInteger, Long> expired) throws InterruptedException {
+        MarketJob now = market.job(id);
+        expired.put(id, now.deadline());
+        if (now.state() == JobState.CLAIMED) {
+            tx.send(market.address(), MarketContract.expire(id));
+        }
+    }
+
+    private long chainTime() {
+        return org.web3j.utils.Numeric.toBigInt(session.rpc().call("eth_getBlockByNumber", "latest", false).path("timestamp").asText("0x0"))
+                .longValueExact();
+    }
+
     private PostedJob post(JobKind kind, JobManifest manifest, BigInteger price) throws InterruptedException {
         Cid spec = blobs.put(ManifestCodec.encode(manifest));
         JsonNode receipt = tx.send(market.address(), MarketContract.postJob(kind, spec.digest(), servedAt.toString(), price,
@@ -192,8 +215,8 @@ public final class Requester {
         return new PostedJob(postedId(receipt), manifest, spec, price);
     }
 
-    /** Approves the market to pull {@code amount} unless it already may. */
-    void ensureAllowance(BigInteger amount) throws InterruptedException {
+    /** Approves the market to pull {@code amount} unless it already may (one approval can cover many posts). */
+    public void ensureAllowance(BigInteger amount) throws InterruptedException {
         if (market.allowance(tx.from()).compareTo(amount) < 0) {
             tx.send(market.token(), market.approveMarket(amount));
         }

@@ -71,13 +71,16 @@ public final class ResultReview {
         long reviewDeadline = onChain.deadline();
         byte[] result = null;
         Verdict verdict;
+        long verifyNanos = 0;
         try {
             result = fetch(resultId, indexed.resultUrl(), reviewDeadline);
             boolean full = checks.policy().shouldCheck(checks.trust().find(chainId, provider));
+            long started = System.nanoTime();
             verdict = switch (posted.manifest()) {
                 case JobManifest.Gemm g -> checks.verifier().gemm(gemmJob(g), result, full);
                 case JobManifest.Render r -> checks.verifier().render(renderJob(r), result, full);
             };
+            verifyNanos = System.nanoTime() - started;
         } catch (BlobException e) {
             verdict = Verdict.wrong(posted.manifest().kernel(), "the result blob could not be fetched: " + e.getMessage(),
                     Map.of("check", "fetch", "result", resultId.toString()));
@@ -97,18 +100,19 @@ public final class ResultReview {
             } else {
                 checks.trust().recordUnchecked(chainId, provider);
             }
-            return new JobOutcome(id, JobOutcome.Status.ACCEPTED, provider, verdict, result, null, null, note);
+            return new JobOutcome(id, JobOutcome.Status.ACCEPTED, provider, verdict, result, null, null, note, verifyNanos);
         }
         checks.trust().recordInvalid(chainId, provider, id.toString());
         if (market.jobState(id) != JobState.SUBMITTED) {
             return new JobOutcome(id, JobOutcome.Status.ENDED, provider, verdict, result, null, null,
-                    "wrong, but the review window closed before the dispute (the job is " + market.jobState(id).name().toLowerCase(java.util.Locale.ROOT) + ")");
+                    "wrong, but the review window closed before the dispute (the job is " + market.jobState(id).name().toLowerCase(java.util.Locale.ROOT) + ")",
+                    verifyNanos);
         }
-        return dispute(posted, provider, resultId, result, verdict, onChain);
+        return dispute(posted, provider, resultId, result, verdict, onChain, verifyNanos);
     }
 
-    private JobOutcome dispute(PostedJob posted, String provider, Cid resultId, byte[] result, Verdict verdict, MarketJob onChain)
-            throws InterruptedException {
+    private JobOutcome dispute(PostedJob posted, String provider, Cid resultId, byte[] result, Verdict verdict, MarketJob onChain,
+                               long verifyNanos) throws InterruptedException {
         long chainId = session.chainId();
         byte[] document = DisputeEvidence.document(chainId, market.address(), posted.id(), tx.from(), provider, posted.spec(), resultId, verdict);
         DisputeEvidence.Stored evidence = DisputeEvidence.store(blobs, document);
@@ -124,7 +128,7 @@ public final class ResultReview {
         } catch (HearthException e) {
             note = e.getMessage();
         }
-        return new JobOutcome(posted.id(), JobOutcome.Status.DISPUTED, provider, verdict, result, evidence.cid(), proposalId, note);
+        return new JobOutcome(posted.id(), JobOutcome.Status.DISPUTED, provider, verdict, result, evidence.cid(), proposalId, note, verifyNanos);
     }
 
     /** Opens the proposal on the session's governor, which must execute through the market's timelock. */

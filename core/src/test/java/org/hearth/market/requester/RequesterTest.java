@@ -172,6 +172,42 @@ class RequesterTest {
         }
     }
 
+    @Test
+    void aClaimThatStallsIsExpiredAndTheJobGoesToAnotherProvider() throws Exception {
+        try (MarketWorld w = MarketWorld.start(dir, null).automine();
+             BlobServer served = BlobServer.startLoopback(new BlobStore(dir.resolve("requester-blobs"), BlobStore.DEFAULT_MAX_BYTES));
+             ScriptedProvider stalling = new ScriptedProvider(w, DevTx.ACCOUNTS[3], dir.resolve("stalling-blobs"));
+             ScriptedProvider honest = new ScriptedProvider(w, DevTx.ACCOUNTS[2], dir.resolve("honest-blobs"))) {
+            String requester = AnvilDevKeys.address(REQUESTER_INDEX);
+            w.dev.call(MarketWorld.OWNER, w.token(), "transfer(address,uint256)", requester, HRTH.multiply(BigInteger.valueOf(1_000)));
+            stalling.register();
+            honest.register();
+            Requester r = new Requester(w.session, w.market, new MarketJobs(w.db), new BlobStore(dir.resolve("requester-blobs"), BlobStore.DEFAULT_MAX_BYTES),
+                    served.base(), AnvilDevKeys.signer(REQUESTER_INDEX), TxGate.always(),
+                    new ResultReview.Checks(SpotCheckPolicy.standard(), new ProviderTrustRepository(w.db), ResultVerifier.standard()),
+                    Requester.Options.defaults());
+            PostedJob job = r.postGemm(matrix(8 * 8, 5), matrix(8 * 8, 6), 8, 8, 8, PRICE);
+            w.marketCall(stalling.address, org.hearth.market.MarketContract.claim(job.id()));
+            w.passTime(Requester.Options.defaults().execWindowSeconds() + 1);
+            Thread reclaim = Thread.ofPlatform().start(() -> {
+                try {
+                    while (w.market.jobState(job.id()) != JobState.OPEN) {
+                        Thread.sleep(100);
+                    }
+                    honest.complete(job.id(), served.base(), job.spec(), bytes -> bytes);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            JobOutcome outcome = r.await(job, Duration.ofSeconds(60));
+            reclaim.join();
+            assertEquals(JobOutcome.Status.ACCEPTED, outcome.status(), String.valueOf(outcome));
+            assertEquals(honest.address, outcome.provider(), "run by the second provider after the first one's claim expired");
+            BigInteger penalty = DemoWorld.MARKET_CLAIM_BOND.divide(BigInteger.TWO);
+            assertEquals(penalty, w.market.credits(requester), "half the staller's bond to the requester");
+        }
+    }
+
     private static byte[] matrix(int count, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         float[] v = new float[count];

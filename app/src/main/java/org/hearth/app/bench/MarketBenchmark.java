@@ -1,0 +1,228 @@
+package org.hearth.app.bench;
+
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.hearth.chain.RpcClient;
+import org.hearth.chain.abi.Abi;
+import org.hearth.chain.session.ChainSession;
+import org.hearth.compute.blob.BlobServer;
+import org.hearth.compute.blob.BlobStore;
+import org.hearth.compute.blob.JobManifest;
+import org.hearth.compute.cpu.CpuBackend;
+import org.hearth.compute.job.CancelToken;
+import org.hearth.compute.job.GemmBlobs;
+import org.hearth.compute.job.GemmJob;
+import org.hearth.compute.job.RenderJob;
+import org.hearth.compute.provider.MachineProbe;
+import org.hearth.compute.provider.ProviderAgent;
+import org.hearth.compute.provider.ProviderPolicy;
+import org.hearth.compute.scene.Scene;
+import org.hearth.compute.worker.WorkerOptions;
+import org.hearth.config.DataDir;
+import org.hearth.market.MarketContract;
+import org.hearth.market.MarketJobs;
+import org.hearth.market.agent.MarketAgentConfig;
+import org.hearth.market.agent.MarketLoop;
+import org.hearth.market.agent.MarketSender;
+import org.hearth.market.requester.AnvilDevKeys;
+import org.hearth.market.requester.JobOutcome;
+import org.hearth.market.requester.PostedJob;
+import org.hearth.market.requester.ProviderTrustRepository;
+import org.hearth.market.requester.Requester;
+import org.hearth.market.requester.ResultReview;
+import org.hearth.market.requester.ResultVerifier;
+import org.hearth.market.requester.SpotCheckPolicy;
+import org.hearth.market.requester.TxGate;
+import org.hearth.node.AnvilLocator;
+import org.hearth.node.DemoWorld;
+import org.hearth.node.LocalNode;
+import org.hearth.node.LocalNodeConfig;
+import org.hearth.store.Database;
+import org.hearth.store.DemoWorldRepository;
+
+/**
+ * Market benchmark: JOBS jobs (gemm n×n×n and render tiles, alternating) posted by one requester on a
+ * fresh anvil (automine) and run by 4 provider agents (CPU worker each), every result reviewed by the
+ * requester with the adaptive spot checks. Prints jobs settled per minute, the requester's verification
+ * time as a share of the compute time, and the reference: the same jobs run directly on the CPU backend
+ * in this process (the worker's code), which is the compute time the share is taken of. Run by
+ * bench/market-bench.sh; not a test.
+ */
+public final class MarketBenchmark {
+
+    private static final int PROVIDERS = 4;
+    private static final int REQUESTER = 5;
+    private static final BigInteger HRTH = BigInteger.TEN.pow(18);
+    private static final ProviderPolicy ALWAYS = new ProviderPolicy(false, false, 100, 0, 24);
+
+    private MarketBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int n = args.length > 1 ? Integer.parseInt(args[1]) : 512;
+        int tile = args.length > 2 ? Integer.parseInt(args[2]) : 64;
+        int spp = args.length > 3 ? Integer.parseInt(args[3]) : 32;
+        Path work = Files.createTempDirectory("hearth-market-bench");
+        LocalNode anvil = new LocalNode(new DataDir(work.resolve("node")), AnvilLocator.locate(), new LocalNodeConfig(3600, 3600, Duration.ofSeconds(30)));
+        List<AutoCloseable> open = new ArrayList<>();
+        try {
+            RpcClient rpc = new RpcClient(anvil.start().rpcUrl());
+            rpc.call("evm_setAutomine", true);
+            Database db = Database.open(work.resolve("hearth.db"));
+            Map<String, String> contracts = new DemoWorld(rpc, new DemoWorldRepository(db), work.resolve("demo.lock")).ensure(null).contracts();
+            ChainSession session = ChainSession.open(new RpcClient(rpc.endpoint()), ChainSession.Kind.LOCAL, db, 0);
+            open.add(session);
+            MarketContract market = new MarketContract(rpc, contracts.get("ComputeMarket"));
+            String owner = rpc.call("eth_accounts").get(0).asText();
+            for (int i = 1; i <= PROVIDERS; i++) {
+                fund(rpc, owner, market.token(), AnvilDevKeys.address(i), HRTH.multiply(BigInteger.valueOf(1_000)));
+            }
+            fund(rpc, owner, market.token(), AnvilDevKeys.address(REQUESTER), HRTH.multiply(BigInteger.valueOf(10_000)));
+            for (int i = 1; i <= PROVIDERS; i++) {
+                open.add(startProvider(session, market, i, work.resolve("provider" + i)));
+            }
+            long registerBy = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (!allRegistered(market)) {
+                if (System.nanoTime() > registerBy) {
+                    throw new IllegalStateException("not every provider registered within 3 minutes");
+                }
+                Thread.sleep(200);
+            }
+
+            BlobStore store = new BlobStore(work.resolve("requester-blobs"), BlobStore.DEFAULT_MAX_BYTES);
+            BlobServer server = BlobServer.startLoopback(store);
+            open.add(server);
+            Requester requester = new Requester(session, market, new MarketJobs(db), store, server.base(), AnvilDevKeys.signer(REQUESTER), TxGate.always(),
+                    new ResultReview.Checks(SpotCheckPolicy.standard(), new ProviderTrustRepository(db), ResultVerifier.standard()),
+                    new Requester.Options(1_800, 60, Duration.ofSeconds(60), Duration.ofSeconds(15), List.of()));
+            String scene = org.hearth.compute.bench.BenchScene.scene().toJson();
+            SplittableRandom random = new SplittableRandom(2026);
+            long started = System.nanoTime();
+            requester.ensureAllowance(HRTH.multiply(BigInteger.valueOf(jobs)));
+            List<PostedJob> posted = new ArrayList<>();
+            for (int j = 0; j < jobs; j++) {
+                if (j % 2 == 0) {
+                    posted.add(requester.postGemm(matrix(n * n, random), matrix(n * n, random), n, n, n, HRTH));
+                } else {
+                    posted.addAll(requester.postRender(scene, tile, tile, spp, 1, random.nextLong(), HRTH));
+                }
+            }
+            List<JobOutcome> outcomes = requester.awaitAll(posted, Duration.ofMinutes(5)); // a stalled claim can only expire when the clock moves
+            double minutes = (System.nanoTime() - started) / 60e9;
+
+            long accepted = outcomes.stream().filter(o -> o.status() == JobOutcome.Status.ACCEPTED).count();
+            long fullChecks = outcomes.stream().filter(o -> o.verdict() != null && o.verdict().verified()).count();
+            long verifyNanos = outcomes.stream().mapToLong(JobOutcome::verifyNanos).sum();
+            double[] compute = directCompute(posted, store, Scene.parse(scene));
+            double fullShare = 0;
+            for (int i = 0; i < outcomes.size(); i++) {
+                if (outcomes.get(i).verdict() != null && outcomes.get(i).verdict().verified()) {
+                    fullShare += outcomes.get(i).verifyNanos();
+                }
+            }
+            double computeOfChecked = 0;
+            for (int i = 0; i < outcomes.size(); i++) {
+                if (outcomes.get(i).verdict() != null && outcomes.get(i).verdict().verified()) {
+                    computeOfChecked += compute[i];
+                }
+            }
+            double computeTotal = java.util.Arrays.stream(compute).sum();
+            System.out.printf(Locale.ROOT, "market bench: %d jobs (gemm %d^3, render %dx%d tiles at %d spp) through %d provider agents (CPU worker), %d cores%n",
+                    jobs, n, tile, tile, spp, PROVIDERS, Runtime.getRuntime().availableProcessors());
+            double lastMinutes = minutes;
+            System.out.printf(Locale.ROOT, "  settled: %d accepted of %d in %.2f min = %.1f jobs/min (others: %s)%n", accepted, jobs, lastMinutes,
+                    accepted / lastMinutes, outcomes.stream().filter(o -> o.status() != JobOutcome.Status.ACCEPTED)
+                            .map(o -> o.jobId() + " " + o.status().name().toLowerCase(Locale.ROOT)).toList());
+            System.out.printf(Locale.ROOT, "  reference, same jobs run directly on the CPU backend here: %.2f s of compute%n", computeTotal / 1e9);
+            System.out.printf(Locale.ROOT, "  verification: %d of %d fully checked (adaptive), %.3f s = %.1f%% of the compute time (goal <= 5%%)%n",
+                    fullChecks, jobs, verifyNanos / 1e9, 100.0 * verifyNanos / computeTotal);
+            System.out.printf(Locale.ROOT, "  a full check costs %.1f%% of its job's compute (checked jobs only)%n", 100.0 * fullShare / Math.max(1, computeOfChecked));
+        } finally {
+            for (int i = open.size() - 1; i >= 0; i--) {
+                open.get(i).close();
+            }
+            anvil.stop(Duration.ofSeconds(5));
+        }
+    }
+
+    private static AutoCloseable startProvider(ChainSession session, MarketContract market, int index, Path dir) {
+        BlobStore store = new BlobStore(dir, BlobStore.DEFAULT_MAX_BYTES);
+        BlobServer server = BlobServer.startLoopback(store);
+        MarketSender sender = new MarketSender(session, AnvilDevKeys.signer(index), java.util.Set.of(market.address(), market.token()));
+        org.web3j.crypto.ECKeyPair key = AnvilDevKeys.keyPair(index);
+        MarketAgentConfig config = MarketAgentConfig.of(session, market, sender, data -> data.sign(key), null, store, server.base())
+                .withPollInterval(Duration.ofMillis(300));
+        ProviderAgent agent = new ProviderAgent(ProviderAgent.Settings.defaults().withWorker(WorkerOptions.defaults().withBackends(List.of("cpu")))
+                .withPolicyInterval(Duration.ofMillis(200)), ALWAYS, new MachineProbe(), MarketLoop.factory(config, (job, line) -> {
+                    if (job == null) {
+                        System.err.println("provider " + index + ": " + line); // registration, withdrawals, refusals
+                    }
+                }));
+        agent.start();
+        return () -> {
+            agent.close();
+            server.close();
+        };
+    }
+
+    private static boolean allRegistered(MarketContract market) {
+        for (int i = 1; i <= PROVIDERS; i++) {
+            if (!market.provider(AnvilDevKeys.address(i)).registered()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Nanoseconds each job takes run directly on the CPU backend (one warm-up of each kind first). */
+    private static double[] directCompute(List<PostedJob> posted, BlobStore store, Scene scene) {
+        double[] out = new double[posted.size()];
+        try (CpuBackend cpu = new CpuBackend(Runtime.getRuntime().availableProcessors())) {
+            for (int round = 0; round < 2; round++) {
+                for (int i = 0; i < posted.size(); i++) {
+                    if (round == 0 && i > 1) {
+                        break; // warm-up: one gemm, one render
+                    }
+                    long t = System.nanoTime();
+                    switch (posted.get(i).manifest()) {
+                        case JobManifest.Gemm g -> cpu.gemm(new GemmJob(g.m(), g.k(), g.n(), GemmBlobs.decodeMatrix(store.get(g.a()).orElseThrow(), g.m(), g.k()),
+                                GemmBlobs.decodeMatrix(store.get(g.b()).orElseThrow(), g.k(), g.n())), CancelToken.none());
+                        case JobManifest.Render r -> cpu.renderTile(new RenderJob(scene, r.width(), r.height(), r.tileX(), r.tileY(), r.tileW(), r.tileH(),
+                                r.samples(), r.seed()), CancelToken.none());
+                    }
+                    out[i] = System.nanoTime() - t;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void fund(RpcClient rpc, String owner, String token, String to, BigInteger amount) throws InterruptedException {
+        // explicit gas: the vote checkpoint written for the sender can cost more in the block it lands in than in the estimate
+        String hash = rpc.call("eth_sendTransaction", Map.of("from", owner, "to", token, "gas", "0x493e0",
+                "data", Abi.encodeCall("transfer(address,uint256)", to, amount))).asText();
+        com.fasterxml.jackson.databind.JsonNode receipt;
+        while ((receipt = rpc.call("eth_getTransactionReceipt", hash)).isNull()) {
+            Thread.sleep(50);
+        }
+        if (!"0x1".equals(receipt.path("status").asText())) {
+            throw new IllegalStateException("funding " + to + " failed: " + receipt);
+        }
+    }
+
+    private static byte[] matrix(int count, SplittableRandom random) {
+        float[] v = new float[count];
+        for (int i = 0; i < count; i++) {
+            v[i] = (float) random.nextDouble(-1, 1);
+        }
+        return GemmBlobs.encodeMatrix(v);
+    }
+}
