@@ -214,7 +214,7 @@ class PseudoLocaleUiTest {
         Set<String> names = new LinkedHashSet<>();
         app.chain().contracts.forEach(e -> names.add(e.getKey()));
         names.addAll(chainData);
-        names.addAll(governorNames()); // the governor picker shows each governor's on-chain name(): data
+        names.addAll(governanceData()); // governors' on-chain name() and proposal titles: data
         for (VaultAccount account : new ArrayList<>(app.wallet().accounts)) {
             names.add(account.label());
         }
@@ -227,14 +227,20 @@ class PseudoLocaleUiTest {
         }
     }
 
-    private static List<String> governorNames() {
+    private static List<String> governanceData() throws InterruptedException {
         org.hearth.chain.session.ChainSession session = app.chain().session().get();
-        String governor = app.chain().contracts.stream().filter(e -> e.getKey().equals("HearthGovernor"))
-                .map(e -> String.valueOf(e.getValue())).findFirst().orElse(null);
-        if (session == null || governor == null) {
+        if (session == null) {
             return List.of();
         }
-        return List.of(String.valueOf(new org.hearth.chain.abi.ContractCalls(session.rpc()).readOne(governor, "name()(string)")));
+        List<String> data = new ArrayList<>();
+        org.hearth.dao.Proposals proposals = new org.hearth.dao.Proposals(session);
+        for (org.hearth.dao.Governor g : new org.hearth.dao.Governors(session).list()) {
+            data.add(g.name());
+            proposals.sync(g);
+            proposals.live(g).forEach(p -> data.add(p.title().strip()));
+        }
+        data.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        return data;
     }
 
     static boolean fromBundleOrData(String text, Set<String> names) {
