@@ -65,6 +65,8 @@ public final class ComputeModel implements AutoCloseable {
     public final ObjectProperty<WorkerCapabilities> capabilities = new SimpleObjectProperty<>();
     /** Whether the running agent takes market jobs (else local benchmark jobs). */
     public final BooleanProperty onMarket = new SimpleBooleanProperty(false);
+    /** The user's choice to run local benchmark jobs while the wallet is locked (market sharing cannot sign then). */
+    public final BooleanProperty localWhileLocked = new SimpleBooleanProperty(false);
 
     private final ResourceBundle text = ResourceBundle.getBundle("org.hearth.app.messages");
     private final ProviderAgent agent;
@@ -103,6 +105,15 @@ public final class ComputeModel implements AutoCloseable {
             if (allowed.isEmpty()) {
                 sharing.set(false);
                 status.set(text.getString("compute.allDevicesOff"));
+                return;
+            }
+            MarketShareModel marketSide;
+            synchronized (this) {
+                marketSide = market;
+            }
+            if (marketSide != null && marketSide.needsUnlock() && !localWhileLocked.get()) {
+                sharing.set(false); // never fall back to local jobs silently: the Share tab says why and offers the unlock
+                status.set(text.getString("compute.needsUnlock"));
                 return;
             }
             agent.setAllowedBackends(allowed.get());

@@ -118,7 +118,7 @@ final class MarketSetupPane {
         locked.managedProperty().bind(locked.visibleProperty());
         joined.visibleProperty().bind(market.account.isNotEmpty());
         joined.managedProperty().bind(joined.visibleProperty());
-        return new VBox(8, joined, locked, setup);
+        return new VBox(8, joined, LockedSharePane.create(text, model, market), locked, setup);
     }
 
     private static String preview(ResourceBundle text, WorkerCapabilities caps) {

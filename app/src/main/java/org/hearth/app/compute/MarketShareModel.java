@@ -74,6 +74,12 @@ public final class MarketShareModel implements AutoCloseable {
                 && session().flatMap(MarketContract::of).isPresent();
     }
 
+    /** Set up on this chain's market but the wallet is locked, so market sharing cannot sign. */
+    boolean needsUnlock() {
+        return !account.get().isEmpty() && wallet.state.get() != WalletModel.State.UNLOCKED
+                && session().flatMap(MarketContract::of).isPresent();
+    }
+
     /** Re-reads standing, history and earnings off the FX thread for {@code who} (the setup's chosen account, or the stored one). */
     public void refresh(String who) {
         Optional<ChainSession> s = session();
