@@ -8,6 +8,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.hearth.app.wallet.WalletModel;
 
@@ -26,6 +27,7 @@ final class LockedSharePane {
         Label why = new Label(text.getString("market.lockedShare"));
         why.setId("market-locked-share");
         why.setWrapText(true);
+        why.setMinHeight(Region.USE_PREF_SIZE); // wrap instead of ending in "…"
         why.getStyleClass().add("warning");
         PasswordField password = new PasswordField();
         password.setId("market-unlock-password");
@@ -44,9 +46,11 @@ final class LockedSharePane {
         error.getStyleClass().add("danger");
         error.setWrapText(true);
         error.textProperty().bind(wallet.error);
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
         CheckBox local = new CheckBox(text.getString("market.localWhileLocked"));
         local.setId("market-local-while-locked");
         local.setWrapText(true);
+        local.setMinHeight(Region.USE_PREF_SIZE);
         local.selectedProperty().bindBidirectional(model.localWhileLocked);
         HBox row = new HBox(8, password, unlock);
         row.setAlignment(Pos.CENTER_LEFT);
