@@ -25,6 +25,20 @@ public interface JobSource extends AutoCloseable {
     default void paused(boolean paused) {
     }
 
+    /** The market job it holds now (claimed, maybe running), if any: stopping then asks to finish it or release it. */
+    default java.util.OptionalLong heldJob() {
+        return java.util.OptionalLong.empty();
+    }
+
+    /** Takes no new work and calls {@code drained} once the held job is done (at once when none is held). */
+    default void drain(Runnable drained) {
+        drained.run();
+    }
+
+    /** Gives the held job up before a close: its work stops, it is not resumed after a restart, its claim is left to expire. */
+    default void release() {
+    }
+
     /** What the agent logs when the source starts. */
     default String description() {
         return "running local benchmark jobs";

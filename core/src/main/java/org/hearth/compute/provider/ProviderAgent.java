@@ -355,6 +355,13 @@ public final class ProviderAgent implements AutoCloseable {
         }
     }
 
+    /** The running job source, for {@link AgentStop}'s drain or release before a stop; empty while stopped. */
+    public Optional<JobSource> source() {
+        synchronized (lock) {
+            return Optional.ofNullable(loop);
+        }
+    }
+
     /** A line from the job source (the market loop's job steps) into the agent's log and its listeners. */
     public void note(String line) {
         log(line);

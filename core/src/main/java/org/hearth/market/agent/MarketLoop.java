@@ -57,6 +57,10 @@ public final class MarketLoop implements JobSource {
     private volatile boolean running;
     private volatile boolean paused;
     private volatile CompletableFuture<JobResult> current;
+    /** The claimed job being run (or about to be) now; null between jobs. */
+    private volatile ProviderJob held;
+    private volatile boolean released;
+    private final StopChoice stopping = new StopChoice();
     private JobSettlement settlement;
     private Thread thread;
 
@@ -136,7 +140,7 @@ public final class MarketLoop implements JobSource {
                 settlement.advance(job, now);
             }
         }
-        if (!paused && running) {
+        if (!paused && !stopping.draining() && running) {
             claimNext(now);
         }
         settlement.withdrawIfOwed();
@@ -151,7 +155,7 @@ public final class MarketLoop implements JobSource {
     private void claimNext(long now) throws InterruptedException {
         String market = config.market().address();
         for (IndexedJob open : index.openAfter(chainId, market, 0)) {
-            if (!running || paused) {
+            if (!running || paused || stopping.draining()) {
                 return;
             }
             if (config.account().equalsIgnoreCase(open.requester()) || open.spec() == null
@@ -192,6 +196,7 @@ public final class MarketLoop implements JobSource {
                     claimed.deadline(), ProviderJob.Stage.CLAIMED, null, JobOutcome.PENDING, "claimed", null, System.currentTimeMillis(),
                     System.currentTimeMillis());
             store.save(chainId, job);
+            held = job; // held from the claim on: a stop now asks to finish or release it
             report(job, "job " + id + ": claimed " + describe(loaded) + " for " + settlement.amount(open.price()) + ", exec deadline "
                     + java.time.Instant.ofEpochSecond(claimed.deadline()));
             run(job, loaded, "running");
@@ -199,8 +204,19 @@ public final class MarketLoop implements JobSource {
         }
     }
 
-    /** Runs the job, checks the result the way a requester will, publishes it and submits it. */
+    /** Runs the job while holding it: a drain waits for it, a release gives it up. */
     private void run(ProviderJob job, JobInputs.Loaded loaded, String verb) throws InterruptedException {
+        held = job;
+        try {
+            work(job, loaded, verb);
+        } finally {
+            held = null;
+            stopping.jobDone();
+        }
+    }
+
+    /** Runs the job, checks the result the way a requester will, publishes it and submits it. */
+    private void work(ProviderJob job, JobInputs.Loaded loaded, String verb) throws InterruptedException {
         if (!running) {
             return;
         }
@@ -220,6 +236,9 @@ public final class MarketLoop implements JobSource {
             return; // the agent stops: the job stays claimed, to resume or expire
         } finally {
             current = null;
+        }
+        if (released) {
+            return; // given up by the user: never submitted, the claim expires
         }
         boolean ok;
         if (loaded.gemm() != null) {
@@ -294,6 +313,28 @@ public final class MarketLoop implements JobSource {
 
     private static String message(Throwable e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    @Override
+    public java.util.OptionalLong heldJob() {
+        ProviderJob job = held;
+        return job == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(job.id());
+    }
+
+    @Override
+    public void drain(Runnable drained) {
+        report(null, "finishing the job it holds, claiming no more");
+        stopping.drain(drained, held == null);
+    }
+
+    @Override
+    public void release() {
+        released = true;
+        ProviderJob job = held;
+        if (job != null && settlement != null) {
+            settlement.update(job, ProviderJob.Stage.CLAIMED, JobOutcome.FAILED, StopChoice.RELEASED, null);
+            report(job, "job " + job.id() + ": released; its claim expires after the exec window and the job reopens");
+        }
     }
 
     @Override
