@@ -187,20 +187,24 @@ class MarketAtScaleTest {
     }
 
     /**
-     * The demo governor votes for 43,200 blocks, and anvil mines about 200 empty blocks a second on this
-     * machine (43,200 take minutes): as its timelock, the governor's own executor, set a shorter period
-     * before any dispute is proposed. Everything after it (votes, quorum, queue, delay, execute) is real.
+     * The demo governor votes for 43,200 blocks, and anvil mines only a few hundred empty blocks a second
+     * here (43,200 took over 3 minutes): before any dispute is proposed, rewrite the period in the governor's
+     * settings slot (OpenZeppelin's GovernorSettings packs the uint48 delay and the uint32 period in one
+     * slot; found by its current value, not by a hard-coded index). Votes, quorum, queue, delay and execute stay real.
      */
     private static void shortenVotingPeriod(MarketWorld w) {
         String governor = w.contracts.get("HearthGovernor");
-        String timelock = w.market.timelock();
-        w.chain.rpc().call("anvil_setBalance", timelock, "0xde0b6b3a7640000");
-        w.chain.rpc().call("anvil_impersonateAccount", timelock);
-        try {
-            w.dev.send(timelock, governor, BigInteger.ZERO, org.hearth.chain.abi.Abi.encodeCall("setVotingPeriod(uint32)", VOTING_PERIOD_BLOCKS));
-        } finally {
-            w.chain.rpc().call("anvil_stopImpersonatingAccount", timelock);
+        BigInteger delay = (BigInteger) new ContractCalls(w.chain.rpc()).readOne(governor, "votingDelay()(uint256)");
+        BigInteger current = BigInteger.valueOf(43_200).shiftLeft(48).or(delay);
+        for (int slot = 0; slot < 32; slot++) {
+            String at = org.hearth.chain.Hex.quantity(slot);
+            if (new BigInteger(w.chain.rpc().call("eth_getStorageAt", governor, at, "latest").asText().substring(2), 16).equals(current)) {
+                String value = String.format("0x%064x", BigInteger.valueOf(VOTING_PERIOD_BLOCKS).shiftLeft(48).or(delay));
+                w.chain.rpc().call("anvil_setStorageAt", governor, at, value);
+                return;
+            }
         }
+        throw new AssertionError("no GovernorSettings slot holding the delay and a 43,200-block period");
     }
 
     private static PostedJob post(Requester r, int i) throws InterruptedException {
