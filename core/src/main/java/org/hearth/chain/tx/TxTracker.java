@@ -42,7 +42,7 @@ public final class TxTracker {
                 TxStatus status = "0x1".equals(receipt.path("status").asText()) ? TxStatus.CONFIRMED : TxStatus.FAILED;
                 updated = tx.withStatus(status, quantity(receipt, "blockNumber").longValueExact(),
                         quantity(receipt, "gasUsed"), quantity(receipt, "effectiveGasPrice"));
-            } else if (tx.nonce() < minedNonce && !minedWithoutReceiptYet(tx)) {
+            } else if (tx.nonce() < minedNonce && !stillKnown(tx)) {
                 updated = tx.withStatus(TxStatus.REPLACED, null, null, null);
             } else {
                 rebroadcastIfForgotten(tx);
@@ -60,13 +60,13 @@ public final class TxTracker {
     }
 
     /**
-     * The account's nonce can move past a transaction before its receipt is served (anvil under load
-     * answers the new nonce while the receipt is still being stored): a transaction the node already
-     * shows in a block took its own nonce, so it is not replaced; the next refresh reads its receipt.
+     * The account's nonce can move past a transaction before the node serves it as mined (anvil under load
+     * answers the new nonce while the transaction is still shown pending, without a receipt): a transaction
+     * the node still knows took its own nonce; one that another transaction replaced is gone from it.
      */
-    private boolean minedWithoutReceiptYet(TxRecord tx) {
+    private boolean stillKnown(TxRecord tx) {
         JsonNode known = rpc.call("eth_getTransactionByHash", tx.hash());
-        return known != null && !known.isNull() && known.hasNonNull("blockNumber");
+        return known != null && !known.isNull();
     }
 
     /** A node restart or mempool eviction loses pending transactions; the signed bytes are kept, so send them again. */
