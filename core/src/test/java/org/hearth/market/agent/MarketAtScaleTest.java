@@ -4,6 +4,7 @@ import static org.hearth.market.agent.ProviderHarness.await;
 import static org.hearth.market.agent.ProviderHarness.hrth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -150,7 +151,7 @@ class MarketAtScaleTest {
                         JobOutcome o = outcomes.get(i);
                         // accepted by the requester, or (on a busy machine) finalized by the agent after the review window
                         assertEquals(JobState.SETTLED, w.market.jobState(o.jobId()), String.valueOf(o));
-                        assertEquals(true, o.status() == JobOutcome.Status.ACCEPTED || o.status() == JobOutcome.Status.ENDED, String.valueOf(o));
+                        assertTrue(o.status() == JobOutcome.Status.ACCEPTED || o.status() == JobOutcome.Status.ENDED, String.valueOf(o));
                         MarketJob onChain = w.market.job(o.jobId());
                         // the fee is the one recorded with the job's terms, rounded down, as the contract does
                         BigInteger fee = onChain.price().multiply(BigInteger.valueOf(w.market.terms(onChain.termsId()).feeBps())).divide(BPS);
