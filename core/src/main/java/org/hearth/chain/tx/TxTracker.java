@@ -34,12 +34,15 @@ public final class TxTracker {
         long minedNonce = rpc.callQuantity("eth_getTransactionCount", address, "latest").longValueExact();
         for (TxRecord tx : pending) {
             JsonNode receipt = rpc.call("eth_getTransactionReceipt", tx.hash());
+            if (!mined(receipt) && tx.nonce() < minedNonce) {
+                receipt = rpc.call("eth_getTransactionReceipt", tx.hash()); // read after the nonce: it may just have landed
+            }
             TxRecord updated = null;
-            if (receipt != null && !receipt.isNull() && receipt.hasNonNull("blockNumber")) {
+            if (mined(receipt)) {
                 TxStatus status = "0x1".equals(receipt.path("status").asText()) ? TxStatus.CONFIRMED : TxStatus.FAILED;
                 updated = tx.withStatus(status, quantity(receipt, "blockNumber").longValueExact(),
                         quantity(receipt, "gasUsed"), quantity(receipt, "effectiveGasPrice"));
-            } else if (tx.nonce() < minedNonce) {
+            } else if (tx.nonce() < minedNonce && !stillKnown(tx)) {
                 updated = tx.withStatus(TxStatus.REPLACED, null, null, null);
             } else {
                 rebroadcastIfForgotten(tx);
@@ -50,6 +53,20 @@ public final class TxTracker {
             }
         }
         return changed;
+    }
+
+    private static boolean mined(JsonNode receipt) {
+        return receipt != null && !receipt.isNull() && receipt.hasNonNull("blockNumber");
+    }
+
+    /**
+     * The account's nonce can move past a transaction before the node serves it as mined (anvil under load
+     * answers the new nonce while the transaction is still shown pending, without a receipt): a transaction
+     * the node still knows took its own nonce; one that another transaction replaced is gone from it.
+     */
+    private boolean stillKnown(TxRecord tx) {
+        JsonNode known = rpc.call("eth_getTransactionByHash", tx.hash());
+        return known != null && !known.isNull();
     }
 
     /** A node restart or mempool eviction loses pending transactions; the signed bytes are kept, so send them again. */

@@ -35,7 +35,11 @@ final class ProviderHarness implements AutoCloseable {
     final ProviderAgent agent;
 
     ProviderHarness(MarketWorld w, Path blobs, ProviderPolicy policy, MarketLoop.Listener extra) {
-        ECKeyPair key = Credentials.create(PROVIDER_KEY).getEcKeyPair();
+        this(w, Credentials.create(PROVIDER_KEY).getEcKeyPair(), blobs, policy, extra);
+    }
+
+    /** {@code key}: another dev account's, for tests that run several agents on one market. */
+    ProviderHarness(MarketWorld w, ECKeyPair key, Path blobs, ProviderPolicy policy, MarketLoop.Listener extra) {
         store = new BlobStore(blobs, BlobStore.DEFAULT_MAX_BYTES);
         server = BlobServer.startLoopback(store);
         MarketSender sender = new MarketSender(w.session, new PrivateKeySigner(key), Set.of(w.market.address(), w.token()));
