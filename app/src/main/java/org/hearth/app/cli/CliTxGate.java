@@ -8,7 +8,7 @@ import org.hearth.market.requester.TxGate;
 
 /**
  * The requester's gate on the command line: prints every transaction's review the way the DAO commands
- * do ({@link DaoSigning#printReview}) and asks once, before the first one, for the whole command (the
+ * do ({@link CliSigning#printReview}) and asks once, before the first one, for the whole command (the
  * escrow approval, the posts, and with --wait the accept or dispute that verification decides); --yes
  * skips the question, never the printing.
  */
@@ -25,13 +25,13 @@ final class CliTxGate implements TxGate {
     @Override
     public boolean approve(TxReview review) {
         out.println();
-        DaoSigning.printReview(out, review);
+        CliSigning.printReview(out, review);
         if (agreed) {
             return true;
         }
         out.println("This command signs this transaction and the market calls that follow from it (printed as they go).");
         try {
-            agreed = DaoSigning.confirmed(out);
+            agreed = CliSigning.confirmed(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -208,7 +208,7 @@ public final class DaoCommand {
             Proposals proposals = new Proposals(session);
             proposals.sync(governor);
             StoredProposal stored = proposals.require(governor, id);
-            return DaoSigning.signAndSend(ctx.wallet(), session, spec.commandLine().getOut(), spec.commandLine().getErr(), from,
+            return CliSigning.signAndSend(ctx.wallet(), session, spec.commandLine().getOut(), spec.commandLine().getErr(), from,
                     governor.address(), queue ? org.hearth.dao.ProposalCalls.queue(stored) : org.hearth.dao.ProposalCalls.execute(stored),
                     passwordFile, yes);
         }

@@ -43,7 +43,7 @@ public final class DaoDelegateCommand implements Callable<Integer> {
         WalletContext ctx = new WalletContext(spec);
         try (ChainSession session = ctx.session()) {
             Governor governor = new Governors(session).pick(governorAddress);
-            return DaoSigning.signAndSend(ctx.wallet(), session, spec.commandLine().getOut(), spec.commandLine().getErr(), from,
+            return CliSigning.signAndSend(ctx.wallet(), session, spec.commandLine().getOut(), spec.commandLine().getErr(), from,
                     governor.token(), Delegation.delegateCall(delegatee), passwordFile, yes);
         }
     }

@@ -69,7 +69,7 @@ public final class DaoProposeCommand implements Callable<Integer> {
             BigInteger id = (BigInteger) calls.readOne(governor.address(), "hashProposal(address[],uint256[],bytes[],bytes32)(uint256)",
                     targets, values, calldatas, Hash.sha3(descriptionBytes));
             String data = Abi.encodeCall("propose(address[],uint256[],bytes[],string)", targets, values, calldatas, description);
-            int exit = DaoSigning.signAndSend(ctx.wallet(), session, spec.commandLine().getOut(), spec.commandLine().getErr(), from,
+            int exit = CliSigning.signAndSend(ctx.wallet(), session, spec.commandLine().getOut(), spec.commandLine().getErr(), from,
                     governor.address(), data, passwordFile, yes);
             if (exit == 0) {
                 spec.commandLine().getOut().println("proposal id:     " + id);

@@ -52,7 +52,7 @@ public final class DaoVoteCommand implements Callable<Integer> {
             Proposals proposals = new Proposals(session);
             proposals.sync(governor);
             proposals.require(governor, id);
-            return DaoSigning.signAndSend(ctx.wallet(), session, spec.commandLine().getOut(), spec.commandLine().getErr(), from,
+            return CliSigning.signAndSend(ctx.wallet(), session, spec.commandLine().getOut(), spec.commandLine().getErr(), from,
                     governor.address(), Delegation.voteCall(id, choice, reason), passwordFile, yes);
         }
     }

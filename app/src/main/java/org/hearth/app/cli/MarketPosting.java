@@ -85,7 +85,7 @@ final class MarketPosting {
         WalletService wallet = ctx.wallet();
         BlobStore store = BlobStore.inDataDir(ctx.dataDir().root());
         try (ChainSession session = ctx.session();
-             UnlockedVault open = DaoSigning.unlock(wallet, err, common.passwordFile);
+             UnlockedVault open = CliSigning.unlock(wallet, err, common.passwordFile);
              BlobServer server = BlobServer.startLoopback(store)) {
             MarketContract market = MarketContract.of(session).orElseThrow(() -> new HearthException("market.noMarket", null));
             Requester requester = new Requester(session, market, new MarketJobs(session.database()), store, server.base(),

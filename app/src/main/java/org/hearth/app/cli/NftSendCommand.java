@@ -1,30 +1,17 @@
 package org.hearth.app.cli;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
-import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
-import org.hearth.app.desktop.Messages;
 import org.hearth.chain.Addresses;
-import org.hearth.chain.review.ReviewWarning;
 import org.hearth.chain.review.TxReview;
 import org.hearth.chain.session.ChainSession;
 import org.hearth.chain.tx.FeeLevel;
 import org.hearth.chain.tx.PreparedTx;
-import org.hearth.chain.tx.TxRecord;
-import org.hearth.chain.tx.TxStatus;
 import org.hearth.money.Amounts;
 import org.hearth.nft.NftSend;
-import org.hearth.problem.Problems;
 import org.hearth.wallet.WalletService;
-import org.hearth.wallet.vault.UnlockedVault;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -82,39 +69,8 @@ public final class NftSendCommand implements Callable<Integer> {
                         + "to:              %s%nmax network fee: %s ETH (%s gas)%nnonce:           %d%n",
                 tx.chainId(), Addresses.checksummed(tx.from()), Addresses.checksummed(contract), id, amount == null ? BigInteger.ONE : amount,
                 Addresses.checksummed(to), Amounts.format(tx.maxNetworkFee(), 18), tx.gasLimit(), tx.nonce());
-        ResourceBundle text = Messages.text(Locale.ROOT);
-        for (ReviewWarning w : review.warnings()) {
-            out.println("warning:         " + Problems.format(text, w.key(), List.copyOf(w.args())));
-        }
-        out.flush();
-        if (!yes && !confirmed(out)) {
-            out.println("Not sent.");
-            return 1;
-        }
-        TxRecord sent;
-        try (UnlockedVault open = wallet.unlock(WalletFiles.password(passwordFile))) {
-            sent = session.pipeline().send(tx, wallet.signer(open, from));
-        }
-        out.println("sent:            " + sent.hash());
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            session.tracker().refresh(tx.chainId(), tx.from());
-            TxRecord now = session.transactions().find(sent.hash()).orElseThrow();
-            if (now.status() != TxStatus.PENDING) {
-                out.println("status:          " + now.status().name().toLowerCase(Locale.ROOT)
-                        + (now.blockNumber() == null ? "" : " in block " + now.blockNumber()));
-                return now.status() == TxStatus.CONFIRMED ? 0 : 1;
-            }
-            Thread.sleep(500);
-        }
-        out.println("status:          still pending (follow it with the hash above)");
-        return 0;
+        CliSigning.printWarnings(out, review);
+        return CliSigning.confirmSendAndWait(wallet, session, out, spec.commandLine().getErr(), tx, passwordFile, yes);
     }
 
-    private static boolean confirmed(PrintWriter out) throws java.io.IOException {
-        out.print("Type yes to sign and send: ");
-        out.flush();
-        String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-        return answer != null && answer.strip().equalsIgnoreCase("yes");
-    }
 }

@@ -52,7 +52,7 @@ public final class TokensRevokeCommand implements Callable<Integer> {
             Approvals approvals = new Approvals(session);
             approvals.sync(from);
             Approval a = approvals.find(from, token, spender);
-            return DaoSigning.signAndSend(ctx.wallet(), session, spec.commandLine().getOut(), spec.commandLine().getErr(), from,
+            return CliSigning.signAndSend(ctx.wallet(), session, spec.commandLine().getOut(), spec.commandLine().getErr(), from,
                     a.token(), Approvals.revokeData(a), passwordFile, yes);
         }
     }

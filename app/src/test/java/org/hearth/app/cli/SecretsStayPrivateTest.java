@@ -113,6 +113,7 @@ class SecretsStayPrivateTest {
         Cli.Run send = step(data, 0, "wallet", "send", "--from", account0, "--to", DEAD, "--amount", "0.25",
                 "--password-file", password.toString(), "--yes");
         assertTrue(send.out().contains("status:          confirmed in block"), send.out());
+        assertTrue(send.out().contains("warning:         First send to"), "wallet send prints the review's warnings: " + send.out());
 
         String signature = step(data, 0, "wallet", "sign-message", "--private-key-file", key.toString(),
                 "--message-file", message.toString()).out().strip();

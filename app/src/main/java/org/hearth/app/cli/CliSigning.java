@@ -22,27 +22,36 @@ import org.hearth.wallet.WalletService;
 import org.hearth.wallet.vault.UnlockedVault;
 
 /**
- * The DAO's signing commands (vote, delegate) through the one pipeline: prepare, print the review
+ * The CLI's signing commands (dao, tokens, nft, wallet send, market) through the one pipeline: prepare, print the review
  * (decoded call and warnings), confirm (or --yes), unlock, sign, send, wait for the receipt. Exit 0
  * when confirmed, 1 when declined, reverted or dropped.
  */
-final class DaoSigning {
+final class CliSigning {
 
-    private DaoSigning() {
+    private CliSigning() {
     }
 
     static int signAndSend(WalletService wallet, ChainSession session, PrintWriter out, PrintWriter err, String from, String to,
                            String data, Path passwordFile, boolean yes) throws Exception {
         PreparedTx tx = session.pipeline().prepare(from, to, BigInteger.ZERO, data, FeeLevel.NORMAL);
-        TxReview review = org.hearth.history.AccountCounterparties.reviewer(session).review(tx);
-        printReview(out, review);
+        printReview(out, org.hearth.history.AccountCounterparties.reviewer(session).review(tx));
+        return confirmSendAndWait(wallet, session, out, err, tx, passwordFile, yes);
+    }
+
+    /**
+     * After a command printed its review: asks to confirm (or --yes), unlocks, signs as the transaction's
+     * sender, sends through the one pipeline and waits up to two minutes for the receipt. Exit 0 when
+     * confirmed (or still pending at the deadline), 1 when declined, reverted or dropped.
+     */
+    static int confirmSendAndWait(WalletService wallet, ChainSession session, PrintWriter out, PrintWriter err, PreparedTx tx,
+                                  Path passwordFile, boolean yes) throws Exception {
         if (!yes && !confirmed(out)) {
             out.println("Not sent.");
             return 1;
         }
         TxRecord sent;
         try (UnlockedVault open = unlock(wallet, err, passwordFile)) {
-            sent = session.pipeline().send(tx, wallet.signer(open, from));
+            sent = session.pipeline().send(tx, wallet.signer(open, tx.from()));
         }
         out.println("sent:            " + sent.hash());
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
@@ -60,6 +69,14 @@ final class DaoSigning {
         return 0;
     }
 
+    /** The review's warnings, one line each, worded as the app words them. */
+    static void printWarnings(PrintWriter out, TxReview review) {
+        for (ReviewWarning w : review.warnings()) {
+            out.println("warning:         " + Problems.format(Messages.text(Locale.ROOT), w.key(), java.util.List.copyOf(w.args())));
+        }
+        out.flush();
+    }
+
     /** The review as the CLI prints it: chain, from, to (and its name), decoded call, fee cap, nonce, warnings. */
     static void printReview(PrintWriter out, TxReview review) {
         PreparedTx tx = review.tx();
@@ -67,10 +84,7 @@ final class DaoSigning {
                         + "max network fee: %s ETH (%s gas)%nnonce:           %d%n",
                 tx.chainId(), tx.from(), tx.to(), review.targetName() == null ? "" : " (" + review.targetName() + ")", review.call().text(),
                 Amounts.format(tx.maxNetworkFee(), 18), tx.gasLimit(), tx.nonce());
-        for (ReviewWarning w : review.warnings()) {
-            out.println("warning:         " + Problems.format(Messages.text(Locale.ROOT), w.key(), java.util.List.copyOf(w.args())));
-        }
-        out.flush();
+        printWarnings(out, review);
     }
 
     /** Unlocks the wallet with the password file, first waiting out any delay owed for earlier wrong passwords. */
