@@ -13,6 +13,8 @@ public final class GemmBlobs {
 
     private static final int MAGIC = 0x314D4748; // "HGM1" read little-endian
     public static final int HEADER_BYTES = 16;
+    private static final java.lang.foreign.ValueLayout.OfInt F32_BITS = java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final int EXPONENT = 0x7f800000; // all exponent bits set: infinity or NaN
 
     private GemmBlobs() {
     }
@@ -68,6 +70,18 @@ public final class GemmBlobs {
         float[] out = new float[(int) count];
         ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
         return out;
+    }
+
+    /** Index of the first NaN or infinity among the little-endian f32 values of {@code blob}, or -1; read in place. */
+    public static int firstNonFinite(byte[] blob) {
+        java.lang.foreign.MemorySegment values = java.lang.foreign.MemorySegment.ofArray(blob);
+        int count = blob.length / 4;
+        for (int i = 0; i < count; i++) {
+            if ((values.get(F32_BITS, 4L * i) & EXPONENT) == EXPONENT) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public static byte[] encodeResult(float[] c) {

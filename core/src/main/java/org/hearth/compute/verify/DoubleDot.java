@@ -1,94 +1,73 @@
 package org.hearth.compute.verify;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
 /**
- * The verifier's dot products (f32 data, f64 weights, f64 sums): on the Vector API ({@link VectorDot})
- * when the JVM has the incubator module, else in plain loops. The worker and the CLI start with the
- * module; the desktop window starts without it, since an incubator module turns off the archived module
- * graph that its start-up cache needs, so the Compute screen's checks sum here.
+ * The verifier's dot products (rows of little-endian f32 data, a blob's bytes or a float[], with f64
+ * weights, f64 sums), five rounds per pass over a row: on the Vector API ({@link VectorDot}) when the JVM has the incubator module,
+ * else in plain loops. The worker and the CLI start with the module; the desktop window starts without
+ * it, since an incubator module turns off the archived module graph that its start-up cache needs, so
+ * the Compute screen's checks sum here.
  */
 final class DoubleDot {
 
+    /** Rounds summed per pass over a row: callers pad their vectors to a multiple of this with zeros. */
+    static final int GROUP = 5;
+    static final ValueLayout.OfFloat F32_LE = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ThreadLocal<float[]> ROW = ThreadLocal.withInitial(() -> new float[0]);
     private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     private DoubleDot() {
     }
 
-    /** Σ x[off+j]·y[j] for j < len, or Σ |x[off+j]|·y[j] with {@code abs}. */
-    static double dot(float[] x, int off, double[] y, int len, boolean abs) {
-        return VECTOR ? VectorDot.dot(x, off, y, len, abs) : scalarDot(x, off, y, len, abs);
+    /**
+     * out[q] = Σ_j x[off+j]·ys[q][j] for every q (ys.length a multiple of {@link #GROUP}); returns
+     * Σ_j |x[off+j]|·w[j], summed in the first group's pass, or 0 when w is null.
+     */
+    static double dots(MemorySegment x, long off, double[][] ys, int len, double[] w, double[] out) {
+        if (ys.length % GROUP != 0) {
+            throw new IllegalArgumentException(ys.length + " vectors: pad to a multiple of " + GROUP);
+        }
+        // The row into a small array first: the Vector API loads from arrays far faster than from a heap
+        // segment, and the copy (a few KB, staying in the first-level cache) is a plain memory copy.
+        float[] row = ROW.get();
+        if (row.length < len) {
+            row = new float[len];
+            ROW.set(row);
+        }
+        MemorySegment.copy(x, F32_LE, off * Float.BYTES, row, 0, len);
+        double abs = 0;
+        for (int q = 0; q < ys.length; q += GROUP) {
+            double[] weights = q == 0 ? w : null;
+            double s = VECTOR ? VectorDot.dot5(row, 0, ys, q, len, weights, out) : scalarDot5(row, 0, ys, q, len, weights, out);
+            if (q == 0) {
+                abs = s;
+            }
+        }
+        return abs;
     }
 
-    /** Σ x[off+j]·y0[j] into out[0] and Σ x[off+j]·y1[j] into out[1]: one pass over x for two rounds. */
-    static void dot2(float[] x, int off, double[] y0, double[] y1, int len, double[] out) {
-        if (VECTOR) {
-            VectorDot.dot2(x, off, y0, y1, len, out);
-        } else {
-            scalarDot2(x, off, y0, y1, len, out);
-        }
-    }
-
-    static double scalarDot(float[] x, int off, double[] y, int len, boolean abs) {
-        double sum = 0;
-        for (int j = 0; j < len; j++) {
-            double v = x[off + j];
-            sum += (abs ? Math.abs(v) : v) * y[j];
-        }
-        return sum;
-    }
-
-    static void scalarDot2(float[] x, int off, double[] y0, double[] y1, int len, double[] out) {
-        double a = 0;
-        double b = 0;
-        for (int j = 0; j < len; j++) {
-            double v = x[off + j];
-            a += v * y0[j];
-            b += v * y1[j];
-        }
-        out[0] = a;
-        out[1] = b;
-    }
-
-    /** out[q] = Σ x[off+j]·ys[q][j] for every q, four (then two, then one) per pass over x. */
-    static void dots(float[] x, int off, double[][] ys, int len, double[] out) {
-        double[] part = new double[4];
-        int q = 0;
-        for (; q + 4 <= ys.length; q += 4) {
-            dot4(x, off, ys, q, len, part);
-            System.arraycopy(part, 0, out, q, 4);
-        }
-        if (q + 2 <= ys.length) {
-            dot2(x, off, ys[q], ys[q + 1], len, part);
-            out[q] = part[0];
-            out[q + 1] = part[1];
-            q += 2;
-        }
-        if (q < ys.length) {
-            out[q] = dot(x, off, ys[q], len, false);
-        }
-    }
-
-    /** Four rounds in one pass over x: out[q] = Σ x[off+j]·ys[from+q][j] for q < 4. */
-    static void dot4(float[] x, int off, double[][] ys, int from, int len, double[] out) {
-        if (VECTOR) {
-            VectorDot.dot4(x, off, ys, from, len, out);
-        } else {
-            scalarDot4(x, off, ys, from, len, out);
-        }
-    }
-
-    static void scalarDot4(float[] x, int off, double[][] ys, int from, int len, double[] out) {
-        double[] y0 = ys[from], y1 = ys[from + 1], y2 = ys[from + 2], y3 = ys[from + 3];
-        double a = 0, b = 0, c = 0, d = 0;
+    static double scalarDot5(float[] x, int off, double[][] ys, int from, int len, double[] w, double[] out) {
+        double[] y0 = ys[from], y1 = ys[from + 1], y2 = ys[from + 2], y3 = ys[from + 3], y4 = ys[from + 4];
+        double a = 0, b = 0, c = 0, d = 0, e = 0, abs = 0;
         for (int j = 0; j < len; j++) {
             double v = x[off + j];
             a += v * y0[j];
             b += v * y1[j];
             c += v * y2[j];
             d += v * y3[j];
+            e += v * y4[j];
+            if (w != null) {
+                abs += Math.abs(v) * w[j];
+            }
         }
-        out[0] = a;
-        out[1] = b;
-        out[2] = c;
-        out[3] = d;
+        out[from] = a;
+        out[from + 1] = b;
+        out[from + 2] = c;
+        out[from + 3] = d;
+        out[from + 4] = e;
+        return abs;
     }
 }

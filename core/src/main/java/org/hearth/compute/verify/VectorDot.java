@@ -7,10 +7,9 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Dot products of f32 data with f64 weights, summed in f64 on the Vector API: the f32 lanes are
- * widened to doubles (a float species with as many lanes as the preferred double species), so the
- * verifier's own rounding stays far below the tolerances it checks against. Kept in one small method so
- * the accumulators stay in registers.
+ * Dot products of f32 data with f64 weights, summed in f64 on the Vector API: the f32 lanes are widened to doubles (a float species with as many
+ * lanes as the preferred double species), so the verifier's own rounding stays far below the
+ * tolerances it checks against. One method per group so the accumulators stay in registers.
  */
 final class VectorDot {
 
@@ -21,83 +20,56 @@ final class VectorDot {
     private VectorDot() {
     }
 
-    /** Σ x[off+j]·y[j] for j < len, or Σ |x[off+j]|·y[j] with {@code abs}. */
-    static double dot(float[] x, int off, double[] y, int len, boolean abs) {
-        DoubleVector s0 = DoubleVector.zero(D);
-        DoubleVector s1 = DoubleVector.zero(D);
+    private static DoubleVector load(float[] x, int off, int j) {
+        return (DoubleVector) FloatVector.fromArray(F, x, off + j).convertShape(VectorOperators.F2D, D, 0);
+    }
+
+    /**
+     * One pass over x[off..off+len) for five rounds: out[q] = Σ x[off+j]·ys[from+q][j] for q &lt; 5; and
+     * returns Σ |x[off+j]|·w[j] (the tolerance's magnitudes, in the same pass), or 0 when w is null.
+     */
+    static double dot5(float[] x, int off, double[][] ys, int from, int len, double[] w, double[] out) {
+        double[] y0 = ys[from], y1 = ys[from + 1], y2 = ys[from + 2], y3 = ys[from + 3], y4 = ys[from + 4];
+        DoubleVector s0 = DoubleVector.zero(D), s1 = s0, s2 = s0, s3 = s0, s4 = s0, sa = s0;
         int j = 0;
-        for (; j + 2 * L <= len; j += 2 * L) {
-            DoubleVector x0 = (DoubleVector) FloatVector.fromArray(F, x, off + j).convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector x1 = (DoubleVector) FloatVector.fromArray(F, x, off + j + L).convertShape(VectorOperators.F2D, D, 0);
-            if (abs) {
-                x0 = x0.abs();
-                x1 = x1.abs();
+        if (w == null) {
+            for (; j + L <= len; j += L) {
+                DoubleVector xv = load(x, off, j);
+                s0 = xv.fma(DoubleVector.fromArray(D, y0, j), s0);
+                s1 = xv.fma(DoubleVector.fromArray(D, y1, j), s1);
+                s2 = xv.fma(DoubleVector.fromArray(D, y2, j), s2);
+                s3 = xv.fma(DoubleVector.fromArray(D, y3, j), s3);
+                s4 = xv.fma(DoubleVector.fromArray(D, y4, j), s4);
             }
-            s0 = x0.fma(DoubleVector.fromArray(D, y, j), s0);
-            s1 = x1.fma(DoubleVector.fromArray(D, y, j + L), s1);
+        } else {
+            for (; j + L <= len; j += L) {
+                DoubleVector xv = load(x, off, j);
+                s0 = xv.fma(DoubleVector.fromArray(D, y0, j), s0);
+                s1 = xv.fma(DoubleVector.fromArray(D, y1, j), s1);
+                s2 = xv.fma(DoubleVector.fromArray(D, y2, j), s2);
+                s3 = xv.fma(DoubleVector.fromArray(D, y3, j), s3);
+                s4 = xv.fma(DoubleVector.fromArray(D, y4, j), s4);
+                sa = xv.abs().fma(DoubleVector.fromArray(D, w, j), sa);
+            }
         }
-        double sum = s0.add(s1).reduceLanes(VectorOperators.ADD);
-        for (; j < len; j++) {
-            double v = x[off + j];
-            sum += (abs ? Math.abs(v) : v) * y[j];
-        }
-        return sum;
-    }
-
-    /** Σ x[off+j]·y0[j] into out[0] and Σ x[off+j]·y1[j] into out[1]: one pass over x for two rounds. */
-    static void dot2(float[] x, int off, double[] y0, double[] y1, int len, double[] out) {
-        DoubleVector s0 = DoubleVector.zero(D);
-        DoubleVector s1 = DoubleVector.zero(D);
-        DoubleVector t0 = DoubleVector.zero(D);
-        DoubleVector t1 = DoubleVector.zero(D);
-        int j = 0;
-        for (; j + 2 * L <= len; j += 2 * L) {
-            DoubleVector x0 = (DoubleVector) FloatVector.fromArray(F, x, off + j).convertShape(VectorOperators.F2D, D, 0);
-            DoubleVector x1 = (DoubleVector) FloatVector.fromArray(F, x, off + j + L).convertShape(VectorOperators.F2D, D, 0);
-            s0 = x0.fma(DoubleVector.fromArray(D, y0, j), s0);
-            s1 = x1.fma(DoubleVector.fromArray(D, y0, j + L), s1);
-            t0 = x0.fma(DoubleVector.fromArray(D, y1, j), t0);
-            t1 = x1.fma(DoubleVector.fromArray(D, y1, j + L), t1);
-        }
-        double a = s0.add(s1).reduceLanes(VectorOperators.ADD);
-        double b = t0.add(t1).reduceLanes(VectorOperators.ADD);
-        for (; j < len; j++) {
-            a += x[off + j] * y0[j];
-            b += x[off + j] * y1[j];
-        }
-        out[0] = a;
-        out[1] = b;
-    }
-
-    /** Four rounds in one pass over x: out[q] = Σ x[off+j]·ys[from+q][j] for q < 4. */
-    static void dot4(float[] x, int off, double[][] ys, int from, int len, double[] out) {
-        double[] y0 = ys[from], y1 = ys[from + 1], y2 = ys[from + 2], y3 = ys[from + 3];
-        DoubleVector s0 = DoubleVector.zero(D);
-        DoubleVector s1 = DoubleVector.zero(D);
-        DoubleVector s2 = DoubleVector.zero(D);
-        DoubleVector s3 = DoubleVector.zero(D);
-        int j = 0;
-        for (; j + L <= len; j += L) {
-            DoubleVector xv = (DoubleVector) FloatVector.fromArray(F, x, off + j).convertShape(VectorOperators.F2D, D, 0);
-            s0 = xv.fma(DoubleVector.fromArray(D, y0, j), s0);
-            s1 = xv.fma(DoubleVector.fromArray(D, y1, j), s1);
-            s2 = xv.fma(DoubleVector.fromArray(D, y2, j), s2);
-            s3 = xv.fma(DoubleVector.fromArray(D, y3, j), s3);
-        }
-        double a = s0.reduceLanes(VectorOperators.ADD);
-        double b = s1.reduceLanes(VectorOperators.ADD);
-        double c = s2.reduceLanes(VectorOperators.ADD);
-        double d = s3.reduceLanes(VectorOperators.ADD);
+        double a = s0.reduceLanes(VectorOperators.ADD), b = s1.reduceLanes(VectorOperators.ADD), c = s2.reduceLanes(VectorOperators.ADD),
+                d = s3.reduceLanes(VectorOperators.ADD), e = s4.reduceLanes(VectorOperators.ADD), abs = sa.reduceLanes(VectorOperators.ADD);
         for (; j < len; j++) {
             double v = x[off + j];
             a += v * y0[j];
             b += v * y1[j];
             c += v * y2[j];
             d += v * y3[j];
+            e += v * y4[j];
+            if (w != null) {
+                abs += Math.abs(v) * w[j];
+            }
         }
-        out[0] = a;
-        out[1] = b;
-        out[2] = c;
-        out[3] = d;
+        out[from] = a;
+        out[from + 1] = b;
+        out[from + 2] = c;
+        out[from + 3] = d;
+        out[from + 4] = e;
+        return abs;
     }
 }

@@ -7,10 +7,24 @@ import org.hearth.compute.blob.Cid;
  * How a posted job ended for the requester. {@code result} is the verified (or, when sampled out,
  * well-formed) result blob when accepted, the rejected one when disputed; {@code evidence} and
  * {@code proposalId} are set for a dispute ({@code proposalId} null when no proposal could be made,
- * with the reason in {@code note}). {@code verifyNanos}: time spent checking the result (0 when none was reviewed).
+ * with the reason in {@code note}). {@code timing}: what the review cost (zeros when none was reviewed).
  */
 public record JobOutcome(BigInteger jobId, Status status, String provider, Verdict verdict, byte[] result, Cid evidence,
-                         BigInteger proposalId, String note, long verifyNanos) {
+                         BigInteger proposalId, String note, Timing timing) {
+
+    /**
+     * @param fetchNanos      fetching the result blob (HTTP and its hash check), wall time
+     * @param verifyNanos     checking it (reading the inputs, the verifier), wall time
+     * @param verifyCpuNanos  the same, as CPU time of the reviewing thread
+     */
+    public record Timing(long fetchNanos, long verifyNanos, long verifyCpuNanos) {
+        public static final Timing NONE = new Timing(0, 0, 0);
+    }
+
+    /** Wall time spent checking the result (0 when none was reviewed). */
+    public long verifyNanos() {
+        return timing.verifyNanos();
+    }
 
     public enum Status {
         /** Verified (or sampled out and well-formed) and accepted: the provider is paid. */
@@ -24,6 +38,6 @@ public record JobOutcome(BigInteger jobId, Status status, String provider, Verdi
     }
 
     static JobOutcome without(BigInteger jobId, Status status, String note) {
-        return new JobOutcome(jobId, status, null, null, null, null, null, note, 0);
+        return new JobOutcome(jobId, status, null, null, null, null, null, note, Timing.NONE);
     }
 }

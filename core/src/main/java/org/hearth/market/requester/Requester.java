@@ -56,6 +56,7 @@ public final class Requester {
     private final MarketTx tx;
     private final ResultReview review;
     private final Options options;
+    private final PostedInputs inputs = new PostedInputs(PostedInputs.DEFAULT_MAX_BYTES);
 
     public Requester(ChainSession session, MarketContract market, MarketJobs jobs, BlobStore blobs, URI servedAt, TxSigner signer,
                      TxGate gate, ResultReview.Checks checks, Options options) {
@@ -66,7 +67,7 @@ public final class Requester {
         this.servedAt = servedAt;
         this.options = options;
         this.tx = new MarketTx(session, signer, gate, options.receiptTimeout());
-        this.review = new ResultReview(session, market, blobs, servedAt, tx, checks, options);
+        this.review = new ResultReview(session, market, blobs, inputs, servedAt, tx, checks, options);
     }
 
     public String address() {
@@ -75,6 +76,11 @@ public final class Requester {
 
     public MarketContract market() {
         return market;
+    }
+
+    /** Bytes of posted input matrices held in memory for the reviews still to come. */
+    public long heldInputBytes() {
+        return inputs.heldBytes();
     }
 
     /** C = A·B with A m×k and B k×n given as raw row-major little-endian f32. */
@@ -86,15 +92,18 @@ public final class Requester {
         }
         requireBytes("A", a, 4L * m * k, m + "x" + k);
         requireBytes("B", b, 4L * k * n, k + "x" + n);
-        JobManifest manifest = new JobManifest.Gemm(m, n, k, blobs.put(a), blobs.put(b));
+        JobManifest.Gemm manifest = new JobManifest.Gemm(m, n, k, blobs.put(a), blobs.put(b));
         ensureAllowance(price);
-        return post(JobKind.GEMM, manifest, price);
+        PostedJob posted = post(JobKind.GEMM, manifest, price);
+        inputs.holdMatrix(manifest.a(), a);
+        inputs.holdMatrix(manifest.b(), b);
+        return posted;
     }
 
     /** One job per tile of a {@code width}×{@code height} image; {@code price} is split over the tiles exactly. */
     public List<PostedJob> postRender(String sceneJson, int width, int height, int samples, int tiles, long seed, BigInteger price)
             throws InterruptedException {
-        Scene.parse(sceneJson); // refuse a bad scene before anything is stored or spent
+        Scene parsed = Scene.parse(sceneJson); // refuse a bad scene before anything is stored or spent
         List<RenderPlan.Tile> plan;
         try {
             plan = RenderPlan.split(width, height, tiles, price);
@@ -113,6 +122,7 @@ public final class Requester {
         List<PostedJob> out = new ArrayList<>();
         for (int i = 0; i < plan.size(); i++) {
             out.add(post(JobKind.RENDER, manifests.get(i), plan.get(i).price()));
+            inputs.holdScene(scene, parsed);
         }
         return out;
     }
@@ -138,6 +148,7 @@ public final class Requester {
                 if (done.containsKey(p.id())) {
                     continue;
                 }
+                int before = done.size();
                 Optional<IndexedJob> indexed = jobs.job(chainId, market.address(), p.id().longValueExact());
                 JobState state = indexed.map(IndexedJob::state).orElse(JobState.OPEN);
                 if (state == JobState.SUBMITTED && indexed.get().result() != null) {
@@ -147,13 +158,18 @@ public final class Requester {
                 } else if (state.isFinal() || state == JobState.DISPUTED) {
                     done.put(p.id(), JobOutcome.without(p.id(), JobOutcome.Status.ENDED, "the job is " + state.name().toLowerCase(java.util.Locale.ROOT)));
                 }
+                if (done.size() > before) {
+                    inputs.release(p.manifest());
+                }
             }
             if (done.size() == posted.size()) {
                 break;
             }
             if (System.nanoTime() > deadline) {
                 for (PostedJob p : posted) {
-                    done.putIfAbsent(p.id(), JobOutcome.without(p.id(), JobOutcome.Status.TIMED_OUT, "no result within " + timeout.toSeconds() + " s"));
+                    if (done.putIfAbsent(p.id(), JobOutcome.without(p.id(), JobOutcome.Status.TIMED_OUT, "no result within " + timeout.toSeconds() + " s")) == null) {
+                        inputs.release(p.manifest());
+                    }
                 }
                 break;
             }

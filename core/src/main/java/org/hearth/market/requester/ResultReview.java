@@ -14,9 +14,6 @@ import org.hearth.compute.blob.BlobFetcher;
 import org.hearth.compute.blob.BlobStore;
 import org.hearth.compute.blob.Cid;
 import org.hearth.compute.blob.JobManifest;
-import org.hearth.compute.job.GemmBlobs;
-import org.hearth.compute.job.GemmJob;
-import org.hearth.compute.job.RenderJob;
 import org.hearth.compute.scene.Scene;
 import org.hearth.dao.Governor;
 import org.hearth.dao.Governors;
@@ -44,17 +41,19 @@ public final class ResultReview {
     private final ChainSession session;
     private final MarketContract market;
     private final BlobStore blobs;
+    private final PostedInputs inputs;
     private final URI servedAt;
     private final MarketTx tx;
     private final Checks checks;
     private final Requester.Options options;
     private final BlobFetcher fetcher;
 
-    ResultReview(ChainSession session, MarketContract market, BlobStore blobs, URI servedAt, MarketTx tx, Checks checks,
+    ResultReview(ChainSession session, MarketContract market, BlobStore blobs, PostedInputs inputs, URI servedAt, MarketTx tx, Checks checks,
                  Requester.Options options) {
         this.session = session;
         this.market = market;
         this.blobs = blobs;
+        this.inputs = inputs;
         this.servedAt = servedAt;
         this.tx = tx;
         this.checks = checks;
@@ -71,16 +70,20 @@ public final class ResultReview {
         long reviewDeadline = onChain.deadline();
         byte[] result = null;
         Verdict verdict;
-        long verifyNanos = 0;
+        JobOutcome.Timing timing = JobOutcome.Timing.NONE;
         try {
+            long fetchStarted = System.nanoTime();
             result = fetch(resultId, indexed.resultUrl(), reviewDeadline);
+            long fetchDone = System.nanoTime();
             boolean full = checks.policy().shouldCheck(checks.trust().find(chainId, provider));
-            long started = System.nanoTime();
+            // The check: reading the inputs (held from the post, else from the store) and the verifier.
+            long checkStarted = System.nanoTime();
+            long cpu = VerifyClock.threadCpuNanos();
             verdict = switch (posted.manifest()) {
-                case JobManifest.Gemm g -> checks.verifier().gemm(gemmJob(g), result, full);
-                case JobManifest.Render r -> checks.verifier().render(renderJob(r), result, full);
+                case JobManifest.Gemm g -> checks.verifier().gemm(gemmInputs(g), result, full);
+                case JobManifest.Render r -> checks.verifier().render(r, () -> scene(r.scene()), result, full);
             };
-            verifyNanos = System.nanoTime() - started;
+            timing = new JobOutcome.Timing(fetchDone - fetchStarted, System.nanoTime() - checkStarted, VerifyClock.threadCpuNanos() - cpu);
         } catch (BlobException e) {
             verdict = Verdict.wrong(posted.manifest().kernel(), "the result blob could not be fetched: " + e.getMessage(),
                     Map.of("check", "fetch", "result", resultId.toString()));
@@ -100,19 +103,19 @@ public final class ResultReview {
             } else {
                 checks.trust().recordUnchecked(chainId, provider);
             }
-            return new JobOutcome(id, JobOutcome.Status.ACCEPTED, provider, verdict, result, null, null, note, verifyNanos);
+            return new JobOutcome(id, JobOutcome.Status.ACCEPTED, provider, verdict, result, null, null, note, timing);
         }
         checks.trust().recordInvalid(chainId, provider, id.toString());
         if (market.jobState(id) != JobState.SUBMITTED) {
             return new JobOutcome(id, JobOutcome.Status.ENDED, provider, verdict, result, null, null,
                     "wrong, but the review window closed before the dispute (the job is " + market.jobState(id).name().toLowerCase(java.util.Locale.ROOT) + ")",
-                    verifyNanos);
+                    timing);
         }
-        return dispute(posted, provider, resultId, result, verdict, onChain, verifyNanos);
+        return dispute(posted, provider, resultId, result, verdict, onChain, timing);
     }
 
     private JobOutcome dispute(PostedJob posted, String provider, Cid resultId, byte[] result, Verdict verdict, MarketJob onChain,
-                               long verifyNanos) throws InterruptedException {
+                               JobOutcome.Timing timing) throws InterruptedException {
         long chainId = session.chainId();
         byte[] document = DisputeEvidence.document(chainId, market.address(), posted.id(), tx.from(), provider, posted.spec(), resultId, verdict);
         DisputeEvidence.Stored evidence = DisputeEvidence.store(blobs, document);
@@ -128,7 +131,7 @@ public final class ResultReview {
         } catch (HearthException e) {
             note = e.getMessage();
         }
-        return new JobOutcome(posted.id(), JobOutcome.Status.DISPUTED, provider, verdict, result, evidence.cid(), proposalId, note, verifyNanos);
+        return new JobOutcome(posted.id(), JobOutcome.Status.DISPUTED, provider, verdict, result, evidence.cid(), proposalId, note, timing);
     }
 
     /** Opens the proposal on the session's governor, which must execute through the market's timelock. */
@@ -169,18 +172,20 @@ public final class ResultReview {
         }
     }
 
-    private GemmJob gemmJob(JobManifest.Gemm g) {
-        float[] a = GemmBlobs.decodeMatrix(local(g.a()), g.m(), g.k());
-        float[] b = GemmBlobs.decodeMatrix(local(g.b()), g.k(), g.n());
-        return new GemmJob(g.m(), g.k(), g.n(), a, b);
+    /** A and B as posted, read only when the check needs them. */
+    private ResultVerifier.GemmInputs gemmInputs(JobManifest.Gemm g) {
+        return new ResultVerifier.GemmInputs(g.m(), g.k(), g.n(), () -> matrix(g.a()), () -> matrix(g.b()));
     }
 
-    private RenderJob renderJob(JobManifest.Render r) {
-        Scene scene = Scene.parse(new String(local(r.scene()), StandardCharsets.UTF_8));
-        return new RenderJob(scene, r.width(), r.height(), r.tileX(), r.tileY(), r.tileW(), r.tileH(), r.samples(), r.seed());
+    private Scene scene(Cid id) {
+        return inputs.scene(id).orElseGet(() -> Scene.parse(new String(local(id), StandardCharsets.UTF_8)));
     }
 
-    /** One of our own inputs, from the store (we put it there when posting). */
+    private byte[] matrix(Cid id) {
+        return inputs.matrix(id).orElseGet(() -> local(id));
+    }
+
+    /** One of our own inputs, from the store (we put it there when posting), hash-checked. */
     private byte[] local(Cid id) {
         return blobs.get(id).orElseThrow(() -> new BlobException("input blob " + id + " is no longer in the local store"));
     }

@@ -3,12 +3,13 @@ package org.hearth.market.requester;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.hearth.compute.blob.JobManifest;
 import org.hearth.compute.job.GemmBlobs;
 import org.hearth.compute.job.GemmJob;
-import org.hearth.compute.job.JobRejectedException;
 import org.hearth.compute.job.RenderJob;
 import org.hearth.compute.render.PackedScene;
 import org.hearth.compute.render.PathTracer;
+import org.hearth.compute.scene.Scene;
 import org.hearth.compute.verify.Freivalds;
 import org.hearth.compute.verify.RenderVerifier;
 
@@ -35,19 +36,33 @@ public final class ResultVerifier {
         this.renders = renders;
     }
 
+    /**
+     * A gemm's inputs as the requester holds them: A and B as raw little-endian f32 bytes, fetched only
+     * when the result gets a full check.
+     */
+    public record GemmInputs(int m, int k, int n, Supplier<byte[]> a, Supplier<byte[]> b) {
+        public static GemmInputs of(GemmJob job) {
+            return new GemmInputs(job.m(), job.k(), job.n(), () -> GemmBlobs.encodeMatrix(job.a()), () -> GemmBlobs.encodeMatrix(job.b()));
+        }
+    }
+
     public Verdict gemm(GemmJob job, byte[] result, boolean fullCheck) {
+        return gemm(GemmInputs.of(job), result, fullCheck);
+    }
+
+    /** Checks the result blob as it came, read in place: no decoded copy of A, B or C is made. */
+    public Verdict gemm(GemmInputs job, byte[] result, boolean fullCheck) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("m", job.m());
         d.put("n", job.n());
         d.put("k", job.k());
-        float[] c = decode(result, job.m(), job.n(), "gemm", d);
-        if (c == null) {
+        if (!sized(result, job.m(), job.n(), "gemm", d)) {
             return Verdict.wrong("gemm", (String) d.get("problem"), d);
         }
         if (!fullCheck) {
-            return shapeOnly("gemm", c, d);
+            return shapeOnly("gemm", result, d);
         }
-        Freivalds.Result r = freivalds.get().check(job, c);
+        Freivalds.Result r = freivalds.get().check(job.m(), job.k(), job.n(), job.a().get(), job.b().get(), result);
         d.put("check", "freivalds");
         d.put("rounds", Freivalds.DEFAULT_ROUNDS);
         d.put("failedRound", r.failedRound());
@@ -61,16 +76,24 @@ public final class ResultVerifier {
     }
 
     public Verdict render(RenderJob job, byte[] result, boolean fullCheck) {
+        return render(new JobManifest.Render(null, job.width(), job.height(), job.tileX(), job.tileY(), job.tileW(), job.tileH(),
+                job.samplesPerPixel(), job.seed()), job::scene, result, fullCheck);
+    }
+
+    /** Checks a tile; the scene is asked for only when the tile gets a full check (re-rendering needs it). */
+    public Verdict render(JobManifest.Render tile, Supplier<Scene> scene, byte[] result, boolean fullCheck) {
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("tile", Map.of("x", job.tileX(), "y", job.tileY(), "w", job.tileW(), "h", job.tileH()));
-        d.put("samples", job.samplesPerPixel());
-        float[] rgb = decode(result, job.tileH(), job.tileW() * 3, "render", d);
-        if (rgb == null) {
+        d.put("tile", Map.of("x", tile.tileX(), "y", tile.tileY(), "w", tile.tileW(), "h", tile.tileH()));
+        d.put("samples", tile.samples());
+        if (!sized(result, tile.tileH(), tile.tileW() * 3, "render", d)) {
             return Verdict.wrong("render", (String) d.get("problem"), d);
         }
         if (!fullCheck) {
-            return shapeOnly("render", rgb, d);
+            return shapeOnly("render", result, d);
         }
+        RenderJob job = new RenderJob(scene.get(), tile.width(), tile.height(), tile.tileX(), tile.tileY(), tile.tileW(), tile.tileH(),
+                tile.samples(), tile.seed());
+        float[] rgb = GemmBlobs.decodeMatrix(result, job.tileH(), job.tileW() * 3);
         RenderVerifier verifier = renders.get();
         RenderVerifier.Result r = verifier.check(job, rgb);
         d.put("check", "re-render");
@@ -100,28 +123,22 @@ public final class ResultVerifier {
         return new RenderVerifier().detectionRate(pixels, Math.min(pixels, patchSide * patchSide));
     }
 
-    private static float[] decode(byte[] result, int rows, int cols, String kernel, Map<String, Object> d) {
+    private static boolean sized(byte[] result, int rows, int cols, String kernel, Map<String, Object> d) {
         long expected = 4L * rows * cols;
         d.put("resultBytes", result.length);
         if (result.length != expected) {
             d.put("problem", "the " + kernel + " result has " + result.length + " bytes, expected " + expected);
-            return null;
+            return false;
         }
-        try {
-            return GemmBlobs.decodeMatrix(result, rows, cols);
-        } catch (JobRejectedException e) {
-            d.put("problem", e.getMessage());
-            return null;
-        }
+        return true;
     }
 
-    private static Verdict shapeOnly(String kernel, float[] values, Map<String, Object> d) {
+    private static Verdict shapeOnly(String kernel, byte[] values, Map<String, Object> d) {
         d.put("check", "shape");
-        for (int i = 0; i < values.length; i++) {
-            if (!Float.isFinite(values[i])) {
-                d.put("nonFiniteAt", i);
-                return Verdict.wrong(kernel, "the result holds a non-finite value at element " + i, d);
-            }
+        int bad = GemmBlobs.firstNonFinite(values);
+        if (bad >= 0) {
+            d.put("nonFiniteAt", bad);
+            return Verdict.wrong(kernel, "the result holds a non-finite value at element " + bad, d);
         }
         return new Verdict(true, false, kernel, "size and values well-formed (not sampled for a full check)", d);
     }

@@ -1,11 +1,14 @@
 package org.hearth.compute.verify;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 import org.hearth.compute.cpu.CpuBackend;
 import org.hearth.compute.job.CancelToken;
+import org.hearth.compute.job.GemmBlobs;
 import org.hearth.compute.job.GemmJob;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +48,44 @@ class FreivaldsTamperingTest {
     @Test
     void theGuaranteeIsBelowOneInTenThousand() {
         assertTrue(Freivalds.escapeBound(Freivalds.DEFAULT_ROUNDS, Freivalds.DETECTION_FACTOR) < 1e-6);
+    }
+
+    @Test
+    void oneRoundPassesAnErrorOfFTauAtMostOneTimeInF() {
+        // The proof's step: whatever the rest of r, a round passes only if r_j lands in an interval of length
+        // 2τ/δ, probability ≤ τ/δ. A cancelling pair is the case ±1 vectors pass half the time.
+        int passed = 0;
+        for (int t = 0; t < TRIALS; t++) {
+            float[] c = honest.clone();
+            SplittableRandom rnd = new SplittableRandom(t);
+            int i = rnd.nextInt(M), j = rnd.nextInt(N), l = (j + 1 + rnd.nextInt(N - 1)) % N;
+            double d = JUST_ABOVE * tolerance[i];
+            c[i * N + j] += (float) d;
+            c[i * N + l] -= (float) d;
+            if (new Freivalds(1, 31L * t + 5).check(job, c).ok()) {
+                passed++;
+            }
+        }
+        double bound = TRIALS / JUST_ABOVE;
+        System.out.printf("Freivalds: one round passed a cancelling pair at %.2f tolerances in %d of %d trials (bound %.0f)%n",
+                JUST_ABOVE, passed, TRIALS, bound);
+        assertTrue(passed <= bound + 4 * Math.sqrt(bound), "one round passed " + passed + " of " + TRIALS);
+    }
+
+    @Test
+    void theCheckOnBlobBytesIsTheCheckOnFloats() {
+        for (long seed = 0; seed < 20; seed++) {
+            float[] c = honest.clone();
+            if (seed % 2 == 1) {
+                c[(int) seed * 7 % c.length] += (float) (JUST_ABOVE * tolerance[(int) seed * 7 % c.length / N]);
+            }
+            Freivalds.Result floats = new Freivalds(Freivalds.DEFAULT_ROUNDS, seed).check(job, c);
+            Freivalds.Result bytes = new Freivalds(Freivalds.DEFAULT_ROUNDS, seed).check(M, K, N, GemmBlobs.encodeMatrix(job.a()),
+                    GemmBlobs.encodeMatrix(job.b()), GemmBlobs.encodeMatrix(c));
+            assertEquals(floats, bytes, "seed " + seed);
+        }
+        assertFalse(Freivalds.standard().check(M, K, N, GemmBlobs.encodeMatrix(job.a()), GemmBlobs.encodeMatrix(job.b()), new byte[12]).ok(),
+                "a result of the wrong size fails");
     }
 
     @Test
