@@ -30,7 +30,7 @@ import org.hearth.market.MarketContract;
 import org.hearth.market.MarketJobs;
 import org.hearth.market.agent.MarketAgentConfig;
 import org.hearth.market.agent.MarketLoop;
-import org.hearth.market.agent.MarketSender;
+import org.hearth.market.MarketSender;
 import org.hearth.market.requester.AnvilDevKeys;
 import org.hearth.market.requester.JobOutcome;
 import org.hearth.market.requester.PostedJob;
@@ -118,33 +118,36 @@ public final class MarketBenchmark {
             List<JobOutcome> outcomes = requester.awaitAll(posted, Duration.ofMinutes(5)); // a stalled claim can only expire when the clock moves
             double minutes = (System.nanoTime() - started) / 60e9;
 
+            for (int i = open.size() - 1; i >= 0; i--) {
+                open.get(i).close(); // the agents stop, so the reference below runs alone in this process
+            }
+            open.clear();
+
             long accepted = outcomes.stream().filter(o -> o.status() == JobOutcome.Status.ACCEPTED).count();
-            long fullChecks = outcomes.stream().filter(o -> o.verdict() != null && o.verdict().verified()).count();
-            long verifyNanos = outcomes.stream().mapToLong(JobOutcome::verifyNanos).sum();
-            double[] compute = directCompute(posted, store, Scene.parse(scene));
-            double fullShare = 0;
+            Reference reference = directCompute(posted, store, Scene.parse(scene));
+            Share all = new Share(), gemm = new Share(), render = new Share();
+            long fetchNanos = 0;
             for (int i = 0; i < outcomes.size(); i++) {
-                if (outcomes.get(i).verdict() != null && outcomes.get(i).verdict().verified()) {
-                    fullShare += outcomes.get(i).verifyNanos();
+                JobOutcome o = outcomes.get(i);
+                fetchNanos += o.timing().fetchNanos();
+                all.add(o, reference, i);
+                if (o.verdict() != null && o.verdict().verified()) {
+                    (posted.get(i).manifest() instanceof JobManifest.Gemm ? gemm : render).add(o, reference, i);
                 }
             }
-            double computeOfChecked = 0;
-            for (int i = 0; i < outcomes.size(); i++) {
-                if (outcomes.get(i).verdict() != null && outcomes.get(i).verdict().verified()) {
-                    computeOfChecked += compute[i];
-                }
-            }
-            double computeTotal = java.util.Arrays.stream(compute).sum();
-            System.out.printf(Locale.ROOT, "market bench: %d jobs (gemm %d^3, render %dx%d tiles at %d spp) through %d provider agents (CPU worker), %d cores%n",
-                    jobs, n, tile, tile, spp, PROVIDERS, Runtime.getRuntime().availableProcessors());
-            double lastMinutes = minutes;
-            System.out.printf(Locale.ROOT, "  settled: %d accepted of %d in %.2f min = %.1f jobs/min (others: %s)%n", accepted, jobs, lastMinutes,
-                    accepted / lastMinutes, outcomes.stream().filter(o -> o.status() != JobOutcome.Status.ACCEPTED)
+            System.out.printf(Locale.ROOT, "market bench: %d jobs (gemm %d^3, render %dx%d tiles at %d spp) through %d provider agents (CPU worker), %d cores, load %.2f%n",
+                    jobs, n, tile, tile, spp, PROVIDERS, Runtime.getRuntime().availableProcessors(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            System.out.printf(Locale.ROOT, "  settled: %d accepted of %d in %.2f min = %.1f jobs/min (others: %s)%n", accepted, jobs, minutes,
+                    accepted / minutes, outcomes.stream().filter(o -> o.status() != JobOutcome.Status.ACCEPTED)
                             .map(o -> o.jobId() + " " + o.status().name().toLowerCase(Locale.ROOT)).toList());
-            System.out.printf(Locale.ROOT, "  reference, same jobs run directly on the CPU backend here: %.2f s of compute%n", computeTotal / 1e9);
-            System.out.printf(Locale.ROOT, "  verification: %d of %d fully checked (adaptive), %.3f s = %.1f%% of the compute time (goal <= 5%%)%n",
-                    fullChecks, jobs, verifyNanos / 1e9, 100.0 * verifyNanos / computeTotal);
-            System.out.printf(Locale.ROOT, "  a full check costs %.1f%% of its job's compute (checked jobs only)%n", 100.0 * fullShare / Math.max(1, computeOfChecked));
+            System.out.printf(Locale.ROOT, "  reference, the same jobs run directly on the CPU backend here (%d threads, inputs in memory, alone): %.2f s wall, %.2f s CPU%n",
+                    reference.threads, reference.wallTotal() / 1e9, reference.cpuTotal() / 1e9);
+            System.out.printf(Locale.ROOT, "  verification (adaptive spot checks, one thread, measured during the run): %d of %d fully checked; %.3f s CPU = %.1f%% of the reference's CPU time (goal <= 5%%); %.3f s wall = %.1f%% of its wall time%n",
+                    gemm.count + render.count, jobs, all.cpu / 1e9, 100.0 * all.cpu / reference.cpuTotal(), all.wall / 1e9, 100.0 * all.wall / reference.wallTotal());
+            System.out.printf(Locale.ROOT, "  one full check, CPU share of its own job's compute: gemm %.1f%% (%d checks, %.2f ms each), render %.1f%% (%d checks, %.2f ms each)%n",
+                    gemm.cpuShare(), gemm.count, gemm.cpu / 1e6 / Math.max(1, gemm.count), render.cpuShare(), render.count, render.cpu / 1e6 / Math.max(1, render.count));
+            System.out.printf(Locale.ROOT, "  not counted above: fetching the results over HTTP with their hash check, %.3f s wall%n", fetchNanos / 1e9);
         } finally {
             for (int i = open.size() - 1; i >= 0; i--) {
                 open.get(i).close();
@@ -182,27 +185,78 @@ public final class MarketBenchmark {
         return true;
     }
 
-    /** Nanoseconds each job takes run directly on the CPU backend (one warm-up of each kind first). */
-    private static double[] directCompute(List<PostedJob> posted, BlobStore store, Scene scene) {
-        double[] out = new double[posted.size()];
-        try (CpuBackend cpu = new CpuBackend(Runtime.getRuntime().availableProcessors())) {
+    /** Each job's compute run directly on the CPU backend: wall and CPU nanoseconds (all threads). */
+    private record Reference(int threads, long[] wall, long[] cpu) {
+        long wallTotal() {
+            return java.util.Arrays.stream(wall).sum();
+        }
+
+        long cpuTotal() {
+            return java.util.Arrays.stream(cpu).sum();
+        }
+    }
+
+    /** Verification time of some outcomes beside the reference compute of the same jobs. */
+    private static final class Share {
+        int count;
+        long wall, cpu, computeCpu;
+
+        void add(JobOutcome o, Reference reference, int i) {
+            count++;
+            wall += o.timing().verifyNanos();
+            cpu += o.timing().verifyCpuNanos();
+            computeCpu += reference.cpu()[i];
+        }
+
+        double cpuShare() {
+            return 100.0 * cpu / Math.max(1, computeCpu);
+        }
+    }
+
+    /**
+     * Each job run directly on the CPU backend with every core (one warm-up of each kind first), its
+     * inputs decoded beforehand: the worker's compute alone, as wall time and as the CPU time of all threads.
+     */
+    private static Reference directCompute(List<PostedJob> posted, BlobStore store, Scene scene) {
+        int threads = Runtime.getRuntime().availableProcessors();
+        long[] wall = new long[posted.size()];
+        long[] cpu = new long[posted.size()];
+        try (CpuBackend backend = new CpuBackend(threads)) {
             for (int round = 0; round < 2; round++) {
                 for (int i = 0; i < posted.size(); i++) {
                     if (round == 0 && i > 1) {
                         break; // warm-up: one gemm, one render
                     }
+                    Runnable job = switch (posted.get(i).manifest()) {
+                        case JobManifest.Gemm g -> {
+                            GemmJob gemm = new GemmJob(g.m(), g.k(), g.n(), GemmBlobs.decodeMatrix(store.get(g.a()).orElseThrow(), g.m(), g.k()),
+                                    GemmBlobs.decodeMatrix(store.get(g.b()).orElseThrow(), g.k(), g.n()));
+                            yield () -> backend.gemm(gemm, CancelToken.none());
+                        }
+                        case JobManifest.Render r -> {
+                            RenderJob tile = new RenderJob(scene, r.width(), r.height(), r.tileX(), r.tileY(), r.tileW(), r.tileH(), r.samples(), r.seed());
+                            yield () -> backend.renderTile(tile, CancelToken.none());
+                        }
+                    };
+                    long c = allThreadsCpu();
                     long t = System.nanoTime();
-                    switch (posted.get(i).manifest()) {
-                        case JobManifest.Gemm g -> cpu.gemm(new GemmJob(g.m(), g.k(), g.n(), GemmBlobs.decodeMatrix(store.get(g.a()).orElseThrow(), g.m(), g.k()),
-                                GemmBlobs.decodeMatrix(store.get(g.b()).orElseThrow(), g.k(), g.n())), CancelToken.none());
-                        case JobManifest.Render r -> cpu.renderTile(new RenderJob(scene, r.width(), r.height(), r.tileX(), r.tileY(), r.tileW(), r.tileH(),
-                                r.samples(), r.seed()), CancelToken.none());
-                    }
-                    out[i] = System.nanoTime() - t;
+                    job.run();
+                    wall[i] = System.nanoTime() - t;
+                    cpu[i] = allThreadsCpu() - c;
                 }
             }
         }
-        return out;
+        return new Reference(threads, wall, cpu);
+    }
+
+    /** CPU nanoseconds of every thread of this process (per-thread clocks: the process clock ticks in 10 ms here). */
+    private static long allThreadsCpu() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long id : threads.getAllThreadIds()) {
+            sum += Math.max(0, threads.getThreadCpuTime(id));
+        }
+        return sum;
     }
 
     private static void fund(RpcClient rpc, String owner, String token, String to, BigInteger amount) throws InterruptedException {

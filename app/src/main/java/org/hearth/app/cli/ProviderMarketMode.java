@@ -18,7 +18,7 @@ import org.hearth.compute.provider.ProviderStatusFile;
 import org.hearth.market.MarketContract;
 import org.hearth.market.agent.MarketAgentConfig;
 import org.hearth.market.agent.MarketLoop;
-import org.hearth.market.agent.MarketSender;
+import org.hearth.market.MarketSender;
 import org.hearth.money.Amounts;
 import org.hearth.problem.HearthException;
 import org.hearth.store.SettingsRepository;

@@ -26,7 +26,7 @@ import org.hearth.compute.provider.ProviderSettings;
 import org.hearth.market.MarketContract;
 import org.hearth.market.agent.MarketAgentConfig;
 import org.hearth.market.agent.MarketLoop;
-import org.hearth.market.agent.MarketSender;
+import org.hearth.market.MarketSender;
 import org.hearth.market.earnings.EarningsReport;
 import org.hearth.market.earnings.JobHistory;
 import org.hearth.market.share.ShareAccount;

@@ -9,6 +9,7 @@ import org.hearth.chain.session.ChainSession;
 import org.hearth.compute.blob.BlobStore;
 import org.hearth.compute.job.JobLimits;
 import org.hearth.market.MarketContract;
+import org.hearth.market.MarketSender;
 import org.hearth.wallet.sign.Signature;
 import org.hearth.wallet.sign.TypedData;
 

@@ -25,6 +25,7 @@ import org.hearth.market.MarketContract;
 import org.hearth.market.MarketEvents;
 import org.hearth.market.MarketJob;
 import org.hearth.market.MarketJobs;
+import org.hearth.market.MarketSender;
 import org.hearth.problem.HearthException;
 
 /**
@@ -53,7 +54,7 @@ public final class Requester {
     private final MarketJobs jobs;
     private final BlobStore blobs;
     private final URI servedAt;
-    private final MarketTx tx;
+    private final MarketSender tx;
     private final ResultReview review;
     private final Options options;
     private final PostedInputs inputs = new PostedInputs(PostedInputs.DEFAULT_MAX_BYTES);
@@ -66,12 +67,12 @@ public final class Requester {
         this.blobs = blobs;
         this.servedAt = servedAt;
         this.options = options;
-        this.tx = new MarketTx(session, signer, gate, options.receiptTimeout());
+        this.tx = MarketSender.gated(session, signer, gate, options.receiptTimeout());
         this.review = new ResultReview(session, market, blobs, inputs, servedAt, tx, checks, options);
     }
 
     public String address() {
-        return tx.from();
+        return tx.account();
     }
 
     public MarketContract market() {
@@ -233,7 +234,7 @@ public final class Requester {
 
     /** Approves the market to pull {@code amount} unless it already may (one approval can cover many posts). */
     public void ensureAllowance(BigInteger amount) throws InterruptedException {
-        if (market.allowance(tx.from()).compareTo(amount) < 0) {
+        if (market.allowance(tx.account()).compareTo(amount) < 0) {
             tx.send(market.token(), market.approveMarket(amount));
         }
     }

@@ -21,6 +21,7 @@ import org.hearth.market.IndexedJob;
 import org.hearth.market.JobState;
 import org.hearth.market.MarketContract;
 import org.hearth.market.MarketJob;
+import org.hearth.market.MarketSender;
 import org.hearth.problem.HearthException;
 import org.web3j.utils.Numeric;
 
@@ -43,12 +44,12 @@ public final class ResultReview {
     private final BlobStore blobs;
     private final PostedInputs inputs;
     private final URI servedAt;
-    private final MarketTx tx;
+    private final MarketSender tx;
     private final Checks checks;
     private final Requester.Options options;
     private final BlobFetcher fetcher;
 
-    ResultReview(ChainSession session, MarketContract market, BlobStore blobs, PostedInputs inputs, URI servedAt, MarketTx tx, Checks checks,
+    ResultReview(ChainSession session, MarketContract market, BlobStore blobs, PostedInputs inputs, URI servedAt, MarketSender tx, Checks checks,
                  Requester.Options options) {
         this.session = session;
         this.market = market;
@@ -117,10 +118,10 @@ public final class ResultReview {
     private JobOutcome dispute(PostedJob posted, String provider, Cid resultId, byte[] result, Verdict verdict, MarketJob onChain,
                                JobOutcome.Timing timing) throws InterruptedException {
         long chainId = session.chainId();
-        byte[] document = DisputeEvidence.document(chainId, market.address(), posted.id(), tx.from(), provider, posted.spec(), resultId, verdict);
+        byte[] document = DisputeEvidence.document(chainId, market.address(), posted.id(), tx.account(), provider, posted.spec(), resultId, verdict);
         DisputeEvidence.Stored evidence = DisputeEvidence.store(blobs, document);
         BigInteger bond = market.terms(onChain.termsId()).bond();
-        if (market.allowance(tx.from()).compareTo(bond) < 0) {
+        if (market.allowance(tx.account()).compareTo(bond) < 0) {
             tx.send(market.token(), market.approveMarket(bond));
         }
         tx.send(market.address(), MarketContract.dispute(posted.id(), evidence.digest()));

@@ -14,6 +14,7 @@ import org.hearth.compute.provider.MachineProbe;
 import org.hearth.compute.provider.ProviderAgent;
 import org.hearth.compute.provider.ProviderPolicy;
 import org.hearth.compute.worker.WorkerOptions;
+import org.hearth.market.MarketSender;
 import org.hearth.testing.MarketWorld;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
