@@ -25,17 +25,23 @@ public interface JobSource extends AutoCloseable {
     default void paused(boolean paused) {
     }
 
-    /** The market job it holds now (claimed, maybe running), if any: stopping then asks to finish it or release it. */
+    /** The (oldest) market job it holds now (claimed, maybe running), if any: stopping then asks to finish it or release it. */
     default java.util.OptionalLong heldJob() {
         return java.util.OptionalLong.empty();
     }
 
-    /** Takes no new work and calls {@code drained} once the held job is done (at once when none is held). */
+    /** Every market job it holds now, oldest first (a source may hold several, run one after another). */
+    default java.util.List<Long> heldJobs() {
+        java.util.OptionalLong one = heldJob();
+        return one.isPresent() ? java.util.List.of(one.getAsLong()) : java.util.List.of();
+    }
+
+    /** Takes no new work and calls {@code drained} once the held jobs are done (at once when none is held). */
     default void drain(Runnable drained) {
         drained.run();
     }
 
-    /** Gives the held job up before a close: its work stops, it is not resumed after a restart, its claim is left to expire. */
+    /** Gives the held jobs up before a close: its work stops, it is not resumed after a restart, its claim is left to expire. */
     default void release() {
     }
 

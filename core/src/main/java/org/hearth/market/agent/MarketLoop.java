@@ -3,18 +3,16 @@ package org.hearth.market.agent;
 import java.math.BigInteger;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.hearth.chain.abi.ContractCalls;
 import org.hearth.chain.tx.TxWouldRevertException;
 import org.hearth.compute.blob.BlobException;
-import org.hearth.compute.blob.Cid;
 import org.hearth.compute.job.JobRejectedException;
 import org.hearth.compute.provider.JobSource;
 import org.hearth.compute.provider.LocalJobLoop;
-import org.hearth.compute.verify.Freivalds;
-import org.hearth.compute.verify.RenderVerifier;
 import org.hearth.compute.worker.JobResult;
 import org.hearth.compute.worker.WorkerCapabilities;
 import org.hearth.compute.worker.WorkerSupervisor;
@@ -29,11 +27,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The provider agent's market mode: registers (stake, signed device attestation), follows the market's
  * events through {@link MarketJobs}, and each second: moves its own jobs on ({@link JobSettlement}),
- * resumes a claimed job after a restart, and, unless the policy paused it, claims one open job it can run
- * within the exec window (manifest and inputs fetched and checked first, so a bad job is refused
- * without a claim), runs it on the worker, checks the result as a requester would, publishes the result
- * blob and submits it. One job runs at a time (the worker's queue is one deep), so the agent never holds
- * more than it can run. Every job it claimed or refused is in {@link ProviderJobs}.
+ * resumes its claimed jobs after a restart, and, unless the policy paused it, claims open jobs it can run
+ * within their exec windows (manifest and inputs fetched and checked first, so a bad job is refused
+ * without a claim), hands them to the worker, and as each ends checks the result as a requester would,
+ * publishes the result blob and submits it. It holds several jobs at once ({@link HeldJobs}: the worker
+ * runs them one after another, so a result is submitted and the next inputs fetched while the worker
+ * computes), but only as many as end within each one's window behind the jobs ahead of it. Every job it
+ * claimed or refused is in {@link ProviderJobs}.
  */
 public final class MarketLoop implements JobSource {
 
@@ -56,12 +56,14 @@ public final class MarketLoop implements JobSource {
     private final long chainId;
     private volatile boolean running;
     private volatile boolean paused;
-    private volatile CompletableFuture<JobResult> current;
-    /** The claimed job being run (or about to be) now; null between jobs. */
-    private volatile ProviderJob held;
+    /** The claimed jobs at the worker (running or queued there). */
+    private final HeldJobs held;
+    /** Ids of held jobs whose work ended: wakes the loop to submit at once. */
+    private final BlockingQueue<Long> ended = new LinkedBlockingQueue<>();
     private volatile boolean released;
     private final StopChoice stopping = new StopChoice();
     private JobSettlement settlement;
+    private ResultSubmission submission;
     private Thread thread;
 
     public MarketLoop(MarketAgentConfig config, WorkerSupervisor worker, WorkerCapabilities caps, LocalJobLoop.Listener jobs, Listener listener) {
@@ -74,6 +76,7 @@ public final class MarketLoop implements JobSource {
         this.store = new ProviderJobs(config.session().database());
         this.inputs = new JobInputs(config.store(), config.gateways(), config.limits(), config.fetchTimeout());
         this.chainId = config.session().chainId();
+        this.held = new HeldJobs(config.maxHeldJobs());
     }
 
     /** The provider agent's job source for this market. */
@@ -104,6 +107,7 @@ public final class MarketLoop implements JobSource {
         try {
             String symbol = (String) new ContractCalls(config.session().rpc()).readOne(config.market().token(), "symbol()(string)");
             settlement = new JobSettlement(config, index, store, this::report, symbol);
+            submission = new ResultSubmission(config, store, settlement, jobs, this::report);
             ProviderRegistration.Registered r = ProviderRegistration.ensure(config, caps);
             report(null, "registered on " + config.market().address() + ": stake " + settlement.amount(r.provider().stake())
                     + " (added " + settlement.amount(r.stakeAdded()) + "), attestation " + r.attestation() + ", endpoint " + config.resultBase());
@@ -115,7 +119,9 @@ public final class MarketLoop implements JobSource {
                 } catch (RuntimeException e) {
                     report(null, "market step failed, retrying: " + message(e));
                 }
-                Thread.sleep(config.pollInterval().toMillis());
+                if (ended.poll(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS) != null) {
+                    ended.clear(); // the next step submits every ended job
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -129,19 +135,24 @@ public final class MarketLoop implements JobSource {
 
     private void step() throws InterruptedException {
         index.sync(config.session(), config.market().address());
+        submitEnded();
         long now = chainTime();
         for (ProviderJob job : store.unfinished(chainId, config.market().address(), config.account())) {
             if (!running) {
                 return;
             }
+            if (held.holds(job.id())) {
+                continue; // at the worker: submitted when it ends
+            }
             if (job.stage() == ProviderJob.Stage.CLAIMED && job.outcome() == JobOutcome.PENDING && runnable(job, now)) {
-                run(job, inputs.load(job.kind(), job.spec(), job.specUrl()), "resumed");
+                begin(job, inputs.load(job.kind(), job.spec(), job.specUrl()));
+                report(job, "job " + job.id() + ": resumed on " + caps.chosen());
             } else {
                 settlement.advance(job, now);
             }
         }
         if (!paused && !stopping.draining() && running) {
-            claimNext(now);
+            claimMore(now);
         }
         settlement.withdrawIfOwed();
     }
@@ -152,10 +163,11 @@ public final class MarketLoop implements JobSource {
         return chain.state() == JobState.CLAIMED && config.account().equalsIgnoreCase(chain.provider()) && now < chain.deadline();
     }
 
-    private void claimNext(long now) throws InterruptedException {
+    /** Claims open jobs while each still ends within its window behind the held ones. */
+    private void claimMore(long now) throws InterruptedException {
         String market = config.market().address();
         for (IndexedJob open : index.openAfter(chainId, market, 0)) {
-            if (!running || paused || stopping.draining()) {
+            if (!running || paused || stopping.draining() || held.size() >= config.maxHeldJobs()) {
                 return;
             }
             if (config.account().equalsIgnoreCase(open.requester()) || open.spec() == null
@@ -182,6 +194,9 @@ public final class MarketLoop implements JobSource {
                         "needs about %.0f s here, longer than its exec window of %d s", seconds, chain.execWindow()), null);
                 continue;
             }
+            if (!held.fits(seconds, chain.execWindow(), System.nanoTime())) {
+                return; // would not end in its window behind the jobs held now: look again once they are done
+            }
             if (config.market().provider(config.account()).stake().compareTo(config.market().terms(chain.termsId()).bond()) < 0) {
                 return; // not enough free stake for another bond: wait for a job to settle
             }
@@ -196,77 +211,35 @@ public final class MarketLoop implements JobSource {
                     claimed.deadline(), ProviderJob.Stage.CLAIMED, null, JobOutcome.PENDING, "claimed", null, System.currentTimeMillis(),
                     System.currentTimeMillis());
             store.save(chainId, job);
-            held = job; // held from the claim on: a stop now asks to finish or release it
+            int ahead = held.size();
+            begin(job, loaded); // held from the claim on: a stop now asks to finish or release it
             report(job, "job " + id + ": claimed " + describe(loaded) + " for " + settlement.amount(open.price()) + ", exec deadline "
                     + java.time.Instant.ofEpochSecond(claimed.deadline()));
-            run(job, loaded, "running");
-            return; // one job per step: settle and look again before the next claim
+            report(job, "job " + id + ": " + (ahead == 0 ? "running" : "queued behind " + ahead + " held") + " on " + caps.chosen());
         }
     }
 
-    /** Runs the job while holding it: a drain waits for it, a release gives it up. */
-    private void run(ProviderJob job, JobInputs.Loaded loaded, String verb) throws InterruptedException {
-        held = job;
-        try {
-            work(job, loaded, verb);
-        } finally {
-            held = null;
-            stopping.jobDone();
-        }
-    }
-
-    /** Runs the job, checks the result the way a requester will, publishes it and submits it. */
-    private void work(ProviderJob job, JobInputs.Loaded loaded, String verb) throws InterruptedException {
-        if (!running) {
-            return;
-        }
-        report(job, "job " + job.id() + ": " + verb + " on " + caps.chosen());
+    /** Hands the job to the worker and holds it from now on: a stop asks to finish or release it, a drain waits for it. */
+    private void begin(ProviderJob job, JobInputs.Loaded loaded) {
         CompletableFuture<JobResult> future = loaded.gemm() != null ? worker.submit(loaded.gemm()) : worker.submit(loaded.render());
-        current = future;
-        JobResult result;
-        try {
-            result = future.get();
-        } catch (ExecutionException e) {
-            if (running) {
-                jobs.failed(message(e.getCause() == null ? e : e.getCause()));
-                settlement.update(job, ProviderJob.Stage.CLAIMED, JobOutcome.FAILED, "the worker failed: " + message(e.getCause() == null ? e : e.getCause()), null);
+        held.add(new HeldJobs.Held(job, loaded, future, estimateSeconds(loaded), System.nanoTime()));
+        future.whenComplete((r, e) -> ended.offer(job.id()));
+    }
+
+    /** Every held job whose work ended: checked, published and submitted (or its failure kept), oldest first. */
+    private void submitEnded() throws InterruptedException {
+        for (HeldJobs.Held h : held.finished()) {
+            try {
+                if (running) {
+                    submission.finish(h, released);
+                }
+            } finally {
+                held.remove(h.job().id());
+                if (held.isEmpty()) {
+                    stopping.jobDone();
+                }
             }
-            return;
-        } catch (CancellationException stopping) {
-            return; // the agent stops: the job stays claimed, to resume or expire
-        } finally {
-            current = null;
         }
-        if (released) {
-            return; // given up by the user: never submitted, the claim expires
-        }
-        boolean ok;
-        if (loaded.gemm() != null) {
-            ok = Freivalds.standard().check(loaded.gemm(), result.values()).ok();
-            int n = (int) Math.round(Math.cbrt((double) loaded.gemm().m() * loaded.gemm().n() * loaded.gemm().k()));
-            jobs.gemm(new LocalJobLoop.GemmDone(n, result.nanos(), result.backend(), ok));
-        } else {
-            ok = new RenderVerifier().check(loaded.render(), result.values()).ok();
-            jobs.tile(new LocalJobLoop.TileDone(loaded.render(), result.values(), result.nanos(), result.backend(), ok));
-        }
-        if (!ok) {
-            settlement.update(job, ProviderJob.Stage.CLAIMED, JobOutcome.FAILED, "the result failed the provider's own check on "
-                    + result.backend() + "; not submitted", null);
-            return;
-        }
-        Cid cid = config.store().put(JobInputs.encodeResult(result.values()));
-        try {
-            config.sender().send(config.market().address(), MarketContract.submit(BigInteger.valueOf(job.id()), cid.digest(),
-                    config.resultBase().toString()), "submit");
-        } catch (TxWouldRevertException e) {
-            settlement.update(job, ProviderJob.Stage.CLAIMED, JobOutcome.FAILED, "submit refused: " + e.reason(), null);
-            return;
-        }
-        ProviderJob submitted = new ProviderJob(job.market(), job.id(), job.provider(), job.kind(), job.spec(), job.specUrl(), job.price(),
-                job.execDeadline(), ProviderJob.Stage.SUBMITTED, cid.toString(), JobOutcome.PENDING, "submitted, waiting for the requester",
-                null, job.claimedAtMillis(), System.currentTimeMillis());
-        store.save(chainId, submitted);
-        report(submitted, String.format(Locale.ROOT, "job %d: submitted %s (%.2f s on %s)", job.id(), cid, result.nanos() / 1e9, result.backend()));
     }
 
     /** Claims the chain gives to this account that the store lacks (the agent stopped between claim and write): adopted, never lost. */
@@ -317,32 +290,36 @@ public final class MarketLoop implements JobSource {
 
     @Override
     public java.util.OptionalLong heldJob() {
-        ProviderJob job = held;
-        return job == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(job.id());
+        return held.first();
+    }
+
+    @Override
+    public java.util.List<Long> heldJobs() {
+        return held.ids();
     }
 
     @Override
     public void drain(Runnable drained) {
-        report(null, "finishing the job it holds, claiming no more");
-        stopping.drain(drained, held == null);
+        report(null, "finishing the jobs it holds, claiming no more");
+        stopping.drain(drained, held.isEmpty());
     }
 
     @Override
     public void release() {
         released = true;
-        ProviderJob job = held;
-        if (job != null && settlement != null) {
-            settlement.update(job, ProviderJob.Stage.CLAIMED, JobOutcome.FAILED, StopChoice.RELEASED, null);
-            report(job, "job " + job.id() + ": released; its claim expires after the exec window and the job reopens");
+        for (HeldJobs.Held h : held.all()) {
+            if (settlement != null) {
+                settlement.update(h.job(), ProviderJob.Stage.CLAIMED, JobOutcome.FAILED, StopChoice.RELEASED, null);
+                report(h.job(), "job " + h.job().id() + ": released; its claim expires after the exec window and the job reopens");
+            }
         }
     }
 
     @Override
     public synchronized void close() {
         running = false;
-        CompletableFuture<JobResult> job = current;
-        if (job != null) {
-            worker.cancel(job);
+        for (HeldJobs.Held h : held.all()) {
+            worker.cancel(h.result()); // claimed jobs stay claimed, to resume after a restart or expire
         }
         if (thread != null) {
             thread.interrupt();

@@ -66,7 +66,7 @@ class MarketProviderStopTest {
                 await("the drained job submitted", () -> w.market.jobState(drained.id()) == JobState.SUBMITTED);
                 await("the stop after the drain", () -> p.agent.status().state() == ProviderStatus.State.STOPPED);
                 assertEquals(JobState.OPEN, w.market.jobState(later.id()), "nothing new claimed while draining");
-                assertTrue(p.lines.contains("finishing the job it holds, claiming no more"), p.lines.toString());
+                assertTrue(p.lines.contains("finishing the jobs it holds, claiming no more"), p.lines.toString());
             }
 
             hold.set(new CountDownLatch(1));

@@ -41,17 +41,24 @@ final class ProviderHarness implements AutoCloseable {
 
     /** {@code key}: another dev account's, for tests that run several agents on one market. */
     ProviderHarness(MarketWorld w, ECKeyPair key, Path blobs, ProviderPolicy policy, MarketLoop.Listener extra) {
+        this(w, key, blobs, policy, extra, c -> c);
+    }
+
+    /** {@code tune}: changes to the agent's market settings (e.g. how many jobs it may hold). */
+    ProviderHarness(MarketWorld w, ECKeyPair key, Path blobs, ProviderPolicy policy, MarketLoop.Listener extra,
+                    java.util.function.UnaryOperator<MarketAgentConfig> tune) {
         store = new BlobStore(blobs, BlobStore.DEFAULT_MAX_BYTES);
         server = BlobServer.startLoopback(store);
         MarketSender sender = new MarketSender(w.session, new PrivateKeySigner(key), Set.of(w.market.address(), w.token()));
-        config = MarketAgentConfig.of(w.session, w.market, sender, data -> data.sign(key), null, store, server.base())
+        MarketAgentConfig config = MarketAgentConfig.of(w.session, w.market, sender, data -> data.sign(key), null, store, server.base())
                 .withPollInterval(Duration.ofMillis(300));
+        this.config = tune.apply(config);
         MarketLoop.Listener listener = (job, line) -> {
             lines.add(line);
             extra.job(job, line);
         };
         agent = new ProviderAgent(ProviderAgent.Settings.defaults().withWorker(WorkerOptions.defaults().withBackends(List.of("cpu")))
-                .withPolicyInterval(Duration.ofMillis(200)), policy, new MachineProbe(), MarketLoop.factory(config, listener));
+                .withPolicyInterval(Duration.ofMillis(200)), policy, new MachineProbe(), MarketLoop.factory(this.config, listener));
     }
 
     ProviderHarness start() {
