@@ -3,14 +3,11 @@ package org.hearth.compute.provider;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.hearth.compute.thermal.MachineThermals;
-import org.hearth.compute.thermal.ThermalReading;
 import org.hearth.compute.thermal.ThermalSource;
 import org.hearth.compute.worker.SupervisorSettings;
 import org.hearth.compute.worker.WorkerCapabilities;
@@ -45,40 +42,12 @@ public final class ProviderAgent implements AutoCloseable {
         }
     }
 
-    /** What the agent publishes; every method has a default so a subscriber implements what it shows. */
-    public interface Listener {
-        default void status(ProviderStatus status) {
-        }
-
-        /** The worker is up and said what it found. */
-        default void started(WorkerCapabilities capabilities) {
-        }
-
-        default void imageStarted(int pass) {
-        }
-
-        default void tile(LocalJobLoop.TileDone done) {
-        }
-
-        default void gemm(LocalJobLoop.GemmDone done) {
-        }
-
-        /** The machine as the policy saw it; {@code state} is null once sharing stops. {@code unreadable}: why it cannot be read, or "". */
-        default void machine(MachineState state, String unreadable) {
-        }
-
-        /** A line for a log or a terminal: worker events, pauses, failures. */
-        default void log(String line) {
-        }
-
-        /** Temperatures as the policy read them, each policy tick while sharing. */
-        default void thermal(ThermalReading reading) {
-        }
+    /** What the agent publishes ({@link AgentListener}: every method has a default, so a subscriber implements what it shows). */
+    public interface Listener extends AgentListener {
     }
 
     private final Settings settings;
-    private final MachineProbe probe;
-    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final AgentListeners listeners = new AgentListeners();
     private final ThroughputHistory history = new ThroughputHistory();
     private final ScheduledExecutorService policyTimer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "provider-policy");
@@ -95,9 +64,7 @@ public final class ProviderAgent implements AutoCloseable {
     /** Bumped by every start and stop, so a start that finishes after a stop closes what it started. */
     private int generation;
     private ProviderStatus status = ProviderStatus.stopped();
-    private final ThermalSource thermals;
-    private final SharingGate gate = new SharingGate(SharingGate.DEFAULT_RESUME_AFTER);
-    private final AgentLog recentLog = new AgentLog();
+    private final PolicyReading reading;
     private volatile ComputeLimits limits = ComputeLimits.NONE;
     /** Backends the device switches leave on; null: the settings' own list. */
     private volatile List<String> allowedBackends;
@@ -124,17 +91,16 @@ public final class ProviderAgent implements AutoCloseable {
         this.settings = settings;
         this.sources = sources;
         this.policy = policy;
-        this.probe = probe;
-        this.thermals = thermals;
+        this.reading = new PolicyReading(probe, thermals);
         long every = settings.policyInterval().toMillis();
         policyTimer.scheduleWithFixedDelay(this::applyPolicy, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** Adds a listener and tells it the current status at once; run the returned action to unsubscribe. */
     public Runnable subscribe(Listener listener) {
-        listeners.add(listener);
+        Runnable remove = listeners.add(listener);
         listener.status(status());
-        return () -> listeners.remove(listener);
+        return remove;
     }
 
     public ProviderStatus status() {
@@ -174,10 +140,7 @@ public final class ProviderAgent implements AutoCloseable {
             publish(ProviderStatus.stopped().with(ProviderStatus.State.STARTING, "", ""));
         }
         // a first reading while the worker starts, so the first figure shown covers a real interval
-        onPolicyThread(() -> {
-            gate.reset();
-            probe.sample(0);
-        });
+        onPolicyThread(reading::restart);
         Thread.ofVirtual().name("provider-start").start(() -> launch(gen));
     }
 
@@ -206,10 +169,10 @@ public final class ProviderAgent implements AutoCloseable {
                 return;
             }
             worker = w;
-            loop = l = sources.create(w, caps, new LoopListener(gen));
+            loop = l = sources.create(w, caps, new RunReports(this, gen));
             publish(status.with(ProviderStatus.State.RUNNING, caps.chosen(), ""));
         }
-        each(x -> x.started(caps));
+        listeners.each(x -> x.started(caps));
         log("Worker ready (pid " + caps.pid() + "), backend " + caps.chosen() + "; " + l.description());
         applyPolicyNow(); // a source that takes work must not take any before the policy had its say
         l.start();
@@ -235,7 +198,7 @@ public final class ProviderAgent implements AutoCloseable {
             }
             publish(status.with(end, status.backend(), reason));
         }
-        each(x -> x.machine(null, ""));
+        listeners.each(x -> x.machine(null, ""));
         if (l != null) {
             l.close();
         }
@@ -264,13 +227,8 @@ public final class ProviderAgent implements AutoCloseable {
         if (w == null) {
             return;
         }
-        long workerCpu = w.workerProcess().flatMap(h -> h.info().totalCpuDuration()).map(Duration::toNanos).orElse(0L);
-        MachineState machine = probe.sample(workerCpu);
-        String unreadable = probe.unavailableReason().orElse("");
-        ThermalReading heat = thermals.read();
-        SharingGate.Decision decision = gate.decide(p, limits, machine, heat, System.nanoTime());
-        Optional<String> reason = decision.reason().map(r -> decision.resumingIn().isZero() ? r
-                : r + "; resuming after " + Math.max(1, decision.resumingIn().toSeconds()) + " s clear");
+        PolicyReading.Reading seen = reading.read(w, p, limits);
+        Optional<String> reason = seen.pause();
         String change = null;
         synchronized (lock) {
             if (worker != w) {
@@ -296,8 +254,8 @@ public final class ProviderAgent implements AutoCloseable {
         if (change != null) {
             log(change);
         }
-        each(x -> x.machine(machine, unreadable));
-        each(x -> x.thermal(heat));
+        listeners.each(x -> x.machine(seen.machine(), seen.unreadable()));
+        listeners.each(x -> x.thermal(seen.heat()));
     }
 
     /** Applies the policy on its thread and waits for it. */
@@ -320,31 +278,47 @@ public final class ProviderAgent implements AutoCloseable {
         log("Worker " + event);
         if (event.kind() == WorkerEvent.Kind.GAVE_UP) {
             // not on the supervisor's thread: closing the supervisor waits for its threads
-            Thread.ofVirtual().name("provider-gave-up").start(() -> stopWith(ProviderStatus.State.FAILED, event.message()));
+            Thread.ofVirtual().name("provider-gave-up").start(() -> stopFailed(event.message()));
         }
     }
 
     /** Called with the lock held. */
-    private void publish(ProviderStatus next) {
+    void publish(ProviderStatus next) {
         status = next;
-        each(x -> x.status(next));
+        listeners.each(x -> x.status(next));
     }
 
     private void log(String line) {
-        LOG.info(line);
-        recentLog.add(line);
-        each(x -> x.log(line));
+        listeners.log(line);
     }
 
-    /** A listener that throws must not stop the agent or the other listeners. */
-    private void each(Consumer<Listener> call) {
-        for (Listener l : listeners) {
-            try {
-                call.accept(l);
-            } catch (RuntimeException e) {
-                LOG.warn("A provider listener failed", e);
-            }
+    AgentListeners listeners() {
+        return listeners;
+    }
+
+    ThroughputHistory throughput() {
+        return history;
+    }
+
+    boolean isCurrent(int gen) {
+        synchronized (lock) {
+            return gen == generation;
         }
+    }
+
+    /** Runs {@code change} under the lock if run {@code gen} is still the current one; false when it is not. */
+    boolean ifCurrent(int gen, Runnable change) {
+        synchronized (lock) {
+            if (gen != generation) {
+                return false;
+            }
+            change.run();
+            return true;
+        }
+    }
+
+    void stopFailed(String reason) {
+        stopWith(ProviderStatus.State.FAILED, reason);
     }
 
     private void onPolicyThread(Runnable work) {
@@ -389,92 +363,22 @@ public final class ProviderAgent implements AutoCloseable {
 
     /** How long every rule must stay clear before a policy pause ends. */
     public void setResumeAfter(Duration clear) {
-        gate.setResumeAfter(clear);
+        reading.setResumeAfter(clear);
     }
 
     /** Where the policy reads temperatures; a screen may read it too (off its UI thread). */
     public ThermalSource thermals() {
-        return thermals;
+        return reading.thermals();
     }
 
     /** The agent's recent log lines, oldest first. */
     public List<AgentLog.Line> recentLog() {
-        return recentLog.snapshot();
+        return listeners.recentLog();
     }
 
     @Override
     public void close() {
         policyTimer.shutdownNow();
         stop();
-    }
-
-    /** Passes on what one run's loop reports; a job that finishes after a stop is not reported. */
-    private final class LoopListener implements LocalJobLoop.Listener {
-        private final int gen;
-
-        LoopListener(int gen) {
-            this.gen = gen;
-        }
-
-        private boolean current() {
-            return gen == generation;
-        }
-
-        @Override
-        public void imageStarted(int pass) {
-            synchronized (lock) {
-                if (!current()) {
-                    return;
-                }
-            }
-            each(x -> x.imageStarted(pass));
-        }
-
-        @Override
-        public void tile(LocalJobLoop.TileDone done) {
-            synchronized (lock) {
-                if (!current()) {
-                    return;
-                }
-                history.addRender(done.msamplesPerSecond());
-                publish(status.withTile(done.verified(), done.msamplesPerSecond()));
-                each(x -> x.tile(done));
-            }
-        }
-
-        @Override
-        public void gemm(LocalJobLoop.GemmDone done) {
-            synchronized (lock) {
-                if (!current()) {
-                    return;
-                }
-                history.addGemm(done.gflops());
-                publish(status.withGemm(done.verified(), done.gflops()));
-                each(x -> x.gemm(done));
-            }
-        }
-
-        @Override
-        public void failed(String message) {
-            synchronized (lock) {
-                if (!current()) {
-                    return;
-                }
-                publish(status.withFailure());
-            }
-            log("Job failed: " + message);
-        }
-
-        @Override
-        public void died(Throwable error) {
-            synchronized (lock) {
-                if (!current()) {
-                    return;
-                }
-            }
-            LOG.error("The provider's job loop stopped", error);
-            String reason = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
-            Thread.ofVirtual().name("provider-died").start(() -> stopWith(ProviderStatus.State.FAILED, reason));
-        }
     }
 }
