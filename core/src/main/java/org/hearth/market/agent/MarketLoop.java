@@ -61,6 +61,10 @@ public final class MarketLoop implements JobSource {
     /** Ids of held jobs whose work ended: wakes the loop to submit at once. */
     private final BlockingQueue<Long> ended = new LinkedBlockingQueue<>();
     private volatile boolean released;
+    /** Held jobs given up one by one (a policy pause that outlasted their windows): never submitted. */
+    private final java.util.Set<Long> releasedJobs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    static final String PAUSED_PAST_WINDOW = "released: sharing was paused by the policy until it could no longer end within its exec window;"
+            + " not submitted, the claim expires";
     private final StopChoice stopping = new StopChoice();
     private JobSettlement settlement;
     private ResultSubmission submission;
@@ -137,6 +141,9 @@ public final class MarketLoop implements JobSource {
         index.sync(config.session(), config.market().address());
         submitEnded();
         long now = chainTime();
+        if (paused) {
+            releaseWhatCannotEnd(now);
+        }
         for (ProviderJob job : store.unfinished(chainId, config.market().address(), config.account())) {
             if (!running) {
                 return;
@@ -226,12 +233,36 @@ public final class MarketLoop implements JobSource {
         future.whenComplete((r, e) -> ended.offer(job.id()));
     }
 
+    /**
+     * While the policy pauses the worker, a held job keeps its exec-window promise: it ends in time if
+     * the pause lifts soon enough, and once it could no longer end in its window even if the worker
+     * resumed now (its estimate and those ahead of it), it is released before the window closes: its
+     * work stops, it is never submitted late, and the claim is left to expire.
+     */
+    private void releaseWhatCannotEnd(long now) {
+        double ahead = 0;
+        for (HeldJobs.Held h : held.all()) {
+            if (h.result().isDone() || releasedJobs.contains(h.job().id())) {
+                continue;
+            }
+            if (now + ahead + h.seconds() <= h.job().execDeadline()) {
+                ahead += h.seconds();
+                continue;
+            }
+            releasedJobs.add(h.job().id());
+            worker.cancel(h.result());
+            settlement.update(h.job(), ProviderJob.Stage.CLAIMED, JobOutcome.FAILED, PAUSED_PAST_WINDOW, null);
+            report(h.job(), "job " + h.job().id() + ": released while paused: it could no longer end before its exec deadline "
+                    + java.time.Instant.ofEpochSecond(h.job().execDeadline()));
+        }
+    }
+
     /** Every held job whose work ended: checked, published and submitted (or its failure kept), oldest first. */
     private void submitEnded() throws InterruptedException {
         for (HeldJobs.Held h : held.finished()) {
             try {
-                if (running) {
-                    submission.finish(h, released);
+                if (running && !released && !releasedJobs.contains(h.job().id())) {
+                    submission.finish(h); // a released job is never submitted: its claim expires
                 }
             } finally {
                 held.remove(h.job().id());

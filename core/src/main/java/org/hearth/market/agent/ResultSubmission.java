@@ -37,8 +37,7 @@ final class ResultSubmission {
         this.chainId = config.session().chainId();
     }
 
-    /** {@code released}: the user gave the held jobs up, so nothing is submitted (their claims expire). */
-    void finish(HeldJobs.Held held, boolean released) throws InterruptedException {
+    void finish(HeldJobs.Held held) throws InterruptedException {
         ProviderJob job = held.job();
         JobInputs.Loaded loaded = held.loaded();
         JobResult result;
@@ -51,9 +50,6 @@ final class ResultSubmission {
             return;
         } catch (CancellationException stopping) {
             return; // the agent stops: the job stays claimed, to resume or expire
-        }
-        if (released) {
-            return;
         }
         boolean ok;
         if (loaded.gemm() != null) {
