@@ -40,12 +40,6 @@ public final class Freivalds {
     /** Rounds of the market's check: a crafted error of {@link #DETECTION_FACTOR}·τ escapes at most 4⁻¹⁰ of the time. */
     public static final int DEFAULT_ROUNDS = 10;
     private static final double U = 0x1.0p-24;
-    /**
-     * The vectors' source: the JDK's NIST SP 800-90A DRBG (Hash_DRBG over SHA-256, seeded and reseeded
-     * from the system's entropy), shared and thread-safe; several times faster per byte than the default
-     * NativePRNG, which mixes every read of /dev/urandom through SHA1PRNG.
-     */
-    private static final SecureRandom SECRET = drbg();
 
     private final int rounds;
     private final RandomGenerator random;
@@ -55,17 +49,9 @@ public final class Freivalds {
         return new Freivalds(DEFAULT_ROUNDS);
     }
 
-    /** {@code rounds} rounds with vectors from a {@link SecureRandom} (the party checked must not predict r). */
+    /** {@code rounds} rounds with vectors from a {@link SecureRandom} ({@link SecretRandom}: the party checked must not predict r). */
     public Freivalds(int rounds) {
-        this(rounds, SECRET);
-    }
-
-    private static SecureRandom drbg() {
-        try {
-            return SecureRandom.getInstance("DRBG");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            return new SecureRandom();
-        }
+        this(rounds, SecretRandom.shared());
     }
 
     /** Reproducible vectors for tests and benchmarks only: anyone who knows the seed knows r. */

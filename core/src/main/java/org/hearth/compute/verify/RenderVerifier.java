@@ -1,6 +1,5 @@
 package org.hearth.compute.verify;
 
-import java.security.SecureRandom;
 import java.util.SplittableRandom;
 import org.hearth.compute.job.RenderJob;
 import org.hearth.compute.render.PackedScene;
@@ -27,7 +26,7 @@ public final class RenderVerifier {
 
     /** Defaults: at least 32 pixels or 1/32 of the tile, up to 1/32 of them may differ (cross-backend). */
     public RenderVerifier() {
-        this(MIN_PIXELS, 1.0 / 32, 1.0 / 32, new SecureRandom().nextLong());
+        this(MIN_PIXELS, 1.0 / 32, 1.0 / 32, SecretRandom.shared().nextLong());
     }
 
     public RenderVerifier(int minPixels, double pixelShare, double allowedMismatchShare, long seed) {

@@ -21,6 +21,7 @@ import org.hearth.market.JobState;
 import org.hearth.market.MarketContract;
 import org.hearth.market.MarketJob;
 import org.hearth.market.MarketJobs;
+import org.hearth.problem.HearthException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -211,6 +212,12 @@ public final class MarketLoop implements JobSource {
                 config.sender().send(market, MarketContract.claim(id), "claim");
             } catch (TxWouldRevertException e) {
                 report(null, "job " + id + ": claim refused (" + e.reason() + ")");
+                continue;
+            } catch (HearthException e) {
+                if (!"market.txFailed".equals(e.key())) {
+                    throw e;
+                }
+                report(null, "job " + id + ": claim not taken (" + e.getMessage() + "; another provider's claim was mined first)");
                 continue;
             }
             MarketJob claimed = config.market().job(id);
