@@ -49,6 +49,37 @@ final class DoubleDot {
         return abs;
     }
 
+    /**
+     * {@link #dots} for two rows of x at once (element offsets off0 and off1): out0 and out1 get each
+     * row's products; with weights, abs[0] and abs[1] get each row's magnitudes.
+     */
+    static void dotsPair(MemorySegment x, long off0, long off1, double[][] ys, int len, double[] w, double[] out0, double[] out1, double[] abs) {
+        if (!VECTOR) {
+            double s0 = dots(x, off0, ys, len, w, out0);
+            double s1 = dots(x, off1, ys, len, w, out1);
+            abs[0] = s0;
+            abs[1] = s1;
+            return;
+        }
+        if (ys.length % GROUP != 0) {
+            throw new IllegalArgumentException(ys.length + " vectors: pad to a multiple of " + GROUP);
+        }
+        float[] rows = ROW.get();
+        if (rows.length < 2 * len) {
+            rows = new float[2 * len];
+            ROW.set(rows);
+        }
+        MemorySegment.copy(x, F32_LE, off0 * Float.BYTES, rows, 0, len);
+        MemorySegment.copy(x, F32_LE, off1 * Float.BYTES, rows, len, len);
+        for (int q = 0; q < ys.length; q += GROUP) {
+            VectorDot.dot5x2(rows, 0, len, ys, q, len, q == 0 ? w : null, out0, out1, abs);
+        }
+        if (w == null) {
+            abs[0] = 0;
+            abs[1] = 0;
+        }
+    }
+
     static double scalarDot5(float[] x, int off, double[][] ys, int from, int len, double[] w, double[] out) {
         double[] y0 = ys[from], y1 = ys[from + 1], y2 = ys[from + 2], y3 = ys[from + 3], y4 = ys[from + 4];
         double a = 0, b = 0, c = 0, d = 0, e = 0, abs = 0;

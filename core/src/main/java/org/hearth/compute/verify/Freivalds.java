@@ -118,10 +118,21 @@ public final class Freivalds {
         double[][] br = new double[padded][k];
         double[] bAbs = new double[k];
         double[] column = new double[padded];
-        for (int p = 0; p < k; p++) {
-            bAbs[p] = DoubleDot.dots(b, (long) p * n, r, n, ones, column);
+        double[] column2 = new double[padded];
+        double[] abs = new double[2];
+        for (int p = 0; p < k; p += 2) { // two rows of B per pass: each of r's entries loaded once for both
+            if (p + 1 < k) {
+                DoubleDot.dotsPair(b, (long) p * n, (long) (p + 1) * n, r, n, ones, column, column2, abs);
+                bAbs[p] = abs[0];
+                bAbs[p + 1] = abs[1];
+            } else {
+                bAbs[p] = DoubleDot.dots(b, (long) p * n, r, n, ones, column);
+            }
             for (int q = 0; q < padded; q++) {
                 br[q][p] = column[q];
+                if (p + 1 < k) {
+                    br[q][p + 1] = column2[q];
+                }
             }
         }
         double scale = SAFETY * U * Math.sqrt(k);
@@ -129,17 +140,32 @@ public final class Freivalds {
         double[] claimed = new double[padded];
         int worstRow = 0;
         double worst = 0;
-        for (int i = 0; i < m; i++) {
-            double tolerance = scale * DoubleDot.dots(a, (long) i * k, br, k, bAbs, expected) + Double.MIN_NORMAL;
-            DoubleDot.dots(c, (long) i * n, r, n, null, claimed);
-            for (int q = 0; q < rounds; q++) {
-                double excess = Math.abs(expected[q] - claimed[q]) / tolerance;
-                if (!(excess <= 1.0)) {
-                    return new Result(false, q + 1, i, excess);
-                }
-                if (excess > worst) {
-                    worst = excess;
-                    worstRow = i;
+        double[] expected2 = new double[padded];
+        double[] unused = new double[2];
+        double[] claimed2 = new double[padded];
+        for (int i = 0; i < m; i += 2) { // two rows of A and of C per pass
+            boolean pair = i + 1 < m;
+            if (pair) {
+                DoubleDot.dotsPair(a, (long) i * k, (long) (i + 1) * k, br, k, bAbs, expected, expected2, abs);
+                DoubleDot.dotsPair(c, (long) i * n, (long) (i + 1) * n, r, n, null, claimed, claimed2, unused);
+            } else {
+                abs[0] = DoubleDot.dots(a, (long) i * k, br, k, bAbs, expected);
+                DoubleDot.dots(c, (long) i * n, r, n, null, claimed);
+            }
+            for (int row = i; row < i + (pair ? 2 : 1); row++) {
+                boolean second = row > i;
+                double tolerance = scale * abs[second ? 1 : 0] + Double.MIN_NORMAL;
+                double[] e = second ? expected2 : expected;
+                double[] got = second ? claimed2 : claimed;
+                for (int q = 0; q < rounds; q++) {
+                    double excess = Math.abs(e[q] - got[q]) / tolerance;
+                    if (!(excess <= 1.0)) {
+                        return new Result(false, q + 1, row, excess);
+                    }
+                    if (excess > worst) {
+                        worst = excess;
+                        worstRow = row;
+                    }
                 }
             }
         }

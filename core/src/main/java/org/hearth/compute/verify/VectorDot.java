@@ -72,4 +72,60 @@ final class VectorDot {
         out[from + 4] = e;
         return abs;
     }
+
+    /**
+     * {@link #dot5} for two rows at once (x[off0..] and x[off1..]): each weight vector loaded once for both
+     * rows, which halves the loads per multiply-add. Magnitudes go to abs[0] and abs[1] when w is not null.
+     */
+    static void dot5x2(float[] x, int off0, int off1, double[][] ys, int from, int len, double[] w, double[] out0, double[] out1, double[] abs) {
+        double[] y0 = ys[from], y1 = ys[from + 1], y2 = ys[from + 2], y3 = ys[from + 3], y4 = ys[from + 4];
+        DoubleVector a0 = DoubleVector.zero(D), a1 = a0, a2 = a0, a3 = a0, a4 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0, b4 = a0, sa = a0, sb = a0;
+        int j = 0;
+        for (; j + L <= len; j += L) {
+            DoubleVector p = load(x, off0, j);
+            DoubleVector q = load(x, off1, j);
+            DoubleVector v = DoubleVector.fromArray(D, y0, j);
+            a0 = p.fma(v, a0);
+            b0 = q.fma(v, b0);
+            v = DoubleVector.fromArray(D, y1, j);
+            a1 = p.fma(v, a1);
+            b1 = q.fma(v, b1);
+            v = DoubleVector.fromArray(D, y2, j);
+            a2 = p.fma(v, a2);
+            b2 = q.fma(v, b2);
+            v = DoubleVector.fromArray(D, y3, j);
+            a3 = p.fma(v, a3);
+            b3 = q.fma(v, b3);
+            v = DoubleVector.fromArray(D, y4, j);
+            a4 = p.fma(v, a4);
+            b4 = q.fma(v, b4);
+            if (w != null) {
+                v = DoubleVector.fromArray(D, w, j);
+                sa = p.abs().fma(v, sa);
+                sb = q.abs().fma(v, sb);
+            }
+        }
+        double[] a = {a0.reduceLanes(VectorOperators.ADD), a1.reduceLanes(VectorOperators.ADD), a2.reduceLanes(VectorOperators.ADD),
+                a3.reduceLanes(VectorOperators.ADD), a4.reduceLanes(VectorOperators.ADD)};
+        double[] b = {b0.reduceLanes(VectorOperators.ADD), b1.reduceLanes(VectorOperators.ADD), b2.reduceLanes(VectorOperators.ADD),
+                b3.reduceLanes(VectorOperators.ADD), b4.reduceLanes(VectorOperators.ADD)};
+        double absA = sa.reduceLanes(VectorOperators.ADD), absB = sb.reduceLanes(VectorOperators.ADD);
+        for (; j < len; j++) {
+            double p = x[off0 + j], q = x[off1 + j];
+            for (int r = 0; r < 5; r++) {
+                a[r] += p * ys[from + r][j];
+                b[r] += q * ys[from + r][j];
+            }
+            if (w != null) {
+                absA += Math.abs(p) * w[j];
+                absB += Math.abs(q) * w[j];
+            }
+        }
+        System.arraycopy(a, 0, out0, from, 5);
+        System.arraycopy(b, 0, out1, from, 5);
+        if (w != null) {
+            abs[0] = absA;
+            abs[1] = absB;
+        }
+    }
 }

@@ -1,6 +1,9 @@
 package org.hearth.market.agent;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -67,6 +70,7 @@ public final class MarketLoop implements JobSource {
     static final String PAUSED_PAST_WINDOW = "released: sharing was paused by the policy until it could no longer end within its exec window;"
             + " not submitted, the claim expires";
     private final StopChoice stopping = new StopChoice();
+    private final java.util.SplittableRandom spread = new java.util.SplittableRandom();
     private JobSettlement settlement;
     private ResultSubmission submission;
     private Thread thread;
@@ -174,24 +178,27 @@ public final class MarketLoop implements JobSource {
     /** Claims open jobs while each still ends within its window behind the held ones. */
     private void claimMore(long now) throws InterruptedException {
         String market = config.market().address();
-        for (IndexedJob open : index.openAfter(chainId, market, 0)) {
+        List<IndexedJob> open = new ArrayList<>(index.openAfter(chainId, market, 0));
+        // from a random place in the list: providers looking at once try different jobs, instead of all racing for the first
+        Collections.rotate(open, open.isEmpty() ? 0 : -spread.nextInt(open.size()));
+        for (IndexedJob job : open) {
             if (!running || paused || stopping.draining() || held.size() >= config.maxHeldJobs()) {
                 return;
             }
-            if (config.account().equalsIgnoreCase(open.requester()) || open.spec() == null
-                    || store.find(chainId, market, open.id(), config.account()).isPresent()) {
+            if (config.account().equalsIgnoreCase(job.requester()) || job.spec() == null
+                    || store.find(chainId, market, job.id(), config.account()).isPresent()) {
                 continue; // its own job, one seen before its post was indexed, or one this provider already had
             }
-            BigInteger id = BigInteger.valueOf(open.id());
+            BigInteger id = BigInteger.valueOf(job.id());
             MarketJob chain = config.market().job(id);
             if (chain.state() != JobState.OPEN || now >= chain.claimDeadline()) {
                 continue;
             }
-            ProviderJob seen = new ProviderJob(market, open.id(), config.account(), open.kind(), open.spec(), open.specUrl(), open.price(),
+            ProviderJob seen = new ProviderJob(market, job.id(), config.account(), job.kind(), job.spec(), job.specUrl(), job.price(),
                     0, ProviderJob.Stage.SEEN, null, JobOutcome.REFUSED, "", null, System.currentTimeMillis(), System.currentTimeMillis());
             JobInputs.Loaded loaded;
             try {
-                loaded = inputs.load(open.kind(), open.spec(), open.specUrl());
+                loaded = inputs.load(job.kind(), job.spec(), job.specUrl());
             } catch (BlobException | JobRejectedException e) {
                 settlement.update(seen, ProviderJob.Stage.SEEN, JobOutcome.REFUSED, message(e), null);
                 continue;
@@ -221,15 +228,15 @@ public final class MarketLoop implements JobSource {
                 continue;
             }
             MarketJob claimed = config.market().job(id);
-            ProviderJob job = new ProviderJob(market, open.id(), config.account(), open.kind(), open.spec(), open.specUrl(), open.price(),
+            ProviderJob claimedJob = new ProviderJob(market, job.id(), config.account(), job.kind(), job.spec(), job.specUrl(), job.price(),
                     claimed.deadline(), ProviderJob.Stage.CLAIMED, null, JobOutcome.PENDING, "claimed", null, System.currentTimeMillis(),
                     System.currentTimeMillis());
-            store.save(chainId, job);
+            store.save(chainId, claimedJob);
             int ahead = held.size();
-            begin(job, loaded); // held from the claim on: a stop now asks to finish or release it
-            report(job, "job " + id + ": claimed " + describe(loaded) + " for " + settlement.amount(open.price()) + ", exec deadline "
+            begin(claimedJob, loaded); // held from the claim on: a stop now asks to finish or release it
+            report(claimedJob, "job " + id + ": claimed " + describe(loaded) + " for " + settlement.amount(job.price()) + ", exec deadline "
                     + java.time.Instant.ofEpochSecond(claimed.deadline()));
-            report(job, "job " + id + ": " + (ahead == 0 ? "running" : "queued behind " + ahead + " held") + " on " + caps.chosen());
+            report(claimedJob, "job " + id + ": " + (ahead == 0 ? "running" : "queued behind " + ahead + " held") + " on " + caps.chosen());
         }
     }
 

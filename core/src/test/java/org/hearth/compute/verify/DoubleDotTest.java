@@ -59,6 +59,38 @@ class DoubleDotTest {
     }
 
     @Test
+    void twoRowsAtOnceEqualEachRowAlone() {
+        SplittableRandom rnd = new SplittableRandom(9);
+        for (int len : new int[] {1, 5, 8, 9, 33, 512, 515}) {
+            float[] x = new float[3 + 2 * len];
+            for (int j = 0; j < x.length; j++) {
+                x[j] = (float) rnd.nextDouble(-100, 100);
+            }
+            double[][] ys = new double[2 * DoubleDot.GROUP][len];
+            for (double[] y : ys) {
+                for (int j = 0; j < len; j++) {
+                    y[j] = rnd.nextDouble(-1, 1);
+                }
+            }
+            double[] w = new double[len];
+            java.util.Arrays.fill(w, 2.0);
+            MemorySegment bytes = MemorySegment.ofArray(GemmBlobs.encodeMatrix(x));
+            double[] first = new double[ys.length], second = new double[ys.length], abs = new double[2];
+            DoubleDot.dotsPair(bytes, 3, 3 + len, ys, len, w, first, second, abs);
+            double[] alone = new double[ys.length];
+            double bound = 1e-12 * len * 100;
+            assertEquals(DoubleDot.dots(bytes, 3, ys, len, w, alone), abs[0], bound, "first row's magnitudes, len " + len);
+            for (int q = 0; q < ys.length; q++) {
+                assertEquals(alone[q], first[q], bound, "first row, round " + q);
+            }
+            assertEquals(DoubleDot.dots(bytes, 3 + len, ys, len, w, alone), abs[1], bound, "second row's magnitudes");
+            for (int q = 0; q < ys.length; q++) {
+                assertEquals(alone[q], second[q], bound, "second row, round " + q);
+            }
+        }
+    }
+
+    @Test
     void vectorsMustBePaddedToWholeGroups() {
         double[][] ys = new double[DoubleDot.GROUP + 1][4];
         assertThrows(IllegalArgumentException.class, () -> DoubleDot.dots(MemorySegment.ofArray(new float[4]), 0, ys, 4, null, new double[ys.length]));

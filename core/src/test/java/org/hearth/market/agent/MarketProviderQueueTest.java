@@ -50,8 +50,9 @@ class MarketProviderQueueTest {
                 for (BigInteger id : jobs) {
                     await("job " + id + " submitted", () -> w.market.jobState(id) == JobState.SUBMITTED);
                 }
-                assertTrue(p.lines.contains("job " + jobs.get(1) + ": queued behind 1 held on cpu"), p.lines.toString());
-                assertTrue(p.lines.contains("job " + jobs.get(2) + ": queued behind 2 held on cpu"), p.lines.toString());
+                // claimed from a random place in the open list: which job went second is not fixed
+                assertTrue(p.lines.stream().anyMatch(l -> l.endsWith(": queued behind 1 held on cpu")), p.lines.toString());
+                assertTrue(p.lines.stream().anyMatch(l -> l.endsWith(": queued behind 2 held on cpu")), p.lines.toString());
                 for (BigInteger id : jobs) {
                     w.marketCall(REQUESTER, MarketContract.accept(id));
                 }
@@ -75,7 +76,7 @@ class MarketProviderQueueTest {
             AtomicReference<CountDownLatch> hold = new AtomicReference<>(new CountDownLatch(1));
             MarketLoop.Listener holding = (job, line) -> {
                 CountDownLatch latch = hold.get();
-                if (latch != null && line.equals("job " + jobs.get(1) + ": queued behind 1 held on cpu")) {
+                if (latch != null && line.endsWith(": queued behind 1 held on cpu")) {
                     try {
                         latch.await();
                     } catch (InterruptedException stopped) {
@@ -85,7 +86,8 @@ class MarketProviderQueueTest {
             };
             ProviderHarness first = harness(w, holding, 2).start();
             await("both held", () -> AgentStop.heldJob(first.agent).isPresent() && first.agent.source().orElseThrow().heldJobs().size() == 2);
-            assertEquals(jobs.stream().map(BigInteger::longValue).toList(), first.agent.source().orElseThrow().heldJobs());
+            assertEquals(java.util.Set.copyOf(jobs.stream().map(BigInteger::longValue).toList()),
+                    java.util.Set.copyOf(first.agent.source().orElseThrow().heldJobs()));
             first.close();
             hold.set(null);
             for (BigInteger id : jobs) {
