@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Compute market benchmark: JOBS jobs through 4 provider agents on anvil, reviewed by one requester with the
-# adaptive spot checks: jobs settled per minute, verification time as a share of compute time (goal <= 5%),
+# adaptive spot checks: jobs settled per minute, verification time as a share of compute time (goal <= 5%; CPU time over
+# CPU time, the wall-time share beside it),
 # and the same jobs run directly on the CPU backend as the reference.
 # Usage: bench/market-bench.sh [JOBS=200] [GEMM_N=512] [TILE=64] [SPP=32]
 set -euo pipefail
