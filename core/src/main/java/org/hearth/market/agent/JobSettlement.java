@@ -64,6 +64,14 @@ final class JobSettlement {
             }
             case SETTLED -> {
                 JobEvent paid = last(job, List.of("JobAccepted", "JobFinalized"));
+                if (paid == null) {
+                    // settled after the step's look at the logs: read them again rather than guess how it was paid
+                    index.sync(config.session(), config.market().address());
+                    paid = last(job, List.of("JobAccepted", "JobFinalized"));
+                    if (paid == null) {
+                        return; // the next step sees the event
+                    }
+                }
                 BigInteger amount = paid == null ? null : new BigInteger(paid.field("paid"));
                 String how = paid != null && paid.name().equals("JobAccepted") ? "accepted by the requester"
                         : "finalized after the review window (the requester stayed silent)";
