@@ -64,6 +64,7 @@ public final class MarketBenchmark {
     private static final int PROVIDERS = 4;
     private static final int REQUESTER = 5;
     private static final BigInteger HRTH = BigInteger.TEN.pow(18);
+    private static final long REVIEW_WINDOW_SECONDS = 600;
     private static final ProviderPolicy ALWAYS = new ProviderPolicy(false, false, 100, 0, 24);
 
     private MarketBenchmark() {
@@ -89,6 +90,7 @@ public final class MarketBenchmark {
             for (int i = 1; i <= PROVIDERS; i++) {
                 fund(rpc, owner, market.token(), AnvilDevKeys.address(i), HRTH.multiply(BigInteger.valueOf(1_000)));
             }
+            lengthenReviewWindow(rpc, market);
             fund(rpc, owner, market.token(), AnvilDevKeys.address(REQUESTER), HRTH.multiply(BigInteger.valueOf(10_000)));
             for (int i = 1; i <= PROVIDERS; i++) {
                 open.add(startProvider(session, market, i, work.resolve("provider" + i)));
@@ -273,6 +275,35 @@ public final class MarketBenchmark {
             sum += Math.max(0, threads.getThreadCpuTime(id));
         }
         return sum;
+    }
+
+    /**
+     * The requester posts every job before it reviews any, which takes longer than the demo market's 20 s
+     * review window: the first results would be finalized unreviewed, so neither checked nor counted. A
+     * review window of {@value #REVIEW_WINDOW_SECONDS} s (set as the timelock, which owns the parameter,
+     * impersonated on this throwaway anvil) lets every result be reviewed.
+     */
+    private static void lengthenReviewWindow(RpcClient rpc, MarketContract market) throws InterruptedException {
+        String timelock = market.timelock();
+        rpc.call("anvil_setBalance", timelock, "0xde0b6b3a7640000");
+        rpc.call("anvil_impersonateAccount", timelock);
+        try {
+            String hash = rpc.call("eth_sendTransaction", Map.of("from", timelock, "to", market.address(), "gas", "0x493e0",
+                    "data", Abi.encodeCall("setReviewWindow(uint256)", BigInteger.valueOf(REVIEW_WINDOW_SECONDS)))).asText();
+            awaitSuccess(rpc, hash, "setReviewWindow");
+        } finally {
+            rpc.call("anvil_stopImpersonatingAccount", timelock);
+        }
+    }
+
+    private static void awaitSuccess(RpcClient rpc, String hash, String what) throws InterruptedException {
+        com.fasterxml.jackson.databind.JsonNode receipt;
+        while ((receipt = rpc.call("eth_getTransactionReceipt", hash)).isNull()) {
+            Thread.sleep(50);
+        }
+        if (!"0x1".equals(receipt.path("status").asText())) {
+            throw new IllegalStateException(what + " failed: " + receipt);
+        }
     }
 
     private static void fund(RpcClient rpc, String owner, String token, String to, BigInteger amount) throws InterruptedException {
