@@ -32,9 +32,11 @@ final class StopDialog {
         body.setMaxWidth(460);
         alert.getDialogPane().setContent(body);
         alert.getDialogPane().setId("stop-dialog");
-        alert.getDialogPane().lookupButton(finish).setId("stop-finish");
-        alert.getDialogPane().lookupButton(release).setId("stop-release");
-        alert.getDialogPane().lookupButton(ButtonType.CANCEL).setId("stop-cancel");
+        for (var id : java.util.Map.of(finish, "stop-finish", release, "stop-release", ButtonType.CANCEL, "stop-cancel").entrySet()) {
+            javafx.scene.control.Button b = (javafx.scene.control.Button) alert.getDialogPane().lookupButton(id.getKey());
+            b.setId(id.getValue());
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the choices are read in full, never cut short
+        }
         alert.setOnHidden(e -> {
             ButtonType chosen = alert.getResult();
             answer.accept(chosen == finish ? SharingStop.Choice.FINISH : chosen == release ? SharingStop.Choice.RELEASE : SharingStop.Choice.CANCEL);
@@ -53,6 +55,6 @@ final class StopDialog {
         String cost = quote.releasePenalty().signum() == 0 ? text.getString("stop.releaseFree")
                 : String.format(text.getString("stop.releaseCost"), Amounts.formatGrouped(quote.releasePenalty(), ComputeChoices.TOKEN_DECIMALS),
                         Amounts.formatGrouped(quote.bond(), ComputeChoices.TOKEN_DECIMALS), symbol);
-        return job + "\n\n" + text.getString("stop.finishMeans") + "\n" + cost;
+        return job + "\n\n" + text.getString("stop.finishMeans") + "\n\n" + cost;
     }
 }
