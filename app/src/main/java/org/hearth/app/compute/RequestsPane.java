@@ -126,7 +126,8 @@ final class RequestsPane {
         });
         Label legend = Wrapped.muted(new Label(text.getString("requests.legend")));
         Node gemm = GemmRequestPane.create(text, model, from::getValue, () -> new RequestGate(text, navigator));
-        return new VBox(10, row1, Labels.section(text.getString("requests.renderTitle")), row2, row3, status, canvas, legend, save,
+        return new VBox(10, row1, Labels.section(text.getString("requests.reviewTitle")), ManualReviewPane.create(text, model),
+                Labels.section(text.getString("requests.renderTitle")), row2, row3, status, canvas, legend, save,
                 Labels.section(text.getString("requests.gemmTitle")), gemm);
     }
 
