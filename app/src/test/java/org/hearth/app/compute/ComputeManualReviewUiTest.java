@@ -44,7 +44,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Automatic verification off, on anvil with a scripted provider: each checked result waits in the
+ * A render of a scene file (a malformed file refused with its reason first) with automatic verification off, on anvil with a scripted provider: each checked result waits in the
  * Requests tab; Accept pays the honest tile, Dispute (a tampered tile, whose check failed) disputes it on
  * chain with the evidence document attached, each transaction through the review.
  */
@@ -103,6 +103,35 @@ class ComputeManualReviewUiTest {
         assertFalse(model.automatic.get());
         assertEquals("false", app.services().settings().get(RequestsModel.AUTOMATIC_KEY).orElseThrow(), "the choice is kept");
 
+        // the scene from a file: a malformed one is refused with the reason, before anything is spent
+        Path bad = dir.resolve("broken.json");
+        Files.writeString(bad, "{\"camera\": {\"position\": [0, 1, 4]");
+        Path good = dir.resolve("lone.json");
+        String sceneJson = org.hearth.compute.scene.BuiltInScenes.json("lone-sphere");
+        Files.writeString(good, sceneJson);
+        onFx(() -> {
+            robot.lookup("#requests-scene").queryAs(ComboBox.class).getSelectionModel().select(SceneChoice.FILE);
+            return null;
+        });
+        onFx(() -> {
+            robot.lookup("#requests-scene-file").queryAs(javafx.scene.control.TextField.class).setText(bad.toString()); // as the file chooser fills it
+            return null;
+        });
+        BigInteger before = world.market.jobCount();
+        FxScroll.reveal(robot.lookup("#requests-post").query());
+        FxClicks.click(robot, "#requests-post");
+        String refused = onFx(() -> robot.lookup("#requests-status").queryAs(Label.class).getText());
+        assertTrue(refused.startsWith("The scene file broken.json is not a scene Hearth can render: scene is not valid JSON: "), refused);
+        assertTrue(refused.endsWith(". Nothing was posted."), refused);
+        assertFalse(onFx(() -> robot.lookup("#review-pane").tryQuery().isPresent()), "no transaction offered");
+        assertEquals(before, world.market.jobCount());
+        FxScroll.reveal(robot.lookup("#requests-status").query());
+        shot("compute-requests-scene-file-bad");
+        onFx(() -> {
+            robot.lookup("#requests-scene-file").queryAs(javafx.scene.control.TextField.class).setText(good.toString());
+            return null;
+        });
+
         long first = world.market.jobCount().longValue() + 1;
         CompletableFuture<Void> work = CompletableFuture.runAsync(() -> {
             try {
@@ -138,6 +167,8 @@ class ComputeManualReviewUiTest {
         assertEquals(List.of(JobOutcome.Status.ACCEPTED, JobOutcome.Status.DISPUTED),
                 onFx(() -> model.tiles.stream().map(t -> t.outcome().status()).toList()));
         assertEquals(JobState.DISPUTED, world.market.jobState(BigInteger.valueOf(first + 1)));
+        org.hearth.compute.blob.JobManifest.Render posted = (org.hearth.compute.blob.JobManifest.Render) onFx(() -> model.tiles.getFirst().job().manifest());
+        assertEquals(Cid.of(sceneJson.getBytes(java.nio.charset.StandardCharsets.UTF_8)), posted.scene(), "the file's scene was posted");
         String evidence = onFx(model.lastEvidence::get);
         assertEquals(evidence, onFx(() -> robot.lookup("#requests-evidence").queryAs(org.hearth.app.control.CopyableText.class).valueLabel().getText()));
         JsonNode document = new ObjectMapper().readTree(app.compute().market(app.wallet()).blobs().get(Cid.parse(evidence)).orElseThrow());
