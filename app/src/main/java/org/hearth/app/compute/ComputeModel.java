@@ -125,6 +125,7 @@ public final class ComputeModel implements AutoCloseable {
                 return;
             }
             agent.setAllowedBackends(allowed.get());
+            agent.setSkippedDevices(choices.devices.get().off());
             onMarket.set(sourcePicker.getAsBoolean());
             agent.start();
         } else {

@@ -26,7 +26,8 @@ final class DevicesPane {
         Runnable rebuild = () -> switches.getChildren().setAll(switchesFor(text, model));
         model.backends.addListener((ListChangeListener<BackendReport>) change -> rebuild.run());
         rebuild.run();
-        return new VBox(8, switches, backendTable(text, model));
+        javafx.scene.control.Label oneDevice = Wrapped.muted(new javafx.scene.control.Label(text.getString("compute.devices.oneAtATime")));
+        return new VBox(8, switches, oneDevice, backendTable(text, model));
     }
 
     private static List<Node> switchesFor(ResourceBundle text, ComputeModel model) {
