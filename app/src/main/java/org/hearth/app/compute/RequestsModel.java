@@ -69,11 +69,22 @@ public final class RequestsModel {
             automatic.set(!"false".equals(market.settings().get(AUTOMATIC_KEY).orElse("true")));
             automatic.addListener((obs, was, is) -> market.settings().put(AUTOMATIC_KEY, Boolean.toString(is)));
         }
+        automatic.addListener((obs, was, is) -> {
+            if (is) { // switched back on: the results waiting are decided as their checks found them
+                List.copyOf(waiting).forEach(w -> w.decision().complete(w.finding().verdict().ok()));
+            }
+        });
     }
 
     /** Who decides on each checked result: the check, or the user when automatic verification is off. */
     private ResultReview.Judge judge() {
-        return finding -> automatic.get() ? finding.verdict().ok() : manual.accept(finding);
+        return finding -> {
+            if (automatic.get()) {
+                return finding.verdict().ok();
+            }
+            UiThread.run(() -> status.set(String.format(text.getString("requests.waitingForYou"), finding.posted().id())));
+            return manual.accept(finding);
+        };
     }
 
     /** The user's decision on a waiting result. */

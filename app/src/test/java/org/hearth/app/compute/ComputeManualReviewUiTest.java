@@ -149,6 +149,8 @@ class ComputeManualReviewUiTest {
         assertTrue(waiting.matches("Tile job #" + first + " at \\(0, 0\\) from " + provider.address + ": the check passed \\(.+\\)\\. Decide before .+\\."),
                 waiting);
         assertEquals(JobState.SUBMITTED, world.market.jobState(BigInteger.valueOf(first)), "nothing sent before the user decides");
+        assertEquals("The result of job #" + first + " is checked and waits for you: accept or dispute it under Checking results.",
+                onFx(() -> robot.lookup("#requests-status").queryAs(Label.class).getText()));
         FxScroll.reveal(robot.lookup("#requests-accept-" + first).query());
         shot("compute-requests-manual-waiting");
         WaitForAsyncUtils.asyncFx(Theme.DARK::apply).get();
