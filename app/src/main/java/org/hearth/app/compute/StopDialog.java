@@ -36,6 +36,7 @@ final class StopDialog {
             javafx.scene.control.Button b = (javafx.scene.control.Button) alert.getDialogPane().lookupButton(id.getKey());
             b.setId(id.getValue());
             b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the choices are read in full, never cut short
+            ButtonBar.setButtonUniformSize(b, false);
         }
         alert.setOnHidden(e -> {
             ButtonType chosen = alert.getResult();
