@@ -257,7 +257,7 @@ public final class GovernanceView {
         VBox out = new VBox();
         if (pending.power() != null && pending.power().votesAtSnapshot() != null) {
             Label power = new Label(String.format(text.getString("governance.powerAtSnapshot"), ProposalDetail.tokens(pending.power().votesAtSnapshot()),
-                    pending.power().snapshot()));
+                    ProposalDetail.snapshot(text, pending.power())));
             power.setId("review-voting-power");
             power.getStyleClass().add("title-4");
             power.setPadding(new Insets(16, 16, 0, 16));

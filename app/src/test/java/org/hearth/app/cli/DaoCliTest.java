@@ -57,9 +57,11 @@ class DaoCliTest {
     @Test
     void proposalsListsTheDemoGovernorsProposalsAsJsonLines() throws Exception {
         List<JsonNode> lines = jsonLines(ok("dao", "proposals", "--json"));
-        assertEquals(2, lines.size());
+        assertEquals(List.of("active", "succeeded", "defeated", "executed"), lines.stream().map(l -> l.path("state").asText()).toList());
+        assertEquals(OWNER_VOTES, lines.get(2).path("against").asText());
+        assertTrue(lines.get(1).path("eta").isNull(), "succeeded, waiting to be queued");
         JsonNode active = lines.get(0);
-        JsonNode executed = lines.get(1);
+        JsonNode executed = lines.get(3);
         assertEquals("active", active.path("state").asText());
         assertEquals("Fund GPU provider onboarding", active.path("title").asText());
         assertTrue(active.path("eta").isNull());
@@ -71,6 +73,34 @@ class DaoCliTest {
         assertEquals(GovernanceWorld.OWNER, executed.path("proposer").asText());
         assertTrue(new BigInteger(executed.path("eta").asText()).signum() > 0);
         assertTrue(executed.path("id").asText().matches("[0-9]+"), "ids are decimal");
+    }
+
+    @Test
+    void showAndPowerCountInTheGovernorsClock() throws Exception {
+        // the demo governor counts seconds: its timepoints are exact times
+        String active = jsonLines(ok("dao", "proposals", "--json")).getFirst().path("id").asText();
+        JsonNode demo = JSON.readTree(ok("dao", "show", active, "--json"));
+        assertEquals("timestamp", demo.path("clock").asText());
+        assertEquals(demo.path("voteEnd").asText(), demo.path("voteEndTime").asText());
+        assertEquals(demo.path("voteStart").asText(), demo.path("voteStartTime").asText());
+        assertEquals(86_400, Long.parseLong(demo.path("voteEnd").asText()) - Long.parseLong(demo.path("voteStart").asText()));
+        String start = java.time.Instant.ofEpochSecond(Long.parseLong(demo.path("voteStart").asText())).toString();
+        String end = java.time.Instant.ofEpochSecond(Long.parseLong(demo.path("voteEnd").asText())).toString();
+        String text = ok("dao", "show", active);
+        assertTrue(text.contains("voting:   " + start + " to " + end + " (timestamp clock)"), text);
+        String power = ok("dao", "power", "--account", GovernanceWorld.USER, "--proposal", active);
+        assertTrue(power.contains("at the snapshot (" + start + "): 10,000"), power);
+
+        // the other governor counts blocks: blocks, with the times those blocks were mined
+        JsonNode blocks = JSON.readTree(ok("dao", "show", world.succeededId.toString(), "--governor", world.governor, "--json"));
+        assertEquals("blocknumber", blocks.path("clock").asText());
+        assertTrue(Long.parseLong(blocks.path("voteEndTime").asText()) > 1_000_000_000L, "a time, not a block");
+        assertTrue(Long.parseLong(blocks.path("voteEnd").asText()) < 1_000_000L, "a block, not a time");
+        text = ok("dao", "show", world.succeededId.toString(), "--governor", world.governor);
+        assertTrue(text.contains("voting:   block " + blocks.path("voteStart").asText() + " to block " + blocks.path("voteEnd").asText()
+                + " (about "), text);
+        power = ok("dao", "power", "--account", GovernanceWorld.USER, "--governor", world.governor, "--proposal", world.succeededId.toString());
+        assertTrue(power.contains("at the snapshot (block " + blocks.path("voteStart").asText() + "): 10,000"), power);
     }
 
     @Test

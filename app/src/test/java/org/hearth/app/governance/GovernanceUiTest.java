@@ -52,13 +52,13 @@ class GovernanceUiTest {
                 && app.chain().contracts.size() >= 6 && !app.chain().busy.get() && app.chain().session().get() != null);
         FxClicks.click(robot, "#nav-governance");
         TableView<GovernanceModel.Row> table = robot.lookup("#governance-proposals").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
-        assertEquals(List.of("Fund GPU provider onboarding", "Adopt a one-day voting period"),
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 4);
+        assertEquals(List.of("Fund GPU provider onboarding", "Reward the first providers", "Halve the provider stake", "Adopt a one-day voting period"),
                 table.getItems().stream().map(r -> r.proposal().title()).toList());
-        WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().select(1)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().select(3)).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         List<String> lines = texts(robot.lookup("#governance-detail").queryAs(VBox.class));
-        assertTrue(lines.contains("Change a parameter of HearthGovernor: setVotingPeriod(43200)"), lines.toString());
+        assertTrue(lines.contains("Change a parameter of HearthGovernor: setVotingPeriod(86400)"), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.contains("voted for with 750,000")), lines.toString());
         screenshot("governance-executed");
         WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().select(0)).get(10, TimeUnit.SECONDS);
