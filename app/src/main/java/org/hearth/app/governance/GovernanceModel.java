@@ -111,7 +111,7 @@ final class GovernanceModel {
         Thread.ofVirtual().name("governance-simulate").start(() -> {
             SimulationView.State done;
             try {
-                done = new SimulationView.State(id, false, new ProposalSimulator(session).simulate(g, row.proposal().stored(), row.proposal().eta()), null);
+                done = SimulationView.State.done(id, new ProposalSimulator(session).simulate(g, row.proposal().stored(), row.proposal().eta()), g, session);
             } catch (RuntimeException e) {
                 done = new SimulationView.State(id, false, null, Messages.describe(e));
             }

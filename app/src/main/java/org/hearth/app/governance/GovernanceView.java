@@ -167,7 +167,7 @@ public final class GovernanceView {
                     } catch (RuntimeException notAnAddress) {
                         signing.error.set(org.hearth.app.desktop.Messages.describe(notAnAddress));
                     }
-                }), status, table, detailScroll);
+                }), status, listAndDetail(table, detailScroll));
         box.setPadding(new Insets(24));
         StackPane root = new StackPane(box);
         AddressNames names = AddressNames.of(new AddressBookRepository(wallet.services().database()));
@@ -326,6 +326,19 @@ public final class GovernanceView {
         return row;
     }
 
+    /**
+     * The proposal list above the selected proposal's detail, split so both use the window's height (the
+     * list gets about two fifths: a dozen rows on a 900-px window); the user can move the divider.
+     */
+    private static javafx.scene.control.SplitPane listAndDetail(TableView<GovernanceModel.Row> table, ScrollPane detail) {
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(table, detail);
+        split.setId("governance-split");
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.42);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        return split;
+    }
+
     private static TableView<GovernanceModel.Row> table(ResourceBundle text, GovernanceModel model) {
         TableView<GovernanceModel.Row> table = new TableView<>(model.rows);
         table.setId("governance-proposals");
@@ -338,7 +351,6 @@ public final class GovernanceView {
                 column(text.getString("governance.quorum"), 130, r -> ProposalDetail.tokens(r.proposal().quorum()))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(text.getString("governance.none")));
-        table.setPrefHeight(200);
         table.setMinHeight(140);
         return table;
     }

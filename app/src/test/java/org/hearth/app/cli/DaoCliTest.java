@@ -226,6 +226,9 @@ class DaoCliTest {
         JsonNode grant = JSON.readTree(ok("dao", "simulate", active, "--json"));
         assertTrue(grant.path("success").asBoolean());
         assertEquals(contracts.get("HearthTimelock"), grant.path("executor").asText());
+        assertEquals("HearthTimelock", grant.path("executor_name").asText(), "the treasury is named");
+        assertEquals("HearthToken", grant.path("actions").get(0).path("target_name").asText());
+        assertEquals("HearthToken", grant.path("names").path(contracts.get("HearthToken")).asText());
         JsonNode action = grant.path("actions").get(0);
         assertTrue(action.path("success").asBoolean());
         assertTrue(action.path("revert_reason").isNull());
