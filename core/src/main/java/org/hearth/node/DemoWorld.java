@@ -167,7 +167,8 @@ public final class DemoWorld {
         // The deployer votes with its tokens; a quarter of the supply becomes the DAO treasury.
         dev.call(owner, token, "delegate(address)", owner);
         dev.call(owner, token, "transfer(address,uint256)", timelock, TOKEN.multiply(BigInteger.valueOf(250_000)));
-        dev.send(owner, timelock, TREASURY_ETH, null);
+        // the treasury's ether is set, not sent: no dev account's balance moves (screens and tests read the deployer's)
+        rpc.call("anvil_setBalance", timelock, org.hearth.chain.Hex.quantity(TREASURY_ETH));
         out.put("ComputeMarket", deployMarket(owner, token, timelock));
         out.putAll(new DemoTokens(dev).deploy(owner));
         return out;

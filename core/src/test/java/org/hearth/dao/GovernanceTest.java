@@ -251,6 +251,33 @@ class GovernanceTest {
         assertEquals(VotingPower.Reason.AFTER_SNAPSHOT, lateInBlocks.reason());
     }
 
+    @Test
+    void aVoteEndingWithinADayIsNoticedOnEitherClock() {
+        ClockEstimates times = new ClockEstimates(session.rpc());
+        List<Proposal> demoLive = proposals.live(demo);
+        java.util.Set<BigInteger> seen = new java.util.HashSet<>(demoLive.stream().map(Proposal::id).toList());
+        List<String> demoNotices = GovernanceNotices.of(demo, demoLive, seen, headTime(), p -> times.unixSeconds(demo, p.stored().voteEnd()))
+                .stream().map(n -> n.title() + ": " + n.kind()).toList();
+        assertEquals(List.of("Fund GPU provider onboarding: VOTE_ENDS_SOON", "Reward the first providers: READY_TO_QUEUE"), demoNotices,
+                "the day-long vote counted in seconds; the succeeded proposal waits to be queued");
+
+        // on the block-number governor a new five-block vote ends within a day by the estimate of its end block's time
+        DevTx dev = new DevTx(chain.rpc());
+        dev.call(GovernanceWorld.OWNER, shortGovernor.address(), "propose(address[],uint256[],bytes[],string)", List.of(GovernanceWorld.GRANTEE),
+                List.of(BigInteger.ZERO), List.of("0x"), "# Five blocks\n\nA short vote.");
+        dev.mine(2);
+        try {
+            proposals.sync(shortGovernor);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        Proposal open = proposals.live(shortGovernor).stream().filter(p -> p.title().equals("Five blocks")).findFirst().orElseThrow();
+        assertEquals(ProposalState.ACTIVE, open.state());
+        List<GovernanceNotices.Kind> kinds = GovernanceNotices.of(shortGovernor, List.of(open), java.util.Set.of(open.id()), headTime(),
+                p -> times.unixSeconds(shortGovernor, p.stored().voteEnd())).stream().map(GovernanceNotices.Notice::kind).toList();
+        assertEquals(List.of(GovernanceNotices.Kind.VOTE_ENDS_SOON), kinds);
+    }
+
     private static long headTime() {
         return org.hearth.chain.Hex.quantity(session.rpc().call("eth_getBlockByNumber", "latest", false).path("timestamp").asText(),
                 IllegalStateException::new).longValueExact();

@@ -92,7 +92,7 @@ public final class GovernanceView {
                 return;
             }
             ProposalControls.Built controls = ProposalControls.build(text, g, row, account.get(), model.power.get(), chainNow, voteDraft,
-                    actions(chain, model, signing, account, row));
+                    actions(chain, model, signing, account, row, wallet));
             release[0] = controls.release();
             detail.getChildren().setAll(ProposalDetail.header(text, g, row));
             detail.getChildren().addAll(controls.nodes());
@@ -218,7 +218,7 @@ public final class GovernanceView {
     }
 
     private static ProposalControls.Actions actions(ChainModel chain, GovernanceModel model, GovernanceSigning signing,
-                                                    ObjectBinding<String> account, GovernanceModel.Row row) {
+                                                    ObjectBinding<String> account, GovernanceModel.Row row, WalletModel wallet) {
         String governor = model.governor.get().address();
         return new ProposalControls.Actions() {
             @Override
@@ -239,7 +239,9 @@ public final class GovernanceView {
 
             @Override
             public void simulate() {
-                model.simulate(chain.session().get(), row);
+                java.util.Map<String, String> own = new java.util.HashMap<>(); // the wallet's accounts, named by their labels
+                wallet.accounts.forEach(a -> own.putIfAbsent(org.hearth.chain.Addresses.checksummed(a.address()), a.label()));
+                model.simulate(chain.session().get(), row, own);
             }
 
             @Override

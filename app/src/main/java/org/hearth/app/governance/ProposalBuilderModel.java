@@ -88,7 +88,7 @@ final class ProposalBuilderModel {
         }
         simulation.set(new SimulationView.State(java.math.BigInteger.ZERO, true, null, null));
         run(() -> SimulationView.State.done(java.math.BigInteger.ZERO, new ProposalSimulator(session).simulate(governor,
-                draft.asStored(governor, proposer), null), governor, session), result -> {
+                draft.asStored(governor, proposer), null), governor, session, java.util.Map.of()), result -> {
             simulation.set(result);
             simulated.set(true);
         });

@@ -31,11 +31,15 @@ final class SimulationView {
             this(proposalId, running, result, error, Map.of());
         }
 
-        /** A finished simulation, its addresses named from the session's contracts, the governor and the address book (off the FX thread). */
-        static State done(java.math.BigInteger proposalId, Simulation result, org.hearth.dao.Governor governor, org.hearth.chain.session.ChainSession session) {
+        /**
+         * A finished simulation, its addresses named from the session's contracts, the governor, the address book and
+         * {@code own} (the wallet's accounts by checksummed address: their labels). Off the FX thread (the book is SQLite).
+         */
+        static State done(java.math.BigInteger proposalId, Simulation result, org.hearth.dao.Governor governor, org.hearth.chain.session.ChainSession session,
+                          Map<String, String> own) {
             var book = new org.hearth.store.AddressBookRepository(session.database());
             return new State(proposalId, false, result, null, org.hearth.dao.SimulationNames.of(result, governor, session.contracts(),
-                    a -> book.find(a).map(org.hearth.store.AddressBookRepository.Entry::label)));
+                    a -> book.find(a).map(org.hearth.store.AddressBookRepository.Entry::label).or(() -> java.util.Optional.ofNullable(own.get(a)))));
         }
     }
 

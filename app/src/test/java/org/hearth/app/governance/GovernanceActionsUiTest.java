@@ -228,6 +228,7 @@ class GovernanceActionsUiTest {
     void buildsAProposalFromRecipesAndAnImportSimulatesItAndProposesItThroughTheReview() throws Exception {
         String token = session().contracts().byName("HearthToken").orElseThrow().address();
         String market = session().contracts().byName("ComputeMarket").orElseThrow().address();
+        String votes = governor().token(); // the governor chosen above (the builder hides its picker)
         int before = table().getItems().size();
         press("#governance-new");
         FxClicks.untilVisible(robot, "#builder-title");
@@ -251,7 +252,6 @@ class GovernanceActionsUiTest {
         press("#builder-add");
         added(1);
         // the recipe moves the governor's own token: on the block-number governor added above, BVOTE
-        String votes = governor().token();
         assertEquals("Transfer 250 BVOTE from the treasury to " + GovernanceWorld.GRANTEE, label("#builder-action-1"));
 
         ComboBox<RecipeForm.Recipe> recipe = robot.lookup("#builder-recipe").queryAs(ComboBox.class);
