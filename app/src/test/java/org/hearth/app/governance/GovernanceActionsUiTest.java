@@ -115,7 +115,7 @@ class GovernanceActionsUiTest {
         assertEquals(governor, label("#review-to"));
         screenshot("governance-vote-review");
 
-        FxClicks.click(robot, "#review-confirm");
+        confirm();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> visible("#governance-your-vote"));
         assertEquals("You voted for with " + votes + " votes.", label("#governance-your-vote"));
         String line = OWNER + " voted for with " + votes + ": Onboarding pays for itself";
@@ -140,7 +140,7 @@ class GovernanceActionsUiTest {
         press("#governance-delegate");
         reviewOpens();
         assertEquals("delegate(address)", label("#review-signature"));
-        FxClicks.click(robot, "#review-confirm");
+        confirm();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> visible("#governance-power-reason"));
         assertEquals("You delegated your tokens to " + other + ", who votes with them.", label("#governance-power-reason"));
         assertEquals(other, calls().readOne(token, "delegates(address)(address)", OWNER));
@@ -148,7 +148,7 @@ class GovernanceActionsUiTest {
 
         press("#governance-delegate-self");
         reviewOpens();
-        FxClicks.click(robot, "#review-confirm");
+        confirm();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !visible("#governance-power-reason") && label("#governance-power").endsWith(OWNER));
         assertEquals(OWNER, calls().readOne(token, "delegates(address)(address)", OWNER));
         assertFalse(visible("#governance-delegate-self"), "no self-delegation offered once self-delegated");
@@ -195,7 +195,7 @@ class GovernanceActionsUiTest {
         press("#governance-queue");
         reviewOpens();
         assertEquals("queue(address[],uint256[],bytes[],bytes32)", label("#review-signature"));
-        FxClicks.click(robot, "#review-confirm");
+        confirm();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> visible("#governance-eta"));
         assertTrue(label("#governance-detail-state").startsWith("Queued"), label("#governance-detail-state"));
         assertTrue(label("#governance-eta").startsWith("Executable in "), label("#governance-eta"));
@@ -211,7 +211,7 @@ class GovernanceActionsUiTest {
         press("#governance-execute");
         reviewOpens();
         assertEquals("execute(address[],uint256[],bytes[],bytes32)", label("#review-signature"));
-        FxClicks.click(robot, "#review-confirm");
+        confirm();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> label("#governance-detail-state").startsWith("Executed"));
         assertEquals(GovernanceWorld.TOKEN.multiply(BigInteger.valueOf(100)), tokenBalance(contracts.get("HearthToken"), GovernanceWorld.GRANTEE).subtract(grantee));
         assertEquals(GovernanceWorld.TOKEN, rpc.callQuantity("eth_getBalance", GovernanceWorld.ETH_RECIPIENT, "latest").subtract(ethBefore));
@@ -292,12 +292,34 @@ class GovernanceActionsUiTest {
         press("#builder-propose");
         reviewOpens();
         assertEquals("propose(address[],uint256[],bytes[],string)", label("#review-signature"));
-        FxClicks.click(robot, "#review-confirm");
+        confirm();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> visible("#governance-proposals") && table().getItems().size() == before + 1);
         GovernanceModel.Row created = table().getItems().getFirst();
         assertEquals("Pay the auditors", created.proposal().title());
         assertEquals("# Pay the auditors\n\n**Audit** of the market, see [report](https://audit.example/r)", created.proposal().stored().description());
         assertEquals(List.of(votes, market, token), created.proposal().stored().targets().stream().map(org.hearth.chain.Addresses::checksummed).toList());
+    }
+
+    /**
+     * Confirms the review. A click can land while the review is still laying out and be lost (seen under load):
+     * Confirm is disabled while a send is under way, so it is clicked again only while the review still shows it enabled.
+     */
+    private static void confirm() throws Exception {
+        FxClicks.click(robot, "#review-confirm");
+        java.util.concurrent.Callable<Boolean> taken = () -> !visible("#review-pane")
+                || onFx(() -> robot.lookup("#review-confirm").tryQuery().map(Node::isDisabled).orElse(true));
+        for (int retry = 0; retry < 2 && !settlesWithin(10, taken); retry++) {
+            FxClicks.click(robot, "#review-confirm");
+        }
+    }
+
+    private static boolean settlesWithin(int seconds, java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        }
     }
 
     /** A known address as the simulation names it: the name, then the address shortened. */
