@@ -65,7 +65,14 @@ class GovernanceUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         lines = texts(robot.lookup("#governance-detail").queryAs(VBox.class));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("Transfer 5,000 HRTH from the treasury to 0x")), lines.toString());
+        // the demo governor counts seconds: the open vote's start and end are exact times, a day apart
+        String times = robot.lookup("#governance-detail-times").queryAs(Label.class).getText();
+        assertTrue(times.matches("Voting from \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d to \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d"), times);
         screenshot("governance-active");
+        WaitForAsyncUtils.asyncFx(org.hearth.app.shell.Theme.DARK::apply).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot("governance-active-dark");
+        WaitForAsyncUtils.asyncFx(org.hearth.app.shell.Theme.LIGHT::apply).get(10, TimeUnit.SECONDS);
     }
 
     private static List<String> texts(VBox box) {
