@@ -12,7 +12,9 @@ import {TimelockController} from "@openzeppelin/contracts/governance/TimelockCon
 
 /// @title HearthGovernor
 /// @notice OpenZeppelin Governor for Hearth: HRTH votes, simple counting, a quorum as a percentage of
-///         the supply, and execution through HearthTimelock.
+///         the supply, and execution through HearthTimelock. Its clock is its token's (GovernorVotes reads
+///         the token's ERC-6372 clock() and CLOCK_MODE(), block numbers when the token has none): on
+///         HearthToken, timestamps, so the voting delay and period are in seconds.
 contract HearthGovernor is
     Governor,
     GovernorSettings,

@@ -6,10 +6,12 @@ import {ERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20P
 import {ERC20Votes} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Votes.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
+import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
 
 /// @title HearthToken (HRTH)
 /// @notice The Hearth governance token: an ERC-20 with EIP-2612 permits and ERC-5805 votes
-///         (block-number clock). 1,000,000 HRTH are minted to the initial owner; the owner may mint more.
+///         on the timestamp clock (ERC-6372 mode=timestamp): checkpoints, snapshots and a Governor's
+///         voting delay and period count seconds, not blocks. 1,000,000 HRTH are minted to the initial owner; the owner may mint more.
 contract HearthToken is ERC20, ERC20Permit, ERC20Votes, Ownable {
     uint256 public constant INITIAL_SUPPLY = 1_000_000 * 1e18;
 
@@ -24,6 +26,17 @@ contract HearthToken is ERC20, ERC20Permit, ERC20Votes, Ownable {
     /// @notice Mints `amount` (in wei units, 18 decimals) to `to`. Owner only.
     function mint(address to, uint256 amount) external onlyOwner {
         _mint(to, amount);
+    }
+
+    /// @notice ERC-6372: votes are checkpointed by block timestamp.
+    function clock() public view override returns (uint48) {
+        return Time.timestamp();
+    }
+
+    /// @notice ERC-6372: the clock's description.
+    // solhint-disable-next-line func-name-mixedcase
+    function CLOCK_MODE() public pure override returns (string memory) {
+        return "mode=timestamp";
     }
 
     // The following functions are overrides required by Solidity.

@@ -33,7 +33,11 @@ const SHIPPED = [
   'HearthItems',
   'HearthGallery', // off-chain metadata: the demo IPFS collection, the spam airdrop, NFT test fixtures
   'TransferEmitter', // the log indexer's test and benchmark fixture
-  'TimestampVotesToken', // governance tests: a Governor on the timestamp clock
+  'BlockVotesToken', // governance tests: a Governor on the block-number clock (the demo's counts seconds)
+  // proposal checks: a UUPS implementation behind real OpenZeppelin 5 proxies (upgrade and proxy warnings)
+  'UpgradeableBox',
+  'ERC1967Proxy',
+  'TransparentUpgradeableProxy',
   'ComputeMarket',
   // the demo world's odd tokens (issue 8): USDT style, bytes32 symbol, fee on transfer, spam airdrop
   'DemoUsdt',

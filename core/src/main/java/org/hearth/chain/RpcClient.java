@@ -263,7 +263,7 @@ public final class RpcClient implements AutoCloseable {
     }
 
     /** Drops user info, path and query: API keys often live there. */
-    static String redact(URI uri) {
+    public static String redact(URI uri) {
         String host = uri.getHost() == null ? "?" : uri.getHost();
         String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/") ? "" : "/…";

@@ -17,16 +17,28 @@ public final class Delegation {
         this.calls = new ContractCalls(rpc);
     }
 
-    /** Voting power now; {@code snapshot} (may be null): also the votes at that proposal's snapshot, which must have passed. */
+    /** Voting power now; {@code snapshot} (may be null): also the votes at that proposal's snapshot, once it has passed. */
     public VotingPower of(Governor governor, String account, BigInteger snapshot) {
         String a = Addresses.checksummed(account);
         BigInteger votes = (BigInteger) calls.readOne(governor.token(), "getVotes(address)(uint256)", a);
         String delegate = (String) calls.readOne(governor.token(), "delegates(address)(address)", a);
         delegate = delegate.equalsIgnoreCase(ZERO) ? null : Addresses.checksummed(delegate);
         BigInteger balance = (BigInteger) calls.readOne(governor.token(), "balanceOf(address)(uint256)", a);
-        BigInteger atSnapshot = snapshot == null ? null
-                : (BigInteger) calls.readOne(governor.address(), "getVotes(address,uint256)(uint256)", a, snapshot);
-        return new VotingPower(a, votes, delegate, balance, snapshot, atSnapshot, VotingPower.explain(a, votes, delegate, balance, atSnapshot));
+        BigInteger atSnapshot = snapshot == null ? null : votesAt(governor, a, snapshot);
+        return new VotingPower(a, votes, delegate, balance, snapshot, atSnapshot, VotingPower.explain(a, votes, delegate, balance, atSnapshot),
+                governor.clock());
+    }
+
+    /** The governor's {@code getVotes} at {@code timepoint} (a block or a Unix time, as its clock counts); null while it is ahead (the token refuses a future lookup). */
+    private BigInteger votesAt(Governor governor, String account, BigInteger timepoint) {
+        try {
+            return (BigInteger) calls.readOne(governor.address(), "getVotes(address,uint256)(uint256)", account, timepoint);
+        } catch (org.hearth.chain.RpcException e) {
+            if (e.kind() != org.hearth.chain.RpcException.Kind.ERROR_REPLY) {
+                throw e; // the node did not answer: not a refusal of the lookup
+            }
+            return null; // ERC5805FutureLookup: a pending proposal's snapshot is not taken yet
+        }
     }
 
     /** Call data for the token's {@code delegate(address)}; refused ({@code dao.badAddress}) unless {@code to} is a valid address. */

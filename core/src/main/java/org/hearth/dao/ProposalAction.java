@@ -27,6 +27,15 @@ public record ProposalAction(int index, String target, String targetName, BigInt
     /** Ether leaves the treasury with this action. Args: wei, recipient. */
     public static final String ETH_LEAVES_TREASURY = "dao.warning.ethLeavesTreasury";
 
+    /** A call that replaces the code behind a proxy or its admin. Args: the function's signature, target, the new implementation (or admin; empty when it does not decode). */
+    public static final String UPGRADE_CALL = "dao.warning.upgradeCall";
+    /** A function that runs other code in the target's own storage (its name says delegatecall). Args: function name, target. */
+    public static final String DELEGATECALL = "dao.warning.delegatecall";
+    /** The target is an EIP-1967 proxy: the code that runs is elsewhere and can be replaced. Args: target, its implementation (or beacon). */
+    public static final String PROXY_TARGET = "dao.warning.proxyTarget";
+    /** The target is an EIP-1967 proxy with an admin, who can replace its code. Args: target, admin. */
+    public static final String PROXY_ADMIN = "dao.warning.proxyAdmin";
+
     /** An address in the action shares its first and last 4 hex characters with a known contract but is another address. Args: address, known name, known address. */
     public static final String LOOK_ALIKE = "dao.warning.lookAlike";
 

@@ -20,7 +20,8 @@ import org.hearth.chain.session.KnownContract;
  * Puts a proposal's targets, values and calldatas into words with the review's {@link CallDecoder}
  * and the session's contract registry: token transfers from the treasury, parameter changes on the
  * governor, timelock or market, plain ether transfers; unknown data raw with a warning; flags for
- * calls to addresses without code and for ether leaving the treasury.
+ * calls to addresses without code, for ether leaving the treasury, for look-alike addresses, and for
+ * upgrade or {@code delegatecall} patterns and EIP-1967 proxies ({@link UpgradeChecks}).
  */
 public final class ProposalActions {
 
@@ -30,12 +31,14 @@ public final class ProposalActions {
     private final CallDecoder decoder;
     private final ContractRegistry registry;
     private final ContractCalls calls;
+    private final UpgradeChecks upgrades;
 
     public ProposalActions(RpcClient rpc, CallDecoder decoder, ContractRegistry registry) {
         this.rpc = rpc;
         this.decoder = decoder;
         this.registry = registry;
         this.calls = new ContractCalls(rpc);
+        this.upgrades = new UpgradeChecks(rpc);
     }
 
     public List<ProposalAction> describe(StoredProposal p) {
@@ -69,6 +72,7 @@ public final class ProposalActions {
             warnings.add(ReviewWarning.of(ReviewWarning.NO_CODE, target));
         }
         lookAlikes(target, call, warnings);
+        warnings.addAll(upgrades.check(target, hasCode, data, call.isKnown() ? call.function().name() : null));
         String shown = name != null ? name : target;
         if (call.source() == DecodedCall.Source.NONE) {
             return new ProposalAction(index, target, name, value, call, ProposalAction.ETH_TRANSFER, List.of(value.toString(), target), warnings);

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.hearth.chain.abi.Abi;
@@ -17,6 +16,7 @@ import org.hearth.chain.abi.AbiValue;
 import org.hearth.index.ChainLog;
 import org.hearth.index.LogFilter;
 import org.hearth.index.LogSubscriber;
+import org.hearth.index.SubscriberRows;
 
 /**
  * Proposals and votes of governors (the keys: governor addresses, lower case) from their
@@ -113,17 +113,8 @@ public final class ProposalLogs implements LogSubscriber {
 
     @Override
     public void rollback(Connection c, long chainId, Collection<String> keys, long fromBlock) throws SQLException {
-        String marks = String.join(",", Collections.nCopies(keys.size(), "?"));
         for (String table : List.of("dao_proposal", "dao_vote")) {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE chain_id = ? AND block_number >= ? AND governor IN (" + marks + ")")) {
-                ps.setLong(1, chainId);
-                ps.setLong(2, fromBlock);
-                int i = 3;
-                for (String key : keys) {
-                    ps.setString(i++, key);
-                }
-                ps.executeUpdate();
-            }
+            SubscriberRows.deleteFrom(c, table, chainId, fromBlock, keys, List.of("governor"));
         }
     }
 

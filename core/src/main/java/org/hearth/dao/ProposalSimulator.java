@@ -77,7 +77,7 @@ public final class ProposalSimulator {
             boolean ok = "0x1".equals(receipt.path("status").asText());
             List<Simulation.SimulatedEvent> events = new ArrayList<>();
             for (JsonNode log : receipt.path("logs")) {
-                events.add(event(log, registry));
+                events.add(event(fork, log, registry));
                 noteTransfer(log, accounts, tokens);
             }
             outcomes.add(new Simulation.ActionOutcome(i, target, value, ok, ok ? null : "reverted when sent", events));
@@ -134,7 +134,7 @@ public final class ProposalSimulator {
         return e.args().size() > 2 ? String.valueOf(e.args().get(2)) : e.getMessage();
     }
 
-    private static Simulation.SimulatedEvent event(JsonNode log, ContractRegistry registry) {
+    private static Simulation.SimulatedEvent event(RpcClient fork, JsonNode log, ContractRegistry registry) {
         String address = Addresses.checksummed(log.path("address").asText());
         List<String> topics = new ArrayList<>();
         log.path("topics").forEach(t -> topics.add(t.asText()));
@@ -150,8 +150,11 @@ public final class ProposalSimulator {
             if (e.isPresent()) {
                 try {
                     List<AbiValue> values = Abi.decodeLog(e.get(), topics, data);
+                    boolean erc20Event = topics.size() == 3 && (e.get().name().equals("Transfer") || e.get().name().equals("Approval"));
+                    Erc20 token = erc20Event ? erc20(fork, address) : null;
                     return new Simulation.SimulatedEvent(address, e.get().name(),
-                            values.stream().map(v -> (v.name().isEmpty() ? "" : v.name() + ": ") + v.text()).toList());
+                            values.stream().map(v -> (v.name().isEmpty() ? "" : v.name() + ": ") + v.text()).toList(), values,
+                            token == null ? null : new Simulation.Token(token.decimals(), token.symbol()));
                 } catch (AbiException malformed) {
                     // another ABI with the same topic may fit (ERC-20 and ERC-721 Transfer differ in indexing)
                 }

@@ -29,11 +29,24 @@ public record Simulation(String executor, List<ActionOutcome> actions, List<Bala
         }
     }
 
-    /** A log: the emitter, the event's name (or its topic when unknown) and its arguments as {@code name: value}. */
-    public record SimulatedEvent(String address, String name, List<String> args) {
+    /**
+     * A log: the emitter, the event's name (or its topic when unknown) and its arguments as {@code name: value};
+     * {@code values} the same arguments decoded (empty when the event is unknown), and {@code token} the
+     * emitter's decimals and symbol when it is an ERC-20 emitting {@code Transfer} or {@code Approval} (else null).
+     */
+    public record SimulatedEvent(String address, String name, List<String> args, List<org.hearth.chain.abi.AbiValue> values, Token token) {
         public SimulatedEvent {
             args = List.copyOf(args);
+            values = List.copyOf(values);
         }
+
+        public SimulatedEvent(String address, String name, List<String> args) {
+            this(address, name, args, List.of(), null);
+        }
+    }
+
+    /** An ERC-20's decimals and symbol (control characters out, at most 16 characters), as read on the fork. */
+    public record Token(int decimals, String symbol) {
     }
 
     /** A balance that changed: {@code token} null for ETH; amounts in base units with the token's decimals and symbol. */

@@ -5,11 +5,12 @@ import org.hearth.chain.Addresses;
 
 /**
  * An account's voting power on a governor's token: current votes, delegate (null when it never
- * delegated), token balance, and, for a proposal, the votes at its snapshot. {@link #reason()} is the
+ * delegated), token balance, and, for a proposal, the votes at its snapshot (null while the snapshot is still
+ * ahead; {@code snapshot} counts in the governor's {@code clock}: a block number or a Unix time). {@link #reason()} is the
  * plain answer to "why is my voting power zero?" (null when it is not zero).
  */
 public record VotingPower(String account, BigInteger votes, String delegate, BigInteger balance, BigInteger snapshot,
-                          BigInteger votesAtSnapshot, Reason reason) {
+                          BigInteger votesAtSnapshot, Reason reason, Governor.Clock clock) {
 
     public enum Reason {
         /** The account holds tokens but never delegated them, not even to itself: tokens count only once delegated. */

@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import org.hearth.store.Database;
 import org.hearth.store.StoreException;
@@ -57,8 +56,8 @@ public final class Erc20Transfers implements LogSubscriber {
                 ps.setLong(3, log.blockNumber());
                 ps.setString(4, log.txHash());
                 ps.setInt(5, log.logIndex());
-                ps.setString(6, address(log.topics().get(1)));
-                ps.setString(7, address(log.topics().get(2)));
+                ps.setString(6, SubscriberRows.topicAddress(log.topics().get(1)));
+                ps.setString(7, SubscriberRows.topicAddress(log.topics().get(2)));
                 ps.setString(8, new BigInteger(log.data().substring(2), 16).toString());
                 ps.addBatch();
                 if (++batched % 5_000 == 0) {
@@ -71,19 +70,7 @@ public final class Erc20Transfers implements LogSubscriber {
 
     @Override
     public void rollback(Connection c, long chainId, Collection<String> keys, long fromBlock) throws SQLException {
-        String marks = String.join(",", Collections.nCopies(keys.size(), "?"));
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM erc20_transfer WHERE chain_id = ? AND block_number >= ? "
-                + "AND (sender IN (" + marks + ") OR recipient IN (" + marks + "))")) {
-            ps.setLong(1, chainId);
-            ps.setLong(2, fromBlock);
-            int i = 3;
-            for (int twice = 0; twice < 2; twice++) {
-                for (String key : keys) {
-                    ps.setString(i++, key);
-                }
-            }
-            ps.executeUpdate();
-        }
+        SubscriberRows.deleteFrom(c, "erc20_transfer", chainId, fromBlock, keys, List.of("sender", "recipient"));
     }
 
     /** Transfers from or to {@code account}, oldest first. */
@@ -120,7 +107,4 @@ public final class Erc20Transfers implements LogSubscriber {
         }
     }
 
-    private static String address(String topic) {
-        return "0x" + topic.substring(26);
-    }
 }

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.hearth.chain.abi.Abi;
@@ -17,6 +16,7 @@ import org.hearth.chain.abi.AbiValue;
 import org.hearth.index.ChainLog;
 import org.hearth.index.LogFilter;
 import org.hearth.index.LogSubscriber;
+import org.hearth.index.SubscriberRows;
 import org.hearth.store.Database;
 import org.hearth.store.StoreException;
 
@@ -127,19 +127,7 @@ public final class NftTransfers implements LogSubscriber {
 
     @Override
     public void rollback(Connection c, long chainId, Collection<String> keys, long fromBlock) throws SQLException {
-        String marks = String.join(",", Collections.nCopies(keys.size(), "?"));
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM nft_transfer WHERE chain_id = ? AND block_number >= ? "
-                + "AND (sender IN (" + marks + ") OR recipient IN (" + marks + "))")) {
-            ps.setLong(1, chainId);
-            ps.setLong(2, fromBlock);
-            int i = 3;
-            for (int twice = 0; twice < 2; twice++) {
-                for (String key : keys) {
-                    ps.setString(i++, key);
-                }
-            }
-            ps.executeUpdate();
-        }
+        SubscriberRows.deleteFrom(c, "nft_transfer", chainId, fromBlock, keys, List.of("sender", "recipient"));
     }
 
     /** The (contract, token id, standard) pairs {@code account} ever received, first arrival first. */

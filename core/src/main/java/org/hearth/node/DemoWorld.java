@@ -16,7 +16,8 @@ import org.hearth.store.DemoWorldRepository;
 /**
  * The demo world on a fresh local chain: token, timelock + governor, collectibles, items,
  * Multicall3 and odd tokens ({@link DemoTokens}), deployed once per chain (chain id + genesis hash, so a reset chain is noticed), an
- * address funded once, two proposals (one executed, one open for voting) and the ComputeMarket, owned by
+ * address funded once, a treasury (the timelock) holding HRTH and ETH, four proposals (executed, defeated, succeeded
+ * and waiting to be queued, open for voting) and the ComputeMarket, owned by
  * the timelock, with windows short enough that a local job settles within a minute.
  */
 public final class DemoWorld {
@@ -25,15 +26,19 @@ public final class DemoWorld {
     /** Token amounts use 18 decimals, like ether. */
     public static final BigInteger TOKEN = ETHER;
 
-    static final long VOTING_DELAY_BLOCKS = 1;
+    // The governor counts seconds: HearthToken is on the ERC-6372 timestamp clock, so tests and the demo move
+    // time at once with evm_increaseTime instead of mining a block per unit.
+    static final long VOTING_DELAY_SECONDS = 1;
     /**
-     * The governor starts with a short voting period so the first proposal can complete at once
-     * (mining thousands of blocks in anvil is slow); that proposal then sets {@link #VOTING_PERIOD_BLOCKS}.
+     * The governor starts with a one-minute voting period so the demo's first proposals complete at once
+     * (chain time moves about two minutes); the executed one then sets {@link #VOTING_PERIOD_SECONDS}.
      */
-    static final long BOOTSTRAP_VOTING_PERIOD_BLOCKS = 10;
-    /** About a day at one block every two seconds. */
-    static final long VOTING_PERIOD_BLOCKS = 43_200;
+    static final long BOOTSTRAP_VOTING_PERIOD_SECONDS = 60;
+    /** One day: the vote open on a fresh chain stays open that long, and a market dispute resolves well inside its window. */
+    static final long VOTING_PERIOD_SECONDS = 86_400;
     static final long TIMELOCK_DELAY_SECONDS = 60;
+    /** The treasury's ether (besides its 250,000 HRTH). */
+    public static final BigInteger TREASURY_ETH = ETHER.multiply(BigInteger.TEN);
 
     private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
 
@@ -149,7 +154,7 @@ public final class DemoWorld {
                 TIMELOCK_DELAY_SECONDS, List.of(), List.of(ZERO_ADDRESS), owner); // anyone may execute a passed proposal
         out.put("HearthTimelock", timelock);
         String governor = dev.deploy(owner, bytecode("HearthGovernor"), List.of("address", "address", "uint48", "uint32", "uint256", "uint256"),
-                token, timelock, VOTING_DELAY_BLOCKS, BOOTSTRAP_VOTING_PERIOD_BLOCKS, 0, 4);
+                token, timelock, VOTING_DELAY_SECONDS, BOOTSTRAP_VOTING_PERIOD_SECONDS, 0, 4);
         out.put("HearthGovernor", governor);
         out.put("HearthCollectibles", dev.deploy(owner, bytecode("HearthCollectibles"), List.of("address"), owner));
         out.put("HearthItems", dev.deploy(owner, bytecode("HearthItems"), List.of("address"), owner));
@@ -162,6 +167,8 @@ public final class DemoWorld {
         // The deployer votes with its tokens; a quarter of the supply becomes the DAO treasury.
         dev.call(owner, token, "delegate(address)", owner);
         dev.call(owner, token, "transfer(address,uint256)", timelock, TOKEN.multiply(BigInteger.valueOf(250_000)));
+        // the treasury's ether is set, not sent: no dev account's balance moves (screens and tests read the deployer's)
+        rpc.call("anvil_setBalance", timelock, org.hearth.chain.Hex.quantity(TREASURY_ETH));
         out.put("ComputeMarket", deployMarket(owner, token, timelock));
         out.putAll(new DemoTokens(dev).deploy(owner));
         return out;

@@ -16,6 +16,11 @@ import org.hearth.chain.RpcException;
  * proposals: it reads lazily from its source (which must stay reachable while it runs), holds no
  * state file, keeps no log, and is always stopped by {@link #close()}. Its base fee is zero so that
  * calls sent as an impersonated account move no ether for gas.
+ *
+ * <p>The source URL never goes on anvil's command line, where any local user can read it (an RPC URL
+ * often carries an API key in its path or query, and anvil reads {@code --fork-url} from no environment
+ * variable or file): anvil starts empty and is pointed at the source through its own loopback RPC
+ * ({@code anvil_reset} with {@code forking.jsonRpcUrl}). Errors name the source redacted.
  */
 public final class ThrowawayFork implements AutoCloseable {
 
@@ -37,8 +42,7 @@ public final class ThrowawayFork implements AutoCloseable {
     static ThrowawayFork of(Path anvil, URI source) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(anvil.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
-                "--fork-url", source.toString(), "--accounts", "0", "--block-base-fee-per-gas", "0", "--disable-min-priority-fee",
-                "--no-storage-caching", "--silent"));
+                "--accounts", "0", "--block-base-fee-per-gas", "0", "--disable-min-priority-fee", "--silent"));
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -51,13 +55,20 @@ public final class ThrowawayFork implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new NodeException("node.forkFailed", new Object[] {source, process.exitValue()}, null);
+                throw new NodeException("node.forkFailed", new Object[] {org.hearth.chain.RpcClient.redact(source), process.exitValue()}, null);
             }
             try {
                 rpc.chainId();
-                return new ThrowawayFork(process, rpc);
             } catch (RpcException e) {
                 sleep();
+                continue;
+            }
+            try {
+                rpc.call("anvil_reset", java.util.Map.of("forking", java.util.Map.of("jsonRpcUrl", source.toString())));
+                return new ThrowawayFork(process, rpc);
+            } catch (RpcException e) { // the node's message may quote the URL: it is not passed on
+                stop(process);
+                throw new NodeException("node.forkSourceFailed", new Object[] {org.hearth.chain.RpcClient.redact(source)}, null);
             }
         }
         stop(process);

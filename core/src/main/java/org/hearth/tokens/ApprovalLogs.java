@@ -8,13 +8,13 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.hearth.chain.abi.AbiEvent;
 import org.hearth.index.ChainLog;
 import org.hearth.index.LogFilter;
 import org.hearth.index.LogSubscriber;
+import org.hearth.index.SubscriberRows;
 import org.hearth.store.Database;
 import org.hearth.store.StoreException;
 
@@ -68,8 +68,8 @@ public final class ApprovalLogs implements LogSubscriber {
                 ps.setString(4, log.txHash());
                 ps.setInt(5, log.logIndex());
                 ps.setString(6, operator ? "operator" : "erc20");
-                ps.setString(7, address(log.topics().get(1)));
-                ps.setString(8, address(log.topics().get(2)));
+                ps.setString(7, SubscriberRows.topicAddress(log.topics().get(1)));
+                ps.setString(8, SubscriberRows.topicAddress(log.topics().get(2)));
                 ps.setString(9, value.toString());
                 ps.addBatch();
             }
@@ -79,17 +79,7 @@ public final class ApprovalLogs implements LogSubscriber {
 
     @Override
     public void rollback(Connection c, long chainId, Collection<String> keys, long fromBlock) throws SQLException {
-        String marks = String.join(",", Collections.nCopies(keys.size(), "?"));
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM token_approval WHERE chain_id = ? AND block_number >= ? "
-                + "AND owner IN (" + marks + ")")) {
-            ps.setLong(1, chainId);
-            ps.setLong(2, fromBlock);
-            int i = 3;
-            for (String key : keys) {
-                ps.setString(i++, key);
-            }
-            ps.executeUpdate();
-        }
+        SubscriberRows.deleteFrom(c, "token_approval", chainId, fromBlock, keys, List.of("owner"));
     }
 
     /** Every (token, spender) pair {@code owner} has approved in a stored log, in the order first seen. */
@@ -109,9 +99,5 @@ public final class ApprovalLogs implements LogSubscriber {
         } catch (SQLException e) {
             throw new StoreException("Cannot read token approvals: " + e.getMessage(), e);
         }
-    }
-
-    private static String address(String topic) {
-        return ("0x" + topic.substring(26)).toLowerCase(Locale.ROOT);
     }
 }

@@ -70,7 +70,8 @@ class GovernanceTest {
         assertEquals("support=bravo&quorum=for,abstain", demo.countingMode());
         assertEquals(contracts.get("HearthToken"), demo.token());
         assertEquals(contracts.get("HearthTimelock"), demo.timelock());
-        assertEquals(Governor.Clock.BLOCK_NUMBER, demo.clock());
+        assertEquals(Governor.Clock.TIMESTAMP, demo.clock()); // HearthToken's ERC-6372 clock, followed by the governor
+        assertEquals(Governor.Clock.BLOCK_NUMBER, shortGovernor.clock());
         List<String> known = new Governors(session).list().stream().map(Governor::address).toList();
         assertEquals(List.of(contracts.get("HearthGovernor"), Addresses.checksummed(world.governor)), known);
     }
@@ -90,17 +91,22 @@ class GovernanceTest {
         assertEquals(Governor.Clock.TIMESTAMP, Governor.Clock.parse("mode=timestamp"));
         assertEquals(Governor.Clock.BLOCK_NUMBER, Governor.Clock.parse("mode=blocknumber&from=default"));
         assertEquals(Governor.Clock.BLOCK_NUMBER, Governor.Clock.parse(null));
-        assertEquals(BigInteger.valueOf(session.rpc().blockNumber()), proposals.clock(demo));
+        assertEquals(BigInteger.valueOf(headTime()), proposals.clock(demo));
+        assertEquals(BigInteger.valueOf(session.rpc().blockNumber()), proposals.clock(shortGovernor));
     }
 
     @Test
     void theDemoProposalsAreFoundFromLogsWithStatesTalliesAndVotes() {
         List<Proposal> list = proposals.live(demo);
-        assertEquals(List.of("Fund GPU provider onboarding", "Adopt a one-day voting period"), list.stream().map(Proposal::title).toList());
+        assertEquals(List.of("Fund GPU provider onboarding", "Reward the first providers", "Halve the provider stake", "Adopt a one-day voting period"),
+                list.stream().map(Proposal::title).toList());
         Proposal active = list.get(0);
-        Proposal executed = list.get(1);
-        assertEquals(ProposalState.ACTIVE, active.state());
-        assertEquals(ProposalState.EXECUTED, executed.state());
+        Proposal executed = list.get(3);
+        assertEquals(List.of(ProposalState.ACTIVE, ProposalState.SUCCEEDED, ProposalState.DEFEATED, ProposalState.EXECUTED),
+                list.stream().map(Proposal::state).toList());
+        assertNull(list.get(1).eta(), "succeeded and waiting to be queued");
+        assertEquals(HRTH.multiply(BigInteger.valueOf(740_000)), list.get(2).againstVotes());
+        assertEquals("A lower stake makes cheating cheap.", proposals.votes(demo, list.get(2).id()).getFirst().reason());
         BigInteger ownerVotes = HRTH.multiply(BigInteger.valueOf(740_000)); // 1,000,000 minus the treasury and the funded account
         assertEquals(ownerVotes, executed.forVotes());
         assertEquals(BigInteger.ZERO, executed.againstVotes());
@@ -139,14 +145,18 @@ class GovernanceTest {
     @Test
     void startAndEndAreEstimatedInTime() {
         ClockEstimates times = new ClockEstimates(session.rpc());
-        List<Proposal> list = proposals.live(demo);
-        StoredProposal executed = list.get(1).stored();
+        // the demo governor's timepoints are times already: exact, and its vote is open a day
+        StoredProposal active = proposals.live(demo).getFirst().stored();
+        assertEquals(active.voteEnd().longValueExact(), times.unixSeconds(demo, active.voteEnd()));
+        assertEquals(BigInteger.valueOf(86_400), active.voteEnd().subtract(active.voteStart()));
+        assertTrue(active.voteEnd().longValueExact() > headTime(), "the open vote ends in the future");
+        // a block-number governor's timepoints are blocks: a mined block's own time, a future block's estimate
+        StoredProposal ended = proposals.require(shortGovernor, world.succeededId);
         long endBlockTime = org.hearth.chain.Hex.quantity(session.rpc().call("eth_getBlockByNumber",
-                org.hearth.chain.Hex.quantity(executed.voteEnd().longValueExact()), false).path("timestamp").asText(), IllegalStateException::new).longValueExact();
-        assertEquals(endBlockTime, times.unixSeconds(demo, executed.voteEnd()));
-        long headTime = org.hearth.chain.Hex.quantity(session.rpc().call("eth_getBlockByNumber", "latest", false).path("timestamp").asText(),
-                IllegalStateException::new).longValueExact();
-        assertTrue(times.unixSeconds(demo, list.get(0).stored().voteEnd()) > headTime, "a vote end 43,200 blocks ahead is in the future");
+                org.hearth.chain.Hex.quantity(ended.voteEnd().longValueExact()), false).path("timestamp").asText(), IllegalStateException::new).longValueExact();
+        assertEquals(endBlockTime, times.unixSeconds(shortGovernor, ended.voteEnd()));
+        long head = session.rpc().blockNumber();
+        assertTrue(times.unixSeconds(shortGovernor, BigInteger.valueOf(head + 1_000)) > headTime(), "a block 1,000 ahead is in the future");
     }
 
     @Test
@@ -168,9 +178,11 @@ class GovernanceTest {
         assertEquals(List.of(HRTH.multiply(BigInteger.valueOf(5_000)).toString(), "18", "HRTH", GovernanceWorld.GRANTEE), grant.args());
         assertEquals(List.of(), grant.warnings());
 
-        ProposalAction period = actions.describe(demoList.get(1).stored()).getFirst();
+        ProposalAction period = actions.describe(demoList.get(3).stored()).getFirst();
         assertEquals(ProposalAction.PARAMETER_CHANGE, period.key());
-        assertEquals(List.of("HearthGovernor", "setVotingPeriod", "43200"), period.args());
+        assertEquals(List.of("HearthGovernor", "setVotingPeriod", "86400"), period.args());
+        assertEquals(List.of("ComputeMarket", "setMinStake", HRTH.multiply(BigInteger.valueOf(50)).toString()),
+                actions.describe(demoList.get(2).stored()).getFirst().args());
 
         ProposalAction fee = actions.describe(proposals.require(shortGovernor, world.defeatedId)).getFirst();
         assertEquals(ProposalAction.PARAMETER_CHANGE, fee.key());
@@ -229,6 +241,46 @@ class GovernanceTest {
         assertEquals(BigInteger.ZERO, late.votesAtSnapshot());
         assertEquals(VotingPower.Reason.AFTER_SNAPSHOT, late.reason());
         assertEquals("after-snapshot", late.reason().code());
+
+        // the same answer on the block-number governor: BVOTE that arrived after its proposals' snapshot blocks
+        dev.call(GovernanceWorld.OWNER, world.votes, "transfer(address,uint256)", holder, HRTH);
+        dev.call(holder, world.votes, "delegate(address)", holder);
+        VotingPower lateInBlocks = delegation.of(shortGovernor, holder, proposals.require(shortGovernor, world.succeededId).voteStart());
+        assertEquals(HRTH, lateInBlocks.votes());
+        assertEquals(BigInteger.ZERO, lateInBlocks.votesAtSnapshot());
+        assertEquals(VotingPower.Reason.AFTER_SNAPSHOT, lateInBlocks.reason());
+    }
+
+    @Test
+    void aVoteEndingWithinADayIsNoticedOnEitherClock() {
+        ClockEstimates times = new ClockEstimates(session.rpc());
+        List<Proposal> demoLive = proposals.live(demo);
+        java.util.Set<BigInteger> seen = new java.util.HashSet<>(demoLive.stream().map(Proposal::id).toList());
+        List<String> demoNotices = GovernanceNotices.of(demo, demoLive, seen, headTime(), p -> times.unixSeconds(demo, p.stored().voteEnd()))
+                .stream().map(n -> n.title() + ": " + n.kind()).toList();
+        assertEquals(List.of("Fund GPU provider onboarding: VOTE_ENDS_SOON", "Reward the first providers: READY_TO_QUEUE"), demoNotices,
+                "the day-long vote counted in seconds; the succeeded proposal waits to be queued");
+
+        // on the block-number governor a new five-block vote ends within a day by the estimate of its end block's time
+        DevTx dev = new DevTx(chain.rpc());
+        dev.call(GovernanceWorld.OWNER, shortGovernor.address(), "propose(address[],uint256[],bytes[],string)", List.of(GovernanceWorld.GRANTEE),
+                List.of(BigInteger.ZERO), List.of("0x"), "# Five blocks\n\nA short vote.");
+        dev.mine(2);
+        try {
+            proposals.sync(shortGovernor);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        Proposal open = proposals.live(shortGovernor).stream().filter(p -> p.title().equals("Five blocks")).findFirst().orElseThrow();
+        assertEquals(ProposalState.ACTIVE, open.state());
+        List<GovernanceNotices.Kind> kinds = GovernanceNotices.of(shortGovernor, List.of(open), java.util.Set.of(open.id()), headTime(),
+                p -> times.unixSeconds(shortGovernor, p.stored().voteEnd())).stream().map(GovernanceNotices.Notice::kind).toList();
+        assertEquals(List.of(GovernanceNotices.Kind.VOTE_ENDS_SOON), kinds);
+    }
+
+    private static long headTime() {
+        return org.hearth.chain.Hex.quantity(session.rpc().call("eth_getBlockByNumber", "latest", false).path("timestamp").asText(),
+                IllegalStateException::new).longValueExact();
     }
 
     private static Proposal live(BigInteger id) {

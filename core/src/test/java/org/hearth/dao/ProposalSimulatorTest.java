@@ -80,6 +80,15 @@ class ProposalSimulatorTest {
         assertTrue(s.balanceChanges().stream().anyMatch(c -> c.account().equals(GovernanceWorld.GRANTEE) && token.equals(c.token())
                 && c.delta().equals(HRTH.multiply(BigInteger.valueOf(100)))), s.toString());
 
+        // the Transfer's amount can be shown with the token's decimals and symbol, and every known address named
+        assertEquals(new Simulation.Token(18, "HRTH"), transfer.token());
+        assertEquals(HRTH.multiply(BigInteger.valueOf(100)), transfer.values().get(2).value());
+        java.util.Map<String, String> names = SimulationNames.of(s, shortGovernor, session.contracts(),
+                a -> a.equals(GovernanceWorld.GRANTEE) ? java.util.Optional.of("Grants desk") : java.util.Optional.empty());
+        assertEquals("HearthToken", names.get(token));
+        assertEquals("Grants desk", names.get(GovernanceWorld.GRANTEE), "from the address book");
+        assertFalse(names.containsKey(GovernanceWorld.ETH_RECIPIENT), "an unknown address has no name");
+
         assertFalse(ProcessHandle.of(s.forkPid()).map(ProcessHandle::isAlive).orElse(false), "the fork is stopped");
         assertEquals(granteeBefore, balance(token, GovernanceWorld.GRANTEE), "the real chain is untouched");
         assertEquals(headBefore, chain.rpc().blockNumber());
@@ -108,6 +117,10 @@ class ProposalSimulatorTest {
         assertNull(s.actions().getFirst().revertReason());
         assertTrue(s.balanceChanges().stream().anyMatch(c -> c.account().equals(demo.timelock()) && c.delta().equals(HRTH.multiply(BigInteger.valueOf(-5_000)))),
                 s.toString());
+        // the treasury (the demo timelock) and the token are named from the session's contracts
+        java.util.Map<String, String> names = SimulationNames.of(s, demo, session.contracts(), a -> java.util.Optional.empty());
+        assertEquals("HearthTimelock", names.get(demo.timelock()));
+        assertEquals("HearthToken", names.get(demo.token()));
     }
 
     @Test

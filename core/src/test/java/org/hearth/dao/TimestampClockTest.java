@@ -16,10 +16,11 @@ import org.hearth.testing.TestChain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A Governor on an ERC-6372 timestamp token: periods in seconds, time moved with evm_increaseTime. */
+/** A Governor on HearthToken, an ERC-6372 timestamp token: periods in seconds, time moved with evm_increaseTime. */
 class TimestampClockTest {
 
     private static final BigInteger UNIT = BigInteger.TEN.pow(18);
+    private static final BigInteger MILLION = UNIT.multiply(BigInteger.valueOf(1_000_000));
 
     @TempDir
     Path dir;
@@ -29,8 +30,7 @@ class TimestampClockTest {
         try (TestChain chain = TestChain.start(dir.resolve("chain"), 3600)) {
             DevTx dev = new DevTx(chain.rpc());
             String owner = DevTx.ACCOUNTS[0];
-            String token = dev.deploy(owner, ContractArtifact.load("TimestampVotesToken").bytecode(), List.of("address", "uint256"),
-                    owner, UNIT.multiply(BigInteger.valueOf(1_000)));
+            String token = dev.deploy(owner, ContractArtifact.load("HearthToken").bytecode(), List.of("address"), owner);
             dev.call(owner, token, "delegate(address)", owner);
             String timelock = dev.deploy(owner, ContractArtifact.load("HearthTimelock").bytecode(),
                     List.of("uint256", "address[]", "address[]", "address"), 60, List.of(), List.of(), owner);
@@ -59,16 +59,22 @@ class TimestampClockTest {
                 dev.mine(1);
                 assertEquals(ProposalState.ACTIVE, proposals.live(governor, stored).state());
                 dev.call(owner, governorAddress, "castVote(uint256,uint8)", stored.id(), 1);
+                dev.call(owner, token, "transfer(address,uint256)", DevTx.ACCOUNTS[3], UNIT); // after the snapshot
+                dev.call(DevTx.ACCOUNTS[3], token, "delegate(address)", DevTx.ACCOUNTS[3]);
                 dev.increaseTime(301);
                 dev.mine(1);
                 proposals.sync(governor);
                 Proposal done = proposals.live(governor, stored);
                 assertEquals(ProposalState.SUCCEEDED, done.state());
-                assertEquals(UNIT.multiply(BigInteger.valueOf(1_000)), done.forVotes());
-                assertEquals(UNIT.multiply(BigInteger.valueOf(40)), done.quorum()); // 4% at the snapshot timestamp
+                assertEquals(MILLION, done.forVotes());
+                assertEquals(UNIT.multiply(BigInteger.valueOf(40_000)), done.quorum()); // 4% at the snapshot timestamp
                 assertEquals(1, proposals.votes(governor, stored.id()).size());
                 VotingPower power = new Delegation(session.rpc()).of(governor, owner, stored.voteStart());
-                assertEquals(UNIT.multiply(BigInteger.valueOf(1_000)), power.votesAtSnapshot());
+                VotingPower late = new Delegation(session.rpc()).of(governor, DevTx.ACCOUNTS[3], stored.voteStart());
+                assertEquals(MILLION, power.votesAtSnapshot());
+                assertEquals(VotingPower.Reason.AFTER_SNAPSHOT, late.reason(), "tokens that arrived after the snapshot timestamp");
+                assertEquals(UNIT, late.votes());
+                assertEquals(BigInteger.ZERO, late.votesAtSnapshot());
             }
         }
     }

@@ -84,7 +84,8 @@ class DemoWorldTest {
                 dev.readUint(c.get("HearthToken"), "allowance(address,address)", USER, DemoTokens.NO_CODE_SPENDER));
         assertFalse(dev.hasCode(DemoTokens.NO_CODE_SPENDER));
         // The executed proposal changed the governor's own setting through the timelock.
-        assertEquals(BigInteger.valueOf(DemoWorld.VOTING_PERIOD_BLOCKS), dev.readUint(c.get("HearthGovernor"), "votingPeriod()"));
+        assertEquals(BigInteger.valueOf(DemoWorld.VOTING_PERIOD_SECONDS), dev.readUint(c.get("HearthGovernor"), "votingPeriod()"));
+        assertEquals(DemoWorld.TREASURY_ETH, rpc.callQuantity("eth_getBalance", c.get("HearthTimelock"), "latest"), "the treasury holds ETH");
 
         assertCollectibleIsOnChainJsonWithSvg(dev, c.get("HearthCollectibles"));
         assertProposalStates(dev, c.get("HearthGovernor"));
@@ -111,11 +112,17 @@ class DemoWorldTest {
     private static void assertProposalStates(DevChain dev, String governor) {
         // Governor emits ProposalCreated; read the ids back through the logs.
         JsonNode logs = new DevChainLogs(dev).proposalIds(governor);
-        assertEquals(2, logs.size(), "two proposals");
-        BigInteger executed = new BigInteger(logs.get(0).asText());
-        BigInteger active = new BigInteger(logs.get(1).asText());
-        assertEquals(BigInteger.valueOf(7), stateOf(dev, governor, executed), "first proposal executed");
-        assertEquals(BigInteger.valueOf(1), stateOf(dev, governor, active), "second proposal active");
+        assertEquals(4, logs.size(), "four proposals");
+        // OpenZeppelin's ProposalState: 1 active, 3 defeated, 4 succeeded, 7 executed
+        List<BigInteger> states = new java.util.ArrayList<>();
+        logs.forEach(id -> states.add(stateOf(dev, governor, new BigInteger(id.asText()))));
+        assertEquals(List.of(BigInteger.valueOf(7), BigInteger.valueOf(3), BigInteger.valueOf(4), BigInteger.valueOf(1)), states,
+                "executed, defeated, succeeded waiting to be queued, active");
+        // the governor counts seconds: its clock is the head block's timestamp, and the open vote lasts a day
+        assertEquals("mode=timestamp", new ContractCalls(dev.rpc()).readOne(governor, "CLOCK_MODE()(string)"));
+        BigInteger head = dev.rpc().call("eth_getBlockByNumber", "latest", false).path("timestamp").asText().transform(
+                t -> new BigInteger(t.substring(2), 16));
+        assertEquals(head, dev.readUint(governor, "clock()"));
     }
 
     private static BigInteger stateOf(DevChain dev, String governor, BigInteger id) {

@@ -10,10 +10,12 @@ import org.hearth.chain.abi.Abi;
 import org.web3j.crypto.Hash;
 
 /**
- * Beside the demo world (whose governor votes for a day): a second HearthGovernor on the same token
- * with a five-block voting period and its own timelock (60 s delay, holding 1 ETH and 100 HRTH so
- * its succeeded proposal can be executed), and three proposals on it that end canceled, defeated
- * and succeeded. Shared by core's and app's governance tests.
+ * Beside the demo world (whose governor counts seconds and votes for a day): a second HearthGovernor on
+ * the block-number clock, as many deployed governors are. It votes with {@code BlockVotesToken} (BVOTE,
+ * OpenZeppelin's default clock), held as HRTH is: 740,000 by the owner and 10,000 by the demo's funded
+ * user, each delegated to itself. A one-block delay, a five-block voting period, its own timelock (60 s
+ * delay, holding 1 ETH and 100 HRTH so its succeeded proposal can be executed), and three proposals on it
+ * that end canceled, defeated and succeeded. Shared by core's and app's governance tests.
  */
 public final class GovernanceWorld {
 
@@ -30,13 +32,16 @@ public final class GovernanceWorld {
 
     public final String governor;
     public final String timelock;
+    /** The governor's voting token (block-number clock). */
+    public final String votes;
     public final BigInteger canceledId;
     public final BigInteger defeatedId;
     public final BigInteger succeededId;
 
-    private GovernanceWorld(String governor, String timelock, BigInteger canceledId, BigInteger defeatedId, BigInteger succeededId) {
+    private GovernanceWorld(String governor, String timelock, String votes, BigInteger canceledId, BigInteger defeatedId, BigInteger succeededId) {
         this.governor = governor;
         this.timelock = timelock;
+        this.votes = votes;
         this.canceledId = canceledId;
         this.defeatedId = defeatedId;
         this.succeededId = succeededId;
@@ -46,10 +51,15 @@ public final class GovernanceWorld {
     public static GovernanceWorld create(RpcClient rpc, Map<String, String> contracts) {
         DevTx dev = new DevTx(rpc);
         String token = contracts.get("HearthToken");
+        String votes = dev.deploy(OWNER, ContractArtifact.load("BlockVotesToken").bytecode(), List.of("address", "uint256"),
+                OWNER, TOKEN.multiply(BigInteger.valueOf(750_000)));
+        dev.call(OWNER, votes, "transfer(address,uint256)", USER, TOKEN.multiply(BigInteger.valueOf(10_000)));
+        dev.call(OWNER, votes, "delegate(address)", OWNER);
+        dev.call(USER, votes, "delegate(address)", USER);
         String timelock = dev.deploy(OWNER, ContractArtifact.load("HearthTimelock").bytecode(),
                 List.of("uint256", "address[]", "address[]", "address"), 60, List.of(), List.of("0x0000000000000000000000000000000000000000"), OWNER);
         String governor = dev.deploy(OWNER, ContractArtifact.load("HearthGovernor").bytecode(),
-                List.of("address", "address", "uint48", "uint32", "uint256", "uint256"), token, timelock, 1, 5, 0, 4);
+                List.of("address", "address", "uint48", "uint32", "uint256", "uint256"), votes, timelock, 1, 5, 0, 4);
         for (String role : List.of("PROPOSER_ROLE", "CANCELLER_ROLE")) {
             dev.call(OWNER, timelock, "grantRole(bytes32,address)", Hash.sha3(role.getBytes(StandardCharsets.UTF_8)), governor);
         }
@@ -76,7 +86,7 @@ public final class GovernanceWorld {
         // the treasury of this governor, funded after the snapshots so the votes above stay as they were
         rpc.call("anvil_setBalance", timelock, "0xde0b6b3a7640000");
         dev.call(OWNER, token, "transfer(address,uint256)", timelock, TOKEN.multiply(BigInteger.valueOf(100)));
-        return new GovernanceWorld(governor, timelock, canceled.id(rpc, governor), defeatedId, succeededId);
+        return new GovernanceWorld(governor, timelock, votes, canceled.id(rpc, governor), defeatedId, succeededId);
     }
 
     private record Proposal(List<String> targets, List<BigInteger> values, List<String> calldatas, String description) {

@@ -114,12 +114,12 @@ public final class DaoCommand {
                 out.println(JSON.writeValueAsString(o));
                 return 0;
             }
-            out.printf("proposal %s: %s%nstate:    %s%nproposer: %s%nvoting:   %s to %s (%s)%nfor %s  against %s  abstain %s  quorum %s%n",
-                    p.id(), p.title(), p.state().lower(), Addresses.checksummed(stored.proposer()), stored.voteStart(), stored.voteEnd(),
-                    governor.clock() == Governor.Clock.TIMESTAMP ? "timestamps" : "blocks", Amounts.formatGrouped(p.forVotes(), 18),
+            out.printf("proposal %s: %s%nstate:    %s%nproposer: %s%nvoting:   %s%nfor %s  against %s  abstain %s  quorum %s%n",
+                    p.id(), p.title(), p.state().lower(), Addresses.checksummed(stored.proposer()),
+                    DaoWords.votingWindow(governor, stored, new org.hearth.dao.ClockEstimates(session.rpc())), Amounts.formatGrouped(p.forVotes(), 18),
                     Amounts.formatGrouped(p.againstVotes(), 18), Amounts.formatGrouped(p.abstainVotes(), 18), Amounts.formatGrouped(p.quorum(), 18));
             if (p.eta() != null) {
-                out.printf("eta:      %s%n", p.eta());
+                out.printf("eta:      %s (%s)%n", p.eta(), DaoWords.time(p.eta().longValueExact()));
             }
             out.println("actions:");
             for (ProposalAction a : actions) {
@@ -163,7 +163,7 @@ public final class DaoCommand {
                 o.put("balance", p.balance().toString());
                 if (snapshot != null) {
                     o.put("snapshot", snapshot.toString());
-                    o.put("votesAtSnapshot", p.votesAtSnapshot().toString());
+                    o.put("votesAtSnapshot", p.votesAtSnapshot() == null ? null : p.votesAtSnapshot().toString());
                 }
                 if (p.reason() != null) {
                     o.put("reason", p.reason().code());
@@ -175,7 +175,8 @@ public final class DaoCommand {
             out.printf("account:  %s%nvotes:    %s%ndelegate: %s%nbalance:  %s%n", p.account(), Amounts.formatGrouped(p.votes(), 18),
                     p.delegate() == null ? "(none)" : p.delegate(), Amounts.formatGrouped(p.balance(), 18));
             if (snapshot != null) {
-                out.printf("at the snapshot (%s): %s%n", snapshot, Amounts.formatGrouped(p.votesAtSnapshot(), 18));
+                out.printf("at the snapshot (%s): %s%n", DaoWords.timepoint(governor.clock(), snapshot),
+                        p.votesAtSnapshot() == null ? "not yet taken" : Amounts.formatGrouped(p.votesAtSnapshot(), 18));
             }
             if (p.reason() != null) {
                 out.println("why zero: " + DaoWords.reason(p));

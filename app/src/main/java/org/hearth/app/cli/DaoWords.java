@@ -7,7 +7,10 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import org.hearth.app.desktop.Messages;
 import org.hearth.chain.review.ReviewWarning;
+import org.hearth.dao.ClockEstimates;
+import org.hearth.dao.Governor;
 import org.hearth.dao.ProposalAction;
+import org.hearth.dao.StoredProposal;
 import org.hearth.dao.VotingPower;
 import org.hearth.money.Amounts;
 import org.hearth.problem.Problems;
@@ -39,7 +42,30 @@ final class DaoWords {
     }
 
     static String reason(VotingPower p) {
-        Object arg = p.reason() == VotingPower.Reason.DELEGATED_ELSEWHERE ? p.delegate() : String.valueOf(p.snapshot());
+        Object arg = p.reason() != VotingPower.Reason.DELEGATED_ELSEWHERE ? timepoint(p.clock(), p.snapshot()) : p.delegate();
         return Problems.format(TEXT, "dao.power.reason." + p.reason().code(), List.of(arg));
+    }
+
+    /** A governor timepoint: a UTC time on the timestamp clock, "block N" on the block-number clock. */
+    static String timepoint(Governor.Clock clock, BigInteger timepoint) {
+        if (timepoint == null) {
+            return "";
+        }
+        return clock == Governor.Clock.TIMESTAMP ? time(timepoint.longValueExact())
+                : String.format(TEXT.getString("governance.snapshot.block"), timepoint);
+    }
+
+    /** Unix seconds as an ISO-8601 UTC time (exact, to the second). */
+    static String time(long unixSeconds) {
+        return java.time.Instant.ofEpochSecond(unixSeconds).toString();
+    }
+
+    /** When the vote runs: exact times on the timestamp clock; blocks with their estimated times on the block-number clock. */
+    static String votingWindow(Governor governor, StoredProposal p, ClockEstimates times) {
+        if (governor.clock() == Governor.Clock.TIMESTAMP) {
+            return time(p.voteStart().longValueExact()) + " to " + time(p.voteEnd().longValueExact()) + " (timestamp clock)";
+        }
+        return "block " + p.voteStart() + " to block " + p.voteEnd() + " (about " + time(times.unixSeconds(governor, p.voteStart())) + " to "
+                + time(times.unixSeconds(governor, p.voteEnd())) + ", block-number clock)";
     }
 }

@@ -70,6 +70,8 @@ public final class ComputeModel implements AutoCloseable {
 
     private final ResourceBundle text = ResourceBundle.getBundle("org.hearth.app.messages");
     private final ProviderAgent agent;
+    /** Turning sharing off while a market job is held: finish it or release it, as the user chooses. */
+    final SharingStop stopping;
     private final AppServices services;
     private final Runnable unsubscribe;
     private int tilesThisImage;
@@ -80,6 +82,12 @@ public final class ComputeModel implements AutoCloseable {
         this.services = services;
         this.agent = services.provider();
         this.choices = new ComputeChoices(services);
+        this.stopping = new SharingStop(agent, () -> services.sessions().current());
+        stopping.finishing.addListener((obs, was, is) -> {
+            if (is) {
+                status.set(String.format(text.getString("compute.finishing"), stopping.finishingJob));
+            }
+        });
         ProviderSettings settings = new ProviderSettings(services.settings());
         ProviderPolicy stored = settings.policy();
         agent.setPolicy(stored);
@@ -117,13 +125,18 @@ public final class ComputeModel implements AutoCloseable {
                 return;
             }
             agent.setAllowedBackends(allowed.get());
+            agent.setSkippedDevices(choices.devices.get().off());
             onMarket.set(sourcePicker.getAsBoolean());
             agent.start();
         } else {
+            java.util.function.Consumer<Throwable> failed = failure -> status.set(org.hearth.app.desktop.Messages.describe(failure));
+            if (stopping.finishing.get() || stopping.stop(() -> sharing.set(true), failed)) {
+                return; // the held job is finished or released as the user chooses
+            }
             UiThread.background(() -> {
                 agent.stop();
                 return null;
-            }, ignored -> { }, failure -> status.set(org.hearth.app.desktop.Messages.describe(failure)));
+            }, ignored -> { }, failed);
         }
     }
 
@@ -175,6 +188,9 @@ public final class ComputeModel implements AutoCloseable {
     }
 
     private String words(ProviderStatus s) {
+        if (stopping.finishing.get() && s.active()) {
+            return String.format(text.getString("compute.finishing"), stopping.finishingJob);
+        }
         return switch (s.state()) {
             case STOPPED -> "";
             case STARTING -> text.getString("compute.starting");
@@ -189,7 +205,8 @@ public final class ComputeModel implements AutoCloseable {
         @Override
         public void status(ProviderStatus s) {
             UiThread.run(() -> {
-                sharing.set(s.active());
+                stopping.status(s);
+                sharing.set(s.active() && !stopping.finishing.get());
                 status.set(words(s));
                 backend.set(s.backend());
             });

@@ -40,6 +40,9 @@ public final class ComputeView {
         share.setId("compute-share");
         share.selectedProperty().bindBidirectional(model.sharing);
         share.selectedProperty().addListener((obs, was, is) -> model.setSharing(is));
+        share.disableProperty().bind(model.stopping.finishing); // it stops by itself once the held job is submitted
+        model.stopping.setAsker((job, quote, answer) -> StopDialog.show(text, share.getScene() == null ? null : share.getScene().getWindow(),
+                job, quote, answer));
         Label status = new Label();
         status.setId("compute-status");
         status.getStyleClass().add("text-muted");

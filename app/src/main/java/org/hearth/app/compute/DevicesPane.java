@@ -26,7 +26,8 @@ final class DevicesPane {
         Runnable rebuild = () -> switches.getChildren().setAll(switchesFor(text, model));
         model.backends.addListener((ListChangeListener<BackendReport>) change -> rebuild.run());
         rebuild.run();
-        return new VBox(8, switches, backendTable(text, model));
+        javafx.scene.control.Label oneDevice = Wrapped.muted(new javafx.scene.control.Label(text.getString("compute.devices.oneAtATime")));
+        return new VBox(8, switches, oneDevice, backendTable(text, model));
     }
 
     private static List<Node> switchesFor(ResourceBundle text, ComputeModel model) {
@@ -53,7 +54,8 @@ final class DevicesPane {
     private static TableView<BackendReport> backendTable(ResourceBundle text, ComputeModel model) {
         TableView<BackendReport> table = new TableView<>(model.backends);
         table.setId("compute-backends");
-        table.setPrefHeight(150);
+        table.setPrefHeight(220); // the four backends and the header
+        table.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // every backend's row shows, never squeezed to one
         table.setPlaceholder(new Label(text.getString("compute.noBackends")));
         TableColumn<BackendReport, String> name = new TableColumn<>(text.getString("compute.col.backend"));
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));

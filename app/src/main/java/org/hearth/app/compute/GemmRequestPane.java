@@ -65,11 +65,12 @@ final class GemmRequestPane {
         HBox files = new HBox(10, new Label(text.getString("requests.gemmA")), a, browse(text, a), new Label(text.getString("requests.gemmB")), b,
                 browse(text, b));
         HBox dims = new HBox(10, new Label(text.getString("requests.dim.m")), m, new Label(text.getString("requests.dim.k")), k,
-                new Label(text.getString("requests.dim.n")), n, new Label(text.getString("requests.price")), price,
-                new Label(ComputeView.TOKEN_SYMBOL), post, save);
-        files.setAlignment(Pos.CENTER_LEFT);
-        dims.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(8, files, dims, Wrapped.muted(new Label(text.getString("requests.gemmFormat"))));
+                new Label(text.getString("requests.dim.n")), n);
+        HBox pay = new HBox(10, new Label(text.getString("requests.price")), price, new Label(ComputeView.TOKEN_SYMBOL), post, save);
+        for (HBox row : java.util.List.of(files, dims, pay)) {
+            row.setAlignment(Pos.CENTER_LEFT);
+        }
+        return new VBox(8, files, dims, pay, Wrapped.muted(new Label(text.getString("requests.gemmFormat"))));
     }
 
     private static TextField file(ResourceBundle text, String which) {

@@ -68,6 +68,10 @@ public final class MarketShareModel implements AutoCloseable {
         return wallet;
     }
 
+    org.hearth.store.SettingsRepository settings() {
+        return services.settings();
+    }
+
     /** Whether sharing would go to the market: set up, a market on this chain, the wallet unlocked to sign. */
     boolean marketReady() {
         return !account.get().isEmpty() && wallet.state.get() == WalletModel.State.UNLOCKED

@@ -47,12 +47,59 @@ public final class RequestsModel {
     public final ObjectProperty<int[]> size = new SimpleObjectProperty<>();
     /** Tiles reviewed so far, in the order they were reviewed. */
     public final javafx.collections.ObservableList<TileState> tiles = javafx.collections.FXCollections.observableArrayList();
+    static final String AUTOMATIC_KEY = "compute.requests.automatic";
+
     private final MarketShareModel market;
     private final java.util.ResourceBundle text;
+    /** Results are checked, then accepted or disputed by the check (on) or by the user (off: see {@link #waiting}). */
+    public final BooleanProperty automatic = new SimpleBooleanProperty(true);
+    /** Checked results waiting for the user's accept or dispute (automatic verification off). */
+    public final javafx.collections.ObservableList<ManualReview.Waiting> waiting = javafx.collections.FXCollections.observableArrayList();
+    /** The evidence of the last dispute, in words ("" before one). */
+    public final StringProperty lastDispute = new SimpleStringProperty("");
+    /** The last dispute's evidence blob id ("" before one). */
+    public final StringProperty lastEvidence = new SimpleStringProperty("");
+    private final ManualReview manual;
 
     RequestsModel(java.util.ResourceBundle text, MarketShareModel market) {
         this.text = text;
         this.market = market;
+        this.manual = new ManualReview(waiting);
+        if (market != null) {
+            automatic.set(!"false".equals(market.settings().get(AUTOMATIC_KEY).orElse("true")));
+            automatic.addListener((obs, was, is) -> market.settings().put(AUTOMATIC_KEY, Boolean.toString(is)));
+        }
+        automatic.addListener((obs, was, is) -> {
+            if (is) { // switched back on: the results waiting are decided as their checks found them
+                List.copyOf(waiting).forEach(w -> w.decision().complete(w.finding().verdict().ok()));
+            }
+        });
+    }
+
+    /** Who decides on each checked result: the check, or the user when automatic verification is off. */
+    private ResultReview.Judge judge() {
+        return finding -> {
+            if (automatic.get()) {
+                return finding.verdict().ok();
+            }
+            UiThread.run(() -> status.set(String.format(text.getString("requests.waitingForYou"), finding.posted().id())));
+            return manual.accept(finding);
+        };
+    }
+
+    /** The user's decision on a waiting result. */
+    void decide(ManualReview.Waiting w, boolean accept) {
+        w.decision().complete(accept);
+    }
+
+    /** Says what a dispute attached, once it is on chain. */
+    private void noteDispute(JobOutcome outcome) {
+        if (outcome.status() == JobOutcome.Status.DISPUTED && outcome.evidence() != null) {
+            lastDispute.set(String.format(text.getString("requests.evidence"), outcome.jobId(), outcome.evidence(),
+                    outcome.verdict() == null ? "" : outcome.verdict().reason(),
+                    outcome.proposalId() == null ? text.getString("requests.evidence.noProposal") : outcome.proposalId().toString()));
+            lastEvidence.set(outcome.evidence().toString());
+        }
     }
 
     /** Posts a render of {@code sceneJson} from {@code account} and follows its tiles; {@code gate} reviews each transaction. */
@@ -78,9 +125,10 @@ public final class RequestsModel {
                     status.set(String.format(text.getString("requests.waiting"), posted.size()));
                 });
                 for (PostedJob job : posted) {
-                    JobOutcome outcome = requester.await(job, Duration.ofMinutes(10));
+                    JobOutcome outcome = requester.await(job, Duration.ofMinutes(10), judge());
                     TileState state = new TileState(job, outcome);
                     UiThread.run(() -> {
+                        noteDispute(outcome);
                         tiles.add(state);
                         lastTile.set(state);
                         long done = tiles.size();
@@ -119,8 +167,9 @@ public final class RequestsModel {
                 Requester requester = requester(session, contract, blobs, served, account, gate);
                 PostedJob job = requester.postGemm(Files.readAllBytes(a), Files.readAllBytes(b), m, n, k, price);
                 UiThread.run(() -> status.set(String.format(text.getString("requests.gemmWaiting"), job.id())));
-                JobOutcome outcome = requester.await(job, Duration.ofMinutes(10));
+                JobOutcome outcome = requester.await(job, Duration.ofMinutes(10), judge());
                 UiThread.run(() -> {
+                    noteDispute(outcome);
                     gemmOutcome.set(outcome);
                     status.set(String.format(text.getString("requests.gemmDone"), job.id(),
                             text.getString("requests.status." + outcome.status().name().toLowerCase(java.util.Locale.ROOT))));

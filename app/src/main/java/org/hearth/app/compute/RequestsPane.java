@@ -21,32 +21,17 @@ import org.hearth.app.desktop.Messages;
 import org.hearth.app.shell.Navigator;
 import org.hearth.app.shell.Screen;
 import org.hearth.compute.blob.JobManifest;
-import org.hearth.compute.scene.BuiltInScenes;
 import org.hearth.market.requester.JobOutcome;
 import org.hearth.money.Amounts;
 
-/** Requests: post a render of a built-in scene, watch its tiles arrive marked verified or disputed, save the image as PNG. */
+/** Requests: post a render of a built-in scene or a scene file, watch its tiles arrive marked verified or disputed, save the image as PNG. */
 final class RequestsPane {
 
     private RequestsPane() {
     }
 
     static Node create(ResourceBundle text, RequestsModel model, MarketShareModel market, Navigator<Screen> navigator) {
-        ComboBox<String> scene = new ComboBox<>();
-        scene.setId("requests-scene");
-        BuiltInScenes.IDS.forEach(id -> scene.getItems().add(id));
-        scene.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(String id) {
-                return id == null ? "" : text.getString("scene." + id);
-            }
-
-            @Override
-            public String fromString(String s) {
-                return s;
-            }
-        });
-        scene.getSelectionModel().selectFirst();
+        SceneChoice scene = new SceneChoice(text);
         Spinner<Integer> width = new Spinner<>(16, 1024, 96, 16);
         width.setId("requests-width");
         Spinner<Integer> height = new Spinner<>(16, 1024, 64, 16);
@@ -73,13 +58,15 @@ final class RequestsPane {
         post.setOnAction(e -> {
             try {
                 BigInteger total = Amounts.parse(price.getText(), ComputeChoices.TOKEN_DECIMALS);
-                model.postRender(from.getValue(), BuiltInScenes.json(scene.getValue()), width.getValue(), height.getValue(), samples.getValue(),
+                model.postRender(from.getValue(), scene.json(), width.getValue(), height.getValue(), samples.getValue(),
                         tiles.getValue(), total, new RequestGate(text, navigator));
+            } catch (SceneChoice.Unusable unusable) {
+                model.status.set(unusable.getMessage());
             } catch (RuntimeException failure) {
                 model.status.set(Messages.describe(failure));
             }
         });
-        HBox row1 = new HBox(10, new Label(text.getString("requests.from")), from, new Label(text.getString("requests.scene")), scene);
+        HBox row1 = new HBox(10, new Label(text.getString("requests.from")), from, new Label(text.getString("requests.scene")), scene.scene);
         HBox row2 = new HBox(10, new Label(text.getString("requests.size")), width, new Label(text.getString("requests.by")), height,
                 new Label(text.getString("requests.tiles")), tiles, new Label(text.getString("requests.samples")), samples);
         HBox row3 = new HBox(10, new Label(text.getString("requests.price")), price, new Label(ComputeView.TOKEN_SYMBOL), post);
@@ -126,7 +113,8 @@ final class RequestsPane {
         });
         Label legend = Wrapped.muted(new Label(text.getString("requests.legend")));
         Node gemm = GemmRequestPane.create(text, model, from::getValue, () -> new RequestGate(text, navigator));
-        return new VBox(10, row1, Labels.section(text.getString("requests.renderTitle")), row2, row3, status, canvas, legend, save,
+        return new VBox(10, row1, Labels.section(text.getString("requests.reviewTitle")), ManualReviewPane.create(text, model),
+                Labels.section(text.getString("requests.renderTitle")), scene.fileRow, row2, row3, status, canvas, legend, save,
                 Labels.section(text.getString("requests.gemmTitle")), gemm);
     }
 

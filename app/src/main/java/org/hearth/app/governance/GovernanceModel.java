@@ -101,7 +101,7 @@ final class GovernanceModel {
     }
 
     /** Runs {@code row}'s actions on a throwaway fork in the background; the fork is stopped whatever happens. */
-    void simulate(ChainSession session, Row row) {
+    void simulate(ChainSession session, Row row, java.util.Map<String, String> ownAccounts) {
         Governor g = governor.get();
         if (session == null || g == null) {
             return;
@@ -111,7 +111,7 @@ final class GovernanceModel {
         Thread.ofVirtual().name("governance-simulate").start(() -> {
             SimulationView.State done;
             try {
-                done = new SimulationView.State(id, false, new ProposalSimulator(session).simulate(g, row.proposal().stored(), row.proposal().eta()), null);
+                done = SimulationView.State.done(id, new ProposalSimulator(session).simulate(g, row.proposal().stored(), row.proposal().eta()), g, session, ownAccounts);
             } catch (RuntimeException e) {
                 done = new SimulationView.State(id, false, null, Messages.describe(e));
             }

@@ -92,7 +92,7 @@ public final class GovernanceView {
                 return;
             }
             ProposalControls.Built controls = ProposalControls.build(text, g, row, account.get(), model.power.get(), chainNow, voteDraft,
-                    actions(chain, model, signing, account, row));
+                    actions(chain, model, signing, account, row, wallet));
             release[0] = controls.release();
             detail.getChildren().setAll(ProposalDetail.header(text, g, row));
             detail.getChildren().addAll(controls.nodes());
@@ -167,7 +167,7 @@ public final class GovernanceView {
                     } catch (RuntimeException notAnAddress) {
                         signing.error.set(org.hearth.app.desktop.Messages.describe(notAnAddress));
                     }
-                }), status, table, detailScroll);
+                }), status, listAndDetail(table, detailScroll));
         box.setPadding(new Insets(24));
         StackPane root = new StackPane(box);
         AddressNames names = AddressNames.of(new AddressBookRepository(wallet.services().database()));
@@ -218,7 +218,7 @@ public final class GovernanceView {
     }
 
     private static ProposalControls.Actions actions(ChainModel chain, GovernanceModel model, GovernanceSigning signing,
-                                                    ObjectBinding<String> account, GovernanceModel.Row row) {
+                                                    ObjectBinding<String> account, GovernanceModel.Row row, WalletModel wallet) {
         String governor = model.governor.get().address();
         return new ProposalControls.Actions() {
             @Override
@@ -239,7 +239,9 @@ public final class GovernanceView {
 
             @Override
             public void simulate() {
-                model.simulate(chain.session().get(), row);
+                java.util.Map<String, String> own = new java.util.HashMap<>(); // the wallet's accounts, named by their labels
+                wallet.accounts.forEach(a -> own.putIfAbsent(org.hearth.chain.Addresses.checksummed(a.address()), a.label()));
+                model.simulate(chain.session().get(), row, own);
             }
 
             @Override
@@ -257,7 +259,7 @@ public final class GovernanceView {
         VBox out = new VBox();
         if (pending.power() != null && pending.power().votesAtSnapshot() != null) {
             Label power = new Label(String.format(text.getString("governance.powerAtSnapshot"), ProposalDetail.tokens(pending.power().votesAtSnapshot()),
-                    pending.power().snapshot()));
+                    ProposalDetail.snapshot(text, pending.power())));
             power.setId("review-voting-power");
             power.getStyleClass().add("title-4");
             power.setPadding(new Insets(16, 16, 0, 16));
@@ -326,6 +328,19 @@ public final class GovernanceView {
         return row;
     }
 
+    /**
+     * The proposal list above the selected proposal's detail, split so both use the window's height (the
+     * list gets about two fifths: a dozen rows on a 900-px window); the user can move the divider.
+     */
+    private static javafx.scene.control.SplitPane listAndDetail(TableView<GovernanceModel.Row> table, ScrollPane detail) {
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(table, detail);
+        split.setId("governance-split");
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.42);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        return split;
+    }
+
     private static TableView<GovernanceModel.Row> table(ResourceBundle text, GovernanceModel model) {
         TableView<GovernanceModel.Row> table = new TableView<>(model.rows);
         table.setId("governance-proposals");
@@ -338,7 +353,6 @@ public final class GovernanceView {
                 column(text.getString("governance.quorum"), 130, r -> ProposalDetail.tokens(r.proposal().quorum()))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(text.getString("governance.none")));
-        table.setPrefHeight(200);
         table.setMinHeight(140);
         return table;
     }

@@ -87,8 +87,9 @@ final class ProposalBuilderModel {
             return;
         }
         simulation.set(new SimulationView.State(java.math.BigInteger.ZERO, true, null, null));
-        run(() -> new ProposalSimulator(session).simulate(governor, draft.asStored(governor, proposer), null), result -> {
-            simulation.set(new SimulationView.State(java.math.BigInteger.ZERO, false, result, null));
+        run(() -> SimulationView.State.done(java.math.BigInteger.ZERO, new ProposalSimulator(session).simulate(governor,
+                draft.asStored(governor, proposer), null), governor, session, java.util.Map.of()), result -> {
+            simulation.set(result);
             simulated.set(true);
         });
     }

@@ -136,7 +136,7 @@ final class ProposalControls {
         out.add(Labels.section(text.getString("governance.castVote")));
         if (power != null && power.votesAtSnapshot() != null) {
             Label at = new Label(String.format(text.getString("governance.powerAtSnapshot"), ProposalDetail.tokens(power.votesAtSnapshot()),
-                    power.snapshot()));
+                    ProposalDetail.snapshot(text, power)));
             at.setId("governance-snapshot-power");
             out.add(at);
             if (power.reason() != null) {

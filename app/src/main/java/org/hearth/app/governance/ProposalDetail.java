@@ -146,8 +146,18 @@ final class ProposalDetail {
 
     /** The plain answer to "why is my voting power zero?". */
     static String reason(ResourceBundle text, org.hearth.dao.VotingPower p) {
-        Object arg = p.reason() == org.hearth.dao.VotingPower.Reason.DELEGATED_ELSEWHERE ? p.delegate() : String.valueOf(p.snapshot());
+        Object arg = p.reason() == org.hearth.dao.VotingPower.Reason.DELEGATED_ELSEWHERE ? p.delegate() : snapshot(text, p);
         return Problems.format(text, "dao.power.reason." + p.reason().code(), List.of(arg));
+    }
+
+    /** A proposal's snapshot in words: its time on a timestamp clock, "block N" on a block-number clock. */
+    static String snapshot(ResourceBundle text, org.hearth.dao.VotingPower p) {
+        if (p.snapshot() == null) {
+            return "";
+        }
+        return p.clock() == org.hearth.dao.Governor.Clock.TIMESTAMP
+                ? WHEN.format(java.time.Instant.ofEpochSecond(p.snapshot().longValueExact()).atZone(java.time.ZoneId.systemDefault()))
+                : String.format(text.getString("governance.snapshot.block"), String.format("%,d", p.snapshot()));
     }
 
     static String tokens(BigInteger units) {

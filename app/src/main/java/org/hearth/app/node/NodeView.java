@@ -8,6 +8,7 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -69,6 +70,7 @@ public final class NodeView {
         message.textProperty().bind(chain.message);
         message.getStyleClass().add("danger");
         message.setWrapText(true);
+        message.managedProperty().bind(message.textProperty().isNotEmpty()); // no gap while there is nothing to say
 
         TableView<Map.Entry<String, String>> contracts = new TableView<>(chain.contracts);
         contracts.setId("node-contracts");
@@ -82,6 +84,7 @@ public final class NodeView {
         contracts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         contracts.setPlaceholder(new Label(text.getString("node.noContracts")));
         contracts.setPrefHeight(200);
+        contracts.setMinHeight(150); // four rows stay visible on a short window; the log gives way first
 
         TextArea log = new TextArea();
         log.setId("node-log");
@@ -94,6 +97,7 @@ public final class NodeView {
             log.setScrollTop(Double.MAX_VALUE); // also when the text did not change (shown again after a while)
         };
         VBox.setVgrow(log, Priority.ALWAYS);
+        log.setMinHeight(90);
 
         VBox box = new VBox(14,
                 new ScreenHeader(text.getString("node.title"), text.getString("node.subtitle")),
@@ -102,10 +106,14 @@ public final class NodeView {
                 Labels.section(text.getString("node.contracts")), contracts,
                 Labels.section(text.getString("node.log")), log);
         box.setPadding(new Insets(24));
+        // On a short window the tables keep a few rows and the screen scrolls rather than squeezing them.
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
         return new Page() {
             @Override
             public Node view() {
-                return box;
+                return scroll;
             }
 
             @Override

@@ -25,6 +25,7 @@ final class Cli {
         cl.setErr(new PrintWriter(err, true));
         List<String> all = new ArrayList<>();
         if (dataDir != null) {
+            LocalNodesAtExit.remember(dataDir);
             all.addAll(List.of("--data-dir", dataDir.toString()));
         }
         all.addAll(List.of(args));

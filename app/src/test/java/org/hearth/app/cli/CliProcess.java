@@ -54,6 +54,7 @@ final class CliProcess {
     }
 
     private static List<String> command(Path dataDir, String... args) {
+        LocalNodesAtExit.remember(dataDir);
         String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(p -> !p.contains("javafx") && !p.contains("openjfx") && !p.contains("testfx"))
                 .collect(Collectors.joining(File.pathSeparator));

@@ -57,9 +57,11 @@ class DaoCliTest {
     @Test
     void proposalsListsTheDemoGovernorsProposalsAsJsonLines() throws Exception {
         List<JsonNode> lines = jsonLines(ok("dao", "proposals", "--json"));
-        assertEquals(2, lines.size());
+        assertEquals(List.of("active", "succeeded", "defeated", "executed"), lines.stream().map(l -> l.path("state").asText()).toList());
+        assertEquals(OWNER_VOTES, lines.get(2).path("against").asText());
+        assertTrue(lines.get(1).path("eta").isNull(), "succeeded, waiting to be queued");
         JsonNode active = lines.get(0);
-        JsonNode executed = lines.get(1);
+        JsonNode executed = lines.get(3);
         assertEquals("active", active.path("state").asText());
         assertEquals("Fund GPU provider onboarding", active.path("title").asText());
         assertTrue(active.path("eta").isNull());
@@ -74,8 +76,38 @@ class DaoCliTest {
     }
 
     @Test
+    void showAndPowerCountInTheGovernorsClock() throws Exception {
+        // the demo governor counts seconds: its timepoints are exact times
+        String active = jsonLines(ok("dao", "proposals", "--json")).getFirst().path("id").asText();
+        JsonNode demo = JSON.readTree(ok("dao", "show", active, "--json"));
+        assertEquals("timestamp", demo.path("clock").asText());
+        assertEquals(demo.path("voteEnd").asText(), demo.path("voteEndTime").asText());
+        assertEquals(demo.path("voteStart").asText(), demo.path("voteStartTime").asText());
+        assertEquals(86_400, Long.parseLong(demo.path("voteEnd").asText()) - Long.parseLong(demo.path("voteStart").asText()));
+        String start = java.time.Instant.ofEpochSecond(Long.parseLong(demo.path("voteStart").asText())).toString();
+        String end = java.time.Instant.ofEpochSecond(Long.parseLong(demo.path("voteEnd").asText())).toString();
+        String text = ok("dao", "show", active);
+        assertTrue(text.contains("voting:   " + start + " to " + end + " (timestamp clock)"), text);
+        String power = ok("dao", "power", "--account", GovernanceWorld.USER, "--proposal", active);
+        assertTrue(power.contains("at the snapshot (" + start + "): 10,000"), power);
+
+        // the other governor counts blocks: blocks, with the times those blocks were mined
+        JsonNode blocks = JSON.readTree(ok("dao", "show", world.succeededId.toString(), "--governor", world.governor, "--json"));
+        assertEquals("blocknumber", blocks.path("clock").asText());
+        assertTrue(Long.parseLong(blocks.path("voteEndTime").asText()) > 1_000_000_000L, "a time, not a block");
+        assertTrue(Long.parseLong(blocks.path("voteEnd").asText()) < 1_000_000L, "a block, not a time");
+        text = ok("dao", "show", world.succeededId.toString(), "--governor", world.governor);
+        assertTrue(text.contains("voting:   block " + blocks.path("voteStart").asText() + " to block " + blocks.path("voteEnd").asText()
+                + " (about "), text);
+        power = ok("dao", "power", "--account", GovernanceWorld.USER, "--governor", world.governor, "--proposal", world.succeededId.toString());
+        assertTrue(power.contains("at the snapshot (block " + blocks.path("voteStart").asText() + "): 10,000"), power);
+    }
+
+    @Test
     void anotherGovernorsProposalsInEveryEndState() throws Exception {
-        List<JsonNode> lines = jsonLines(ok("dao", "proposals", "--governor", world.governor, "--json"));
+        List<String> ids = List.of(world.succeededId.toString(), world.defeatedId.toString(), world.canceledId.toString());
+        List<JsonNode> lines = jsonLines(ok("dao", "proposals", "--governor", world.governor, "--json")).stream()
+                .filter(l -> ids.contains(l.path("id").asText())).toList(); // other tests here propose on this governor too
         assertEquals(List.of("succeeded", "defeated", "canceled"), lines.stream().map(l -> l.path("state").asText()).toList());
         assertEquals(List.of(world.succeededId.toString(), world.defeatedId.toString(), world.canceledId.toString()),
                 lines.stream().map(l -> l.path("id").asText()).toList());
@@ -106,6 +138,23 @@ class DaoCliTest {
         String text = ok("dao", "show", world.defeatedId.toString(), "--governor", world.governor);
         assertTrue(text.contains("Change a parameter of ComputeMarket: setFeeBps(500)"), text);
         assertTrue(text.contains("\"Fees are high enough\""), text);
+    }
+
+    @Test
+    void showFlagsAnUpgradeOfAProxy() throws Exception {
+        org.hearth.testing.Proxies proxies = org.hearth.testing.Proxies.deploy(chain.rpc(), GovernanceWorld.OWNER);
+        String upgrade = org.hearth.chain.abi.Abi.encodeCall("upgradeToAndCall(address,bytes)", proxies.nextImplementation(), new byte[0]);
+        new DevTx(chain.rpc()).call(GovernanceWorld.OWNER, world.governor, "propose(address[],uint256[],bytes[],string)",
+                List.of(proxies.uups()), List.of(BigInteger.ZERO), List.of(upgrade), "# Upgrade the box\n\nA new implementation.");
+        JsonNode upgrading = jsonLines(ok("dao", "proposals", "--governor", world.governor, "--json")).stream()
+                .filter(l -> l.path("title").asText().equals("Upgrade the box")).findFirst().orElseThrow();
+        JsonNode action = JSON.readTree(ok("dao", "show", upgrading.path("id").asText(), "--governor", world.governor, "--json"))
+                .path("actions").get(0);
+        List<String> warnings = keys(action.path("warnings"));
+        assertTrue(warnings.containsAll(List.of("dao.warning.upgradeCall", "dao.warning.proxyTarget")), warnings.toString());
+        String text = action.path("warnings").get(warnings.indexOf("dao.warning.upgradeCall")).path("text").asText();
+        assertEquals("Upgrade: upgradeToAndCall(address,bytes) on " + proxies.uups() + " replaces the code (or the admin) behind a proxy with "
+                + proxies.nextImplementation() + "; review that code before voting", text);
     }
 
     @Test
@@ -196,6 +245,9 @@ class DaoCliTest {
         JsonNode grant = JSON.readTree(ok("dao", "simulate", active, "--json"));
         assertTrue(grant.path("success").asBoolean());
         assertEquals(contracts.get("HearthTimelock"), grant.path("executor").asText());
+        assertEquals("HearthTimelock", grant.path("executor_name").asText(), "the treasury is named");
+        assertEquals("HearthToken", grant.path("actions").get(0).path("target_name").asText());
+        assertEquals("HearthToken", grant.path("names").path(contracts.get("HearthToken")).asText());
         JsonNode action = grant.path("actions").get(0);
         assertTrue(action.path("success").asBoolean());
         assertTrue(action.path("revert_reason").isNull());

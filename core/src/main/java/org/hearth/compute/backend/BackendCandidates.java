@@ -18,12 +18,18 @@ public final class BackendCandidates {
      */
     public static List<BackendCandidate> probe(List<String> names, String cudaLibrary, long gpuMemoryCap,
                                                boolean allowCpuDevices, int maxThreads) {
+        return probe(names, cudaLibrary, gpuMemoryCap, allowCpuDevices, maxThreads, java.util.Set.of());
+    }
+
+    /** @param skipDevices devices switched off ({@code backend/device name}): each GPU backend opens its first device not among them */
+    public static List<BackendCandidate> probe(List<String> names, String cudaLibrary, long gpuMemoryCap,
+                                               boolean allowCpuDevices, int maxThreads, java.util.Set<String> skipDevices) {
         List<BackendCandidate> out = new ArrayList<>();
         for (String name : names) {
             out.add(switch (name) {
-                case "cuda" -> CudaProbe.probe(cudaLibrary, gpuMemoryCap);
-                case "opencl-gpu" -> OpenClProbe.gpu(gpuMemoryCap);
-                case "opencl-cpu" -> OpenClProbe.cpu(allowCpuDevices, gpuMemoryCap);
+                case "cuda" -> CudaProbe.probe(cudaLibrary, gpuMemoryCap, skipDevices);
+                case "opencl-gpu" -> OpenClProbe.gpu(gpuMemoryCap, skipDevices);
+                case "opencl-cpu" -> OpenClProbe.cpu(allowCpuDevices, gpuMemoryCap, skipDevices);
                 case "cpu" -> CpuProbe.probe(maxThreads);
                 default -> BackendCandidate.unavailable(name, "unknown backend");
             });

@@ -28,6 +28,11 @@ public final class CudaProbe {
 
     /** @param library the driver library name or path; null for this OS's default */
     public static BackendCandidate probe(String library, long memoryCapBytes) {
+        return probe(library, memoryCapBytes, java.util.Set.of());
+    }
+
+    /** @param skipDevices devices switched off ({@code cuda/device name}): the first device left on is opened */
+    public static BackendCandidate probe(String library, long memoryCapBytes, java.util.Set<String> skipDevices) {
         String lib = library == null || library.isBlank() ? CudaDriver.defaultLibrary() : library;
         try {
             CudaDriver driver = LOADED.get(lib);
@@ -35,7 +40,7 @@ public final class CudaProbe {
                 driver = CudaDriver.load(lib);
                 LOADED.put(lib, driver);
             }
-            return probe(driver, memoryCapBytes);
+            return probe(driver, memoryCapBytes, skipDevices);
         } catch (IllegalCallerException e) {
             return BackendCandidate.unavailable("cuda",
                     "native access is denied to Hearth, so the CUDA driver cannot be called (start Java with --enable-native-access=ALL-UNNAMED)");
@@ -46,7 +51,7 @@ public final class CudaProbe {
         }
     }
 
-    private static BackendCandidate probe(CudaDriver driver, long memoryCapBytes) {
+    private static BackendCandidate probe(CudaDriver driver, long memoryCapBytes, java.util.Set<String> skipDevices) {
         int version = driver.driverVersion();
         String driverWords = "CUDA driver " + version / 1000 + "." + (version % 1000) / 10;
         try {
@@ -68,7 +73,12 @@ public final class CudaProbe {
         if (CudaBackend.gemmFatbin() == null) {
             return BackendCandidate.unavailable("cuda", devices, "no CUDA kernels in this build (nvcc was not found when it was built)");
         }
-        DeviceInfo first = devices.getFirst();
-        return BackendCandidate.available("cuda", devices, () -> CudaBackend.open(driver, 0, first, memoryCapBytes));
+        java.util.OptionalInt pick = DevicePick.first("cuda", devices, skipDevices);
+        if (pick.isEmpty()) {
+            return BackendCandidate.unavailable("cuda", devices, DevicePick.allOff());
+        }
+        int ordinal = pick.getAsInt();
+        DeviceInfo used = devices.get(ordinal);
+        return BackendCandidate.available("cuda", DevicePick.usedFirst(devices, ordinal), () -> CudaBackend.open(driver, ordinal, used, memoryCapBytes));
     }
 }

@@ -12,14 +12,23 @@ public final class OpenClProbe {
     }
 
     public static BackendCandidate gpu(long memoryCapBytes) {
-        return candidate("opencl-gpu", true, memoryCapBytes, true);
+        return gpu(memoryCapBytes, java.util.Set.of());
+    }
+
+    public static BackendCandidate gpu(long memoryCapBytes, java.util.Set<String> skipDevices) {
+        return candidate("opencl-gpu", true, memoryCapBytes, true, skipDevices);
     }
 
     public static BackendCandidate cpu(boolean allowed, long memoryCapBytes) {
-        return candidate("opencl-cpu", false, memoryCapBytes, allowed);
+        return cpu(allowed, memoryCapBytes, java.util.Set.of());
     }
 
-    private static BackendCandidate candidate(String name, boolean gpu, long memoryCapBytes, boolean allowed) {
+    /** @param skipDevices devices switched off ({@code opencl-cpu/device name}): the first device left on is opened */
+    public static BackendCandidate cpu(boolean allowed, long memoryCapBytes, java.util.Set<String> skipDevices) {
+        return candidate("opencl-cpu", false, memoryCapBytes, allowed, skipDevices);
+    }
+
+    private static BackendCandidate candidate(String name, boolean gpu, long memoryCapBytes, boolean allowed, java.util.Set<String> skipDevices) {
         OpenClDevices.Discovery discovery = OpenClDevices.discover();
         if (!discovery.ok()) {
             return BackendCandidate.unavailable(name, discovery.failure());
@@ -36,7 +45,11 @@ public final class OpenClProbe {
             return BackendCandidate.unavailable(name, infos,
                     "OpenCL CPU devices are used only on request (the CPU backend already uses this processor)");
         }
-        OpenClDevices.Found first = matching.getFirst();
-        return BackendCandidate.available(name, infos, () -> OpenClBackend.open(first, memoryCapBytes));
+        java.util.OptionalInt pick = DevicePick.first(name, infos, skipDevices);
+        if (pick.isEmpty()) {
+            return BackendCandidate.unavailable(name, infos, DevicePick.allOff());
+        }
+        OpenClDevices.Found used = matching.get(pick.getAsInt());
+        return BackendCandidate.available(name, DevicePick.usedFirst(infos, pick.getAsInt()), () -> OpenClBackend.open(used, memoryCapBytes));
     }
 }

@@ -68,6 +68,7 @@ public final class ProviderAgent implements AutoCloseable {
     private volatile ComputeLimits limits = ComputeLimits.NONE;
     /** Backends the device switches leave on; null: the settings' own list. */
     private volatile List<String> allowedBackends;
+    private volatile java.util.Set<String> skippedDevices = java.util.Set.of();
 
     public ProviderAgent(Settings settings, ProviderPolicy policy) {
         this(settings, policy, new MachineProbe());
@@ -146,7 +147,7 @@ public final class ProviderAgent implements AutoCloseable {
 
     private void launch(int gen) {
         List<String> only = allowedBackends;
-        WorkerOptions options = only == null ? settings.worker() : settings.worker().withBackends(only);
+        WorkerOptions options = (only == null ? settings.worker() : settings.worker().withBackends(only)).withSkipDevices(skippedDevices);
         WorkerSupervisor w = WorkerSupervisor.start(options, settings.supervisor(), this::onWorkerEvent);
         WorkerCapabilities caps;
         try {
@@ -359,6 +360,11 @@ public final class ProviderAgent implements AutoCloseable {
     /** Backends the worker may choose from at its next start (the device switches); null for the settings' list. */
     public void setAllowedBackends(List<String> backends) {
         allowedBackends = backends == null ? null : List.copyOf(backends);
+    }
+
+    /** Devices switched off ({@code backend/device name}) at the worker's next start: it opens the first one left on. */
+    public void setSkippedDevices(java.util.Set<String> off) {
+        skippedDevices = java.util.Set.copyOf(off);
     }
 
     /** How long every rule must stay clear before a policy pause ends. */

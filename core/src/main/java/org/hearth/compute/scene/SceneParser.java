@@ -46,7 +46,7 @@ final class SceneParser {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new SceneException("scene is not valid JSON: " + e.getOriginalMessage());
+            throw new SceneException("scene is not valid JSON: " + plain(e));
         }
         ObjectNode obj = object(root, "scene", Set.of("camera", "background", "spheres", "planes"));
         Camera camera = camera(required(obj, "camera", "scene"));
@@ -226,5 +226,15 @@ final class SceneParser {
 
     private static ArrayNode vecNode(Vec3 v) {
         return JSON.createArrayNode().add(v.x()).add(v.y()).add(v.z());
+    }
+
+    /** Jackson's reason without its "(start marker at [Source: ...])" aside, with the line and column a person can find. */
+    private static String plain(JsonProcessingException e) {
+        String reason = e.getOriginalMessage();
+        int aside = reason.indexOf(" (start marker at");
+        if (aside > 0) {
+            reason = reason.substring(0, aside);
+        }
+        return e.getLocation() == null ? reason : reason + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     }
 }

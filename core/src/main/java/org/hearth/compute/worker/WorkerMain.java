@@ -40,7 +40,7 @@ public final class WorkerMain {
             CpuDevice.prefetch(); // OSHI loads while the GPU backends are probed
         }
         List<BackendCandidate> candidates = BackendCandidates.probe(options.effectiveBackends(), options.cudaLibrary(),
-                options.gpuMemoryCapBytes(), options.allowCpuDevices(), options.maxThreads());
+                options.gpuMemoryCapBytes(), options.allowCpuDevices(), options.maxThreads(), java.util.Set.copyOf(options.skipDevices()));
         BackendSelector.Selection selection = BackendSelector.select(candidates);
         Backend chosen = selection.chosen();
         WorkerCapabilities caps = new WorkerCapabilities(ProcessHandle.current().pid(), selection.chosenName(), selection.reports(),

@@ -13,9 +13,16 @@ import java.util.List;
  * @param cudaLibrary      the CUDA driver library to load; null for the OS default (tests point it elsewhere)
  * @param backends         backends to consider, in order of preference; empty for all
  * @param testHooks        honour the test-only crash and hang messages
+ * @param skipDevices      devices the user switched off, as {@code backend/device name}: within a backend the
+ *                         worker uses the first device not listed here
  */
 public record WorkerOptions(boolean allowCpuDevices, int maxThreads, long gpuMemoryMiB, int dutyCyclePercent,
-                            String cudaLibrary, List<String> backends, boolean testHooks) {
+                            String cudaLibrary, List<String> backends, boolean testHooks, List<String> skipDevices) {
+
+    public WorkerOptions(boolean allowCpuDevices, int maxThreads, long gpuMemoryMiB, int dutyCyclePercent,
+                         String cudaLibrary, List<String> backends, boolean testHooks) {
+        this(allowCpuDevices, maxThreads, gpuMemoryMiB, dutyCyclePercent, cudaLibrary, backends, testHooks, List.of());
+    }
 
     public static final List<String> ALL_BACKENDS = List.of("cuda", "opencl-gpu", "opencl-cpu", "cpu");
 
@@ -31,6 +38,7 @@ public record WorkerOptions(boolean allowCpuDevices, int maxThreads, long gpuMem
             throw new IllegalArgumentException("duty cycle must be 1..100 %, got " + dutyCyclePercent);
         }
         backends = List.copyOf(backends);
+        skipDevices = List.copyOf(skipDevices);
         for (String b : backends) {
             if (!ALL_BACKENDS.contains(b)) {
                 throw new IllegalArgumentException("unknown backend " + b + "; known: " + ALL_BACKENDS);
@@ -39,23 +47,31 @@ public record WorkerOptions(boolean allowCpuDevices, int maxThreads, long gpuMem
     }
 
     public WorkerOptions withAllowCpuDevices(boolean allow) {
-        return new WorkerOptions(allow, maxThreads, gpuMemoryMiB, dutyCyclePercent, cudaLibrary, backends, testHooks);
+        return new WorkerOptions(allow, maxThreads, gpuMemoryMiB, dutyCyclePercent, cudaLibrary, backends, testHooks, skipDevices);
     }
 
     public WorkerOptions withBackends(List<String> only) {
-        return new WorkerOptions(allowCpuDevices, maxThreads, gpuMemoryMiB, dutyCyclePercent, cudaLibrary, only, testHooks);
+        return new WorkerOptions(allowCpuDevices, maxThreads, gpuMemoryMiB, dutyCyclePercent, cudaLibrary, only, testHooks, skipDevices);
     }
 
     public WorkerOptions withMaxThreads(int threads) {
-        return new WorkerOptions(allowCpuDevices, threads, gpuMemoryMiB, dutyCyclePercent, cudaLibrary, backends, testHooks);
+        return new WorkerOptions(allowCpuDevices, threads, gpuMemoryMiB, dutyCyclePercent, cudaLibrary, backends, testHooks, skipDevices);
     }
 
     public WorkerOptions withCudaLibrary(String library) {
-        return new WorkerOptions(allowCpuDevices, maxThreads, gpuMemoryMiB, dutyCyclePercent, library, backends, testHooks);
+        return new WorkerOptions(allowCpuDevices, maxThreads, gpuMemoryMiB, dutyCyclePercent, library, backends, testHooks, skipDevices);
     }
 
     public WorkerOptions withTestHooks(boolean on) {
-        return new WorkerOptions(allowCpuDevices, maxThreads, gpuMemoryMiB, dutyCyclePercent, cudaLibrary, backends, on);
+        return new WorkerOptions(allowCpuDevices, maxThreads, gpuMemoryMiB, dutyCyclePercent, cudaLibrary, backends, on, skipDevices);
+    }
+
+    public WorkerOptions withSkipDevices(java.util.Collection<String> off) {
+        return new WorkerOptions(allowCpuDevices, maxThreads, gpuMemoryMiB, dutyCyclePercent, cudaLibrary, backends, testHooks, List.copyOf(off));
+    }
+
+    public WorkerOptions withDutyCycle(int percent) {
+        return new WorkerOptions(allowCpuDevices, maxThreads, gpuMemoryMiB, percent, cudaLibrary, backends, testHooks, skipDevices);
     }
 
     public List<String> effectiveBackends() {
@@ -83,6 +99,9 @@ public record WorkerOptions(boolean allowCpuDevices, int maxThreads, long gpuMem
         if (testHooks) {
             args.add("--test-hooks");
         }
+        for (String device : skipDevices) {
+            args.add("--skip-device=" + device); // one flag each: device names may hold commas
+        }
         return args;
     }
 
@@ -94,6 +113,7 @@ public record WorkerOptions(boolean allowCpuDevices, int maxThreads, long gpuMem
         int duty = 100;
         String cuda = null;
         List<String> backends = List.of();
+        List<String> skip = new ArrayList<>();
         for (String arg : args) {
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
             switch (arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg) {
@@ -104,9 +124,10 @@ public record WorkerOptions(boolean allowCpuDevices, int maxThreads, long gpuMem
                 case "--duty-cycle" -> duty = Integer.parseInt(value);
                 case "--cuda-library" -> cuda = value;
                 case "--backends" -> backends = List.of(value.split(","));
+                case "--skip-device" -> skip.add(value);
                 default -> throw new IllegalArgumentException("unknown worker option " + arg);
             }
         }
-        return new WorkerOptions(allow, threads, mib, duty, cuda, backends, hooks);
+        return new WorkerOptions(allow, threads, mib, duty, cuda, backends, hooks, skip);
     }
 }

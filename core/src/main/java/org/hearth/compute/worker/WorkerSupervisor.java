@@ -175,8 +175,7 @@ public final class WorkerSupervisor implements AutoCloseable {
             return;
         }
         AtomicReference<WorkerProcess> self = new AtomicReference<>();
-        WorkerOptions now = new WorkerOptions(options.allowCpuDevices(), options.maxThreads(), options.gpuMemoryMiB(), dutyCycle,
-                options.cudaLibrary(), options.backends(), options.testHooks());
+        WorkerOptions now = options.withDutyCycle(dutyCycle);
         try {
             WorkerProcess p = WorkerProcess.start(now, f -> onFrame(self.get(), f), m -> onBroken(self.get(), m));
             self.set(p);

@@ -86,12 +86,15 @@ final class JobSettlement {
             }
             case RESOLVED -> {
                 JobEvent r = last(job, List.of("DisputeResolved"));
-                if (r != null && Boolean.parseBoolean(r.field("providerWins"))) {
+                if (r == null) {
+                    return; // resolved on chain after this step's index sync: the verdict is read at the next step
+                }
+                if (Boolean.parseBoolean(r.field("providerWins"))) {
                     BigInteger fee = job.price().multiply(BigInteger.valueOf(market.terms(chain.termsId()).feeBps())).divide(BigInteger.valueOf(10_000));
                     BigInteger paid = job.price().subtract(fee);
                     finish(job, JobOutcome.PAID, "the DAO resolved the dispute for the provider; " + amount(paid) + " credited", paid);
                 } else {
-                    BigInteger slash = r == null ? BigInteger.ZERO : new BigInteger(r.field("slash"));
+                    BigInteger slash = new BigInteger(r.field("slash"));
                     finish(job, JobOutcome.SLASHED, "the DAO resolved the dispute against the provider; " + amount(slash) + " slashed", null);
                 }
             }

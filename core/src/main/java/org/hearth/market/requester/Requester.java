@@ -133,12 +133,22 @@ public final class Requester {
         return awaitAll(List.of(job), timeout).getFirst();
     }
 
+    /** Waits for one job's result; {@code judge} decides on it. */
+    public JobOutcome await(PostedJob job, Duration timeout, ResultReview.Judge judge) throws InterruptedException {
+        return awaitAll(List.of(job), timeout, judge).getFirst();
+    }
+
     /**
      * Waits for every job's result, reviewing each as soon as it is submitted (the review window runs from
      * then); jobs without a result by the deadline end {@link JobOutcome.Status#TIMED_OUT}. Outcomes in
      * the order of {@code posted}.
      */
     public List<JobOutcome> awaitAll(List<PostedJob> posted, Duration timeout) throws InterruptedException {
+        return awaitAll(posted, timeout, ResultReview.Judge.AUTOMATIC);
+    }
+
+    /** As {@link #awaitAll(List, Duration)}, with {@code judge} deciding on each checked result (a user, when automatic verification is off). */
+    public List<JobOutcome> awaitAll(List<PostedJob> posted, Duration timeout, ResultReview.Judge judge) throws InterruptedException {
         Map<BigInteger, JobOutcome> done = new LinkedHashMap<>();
         Map<BigInteger, Long> expired = new LinkedHashMap<>();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -153,7 +163,7 @@ public final class Requester {
                 Optional<IndexedJob> indexed = jobs.job(chainId, market.address(), p.id().longValueExact());
                 JobState state = indexed.map(IndexedJob::state).orElse(JobState.OPEN);
                 if (state == JobState.SUBMITTED && indexed.get().result() != null) {
-                    done.put(p.id(), review.review(p, indexed.get()));
+                    done.put(p.id(), review.review(p, indexed.get(), judge));
                 } else if (state == JobState.CLAIMED && stalled(indexed.get(), expired)) {
                     expireStalled(p.id(), expired); // the claimant loses part of its bond; the job reopens for another provider
                 } else if (state.isFinal() || state == JobState.DISPUTED) {

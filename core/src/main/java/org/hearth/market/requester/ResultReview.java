@@ -62,12 +62,34 @@ public final class ResultReview {
         this.fetcher = new BlobFetcher(options.fetchTimeout(), blobs.maxBytes());
     }
 
-    JobOutcome review(PostedJob posted, IndexedJob indexed) throws InterruptedException {
-        BigInteger id = posted.id();
+    /**
+     * A fetched and checked result before anything is sent: the user decides on it when automatic
+     * verification is off. {@code reviewDeadline}: chain time by which accept or dispute must be mined.
+     */
+    public record Finding(PostedJob posted, String provider, Cid resultId, byte[] result, Verdict verdict, long reviewDeadline,
+                          long termsId, JobOutcome.Timing timing) {
+    }
+
+    /** Decides on each finding: accept (true) or dispute (false). May block (a screen waits for its user). */
+    @FunctionalInterface
+    public interface Judge {
+        boolean accept(Finding finding) throws InterruptedException;
+
+        /** The check decides: accept what passed, dispute what failed. */
+        Judge AUTOMATIC = finding -> finding.verdict().ok();
+    }
+
+    JobOutcome review(PostedJob posted, IndexedJob indexed, Judge judge) throws InterruptedException {
+        Finding finding = inspect(posted, indexed);
+        return decide(finding, judge.accept(finding));
+    }
+
+    /** Fetches the result and checks it as the spot-check policy draws for this provider; sends nothing. */
+    Finding inspect(PostedJob posted, IndexedJob indexed) throws InterruptedException {
         String provider = Addresses.checksummed(indexed.provider());
         long chainId = session.chainId();
         Cid resultId = Cid.fromDigest(Numeric.hexStringToByteArray(indexed.result()));
-        MarketJob onChain = market.job(id);
+        MarketJob onChain = market.job(posted.id());
         long reviewDeadline = onChain.deadline();
         byte[] result = null;
         Verdict verdict;
@@ -89,7 +111,15 @@ public final class ResultReview {
             verdict = Verdict.wrong(posted.manifest().kernel(), "the result blob could not be fetched: " + e.getMessage(),
                     Map.of("check", "fetch", "result", resultId.toString()));
         }
-        if (verdict.ok()) {
+        return new Finding(posted, provider, resultId, result, verdict, reviewDeadline, onChain.termsId(), timing);
+    }
+
+    /** Accepts, or disputes with the evidence document; a dispute of a result the check passed says it was disputed by hand. */
+    JobOutcome decide(Finding f, boolean accept) throws InterruptedException {
+        BigInteger id = f.posted().id();
+        long chainId = session.chainId();
+        Verdict verdict = f.verdict();
+        if (accept) {
             String note = null;
             try {
                 tx.send(market.address(), MarketContract.accept(id));
@@ -99,20 +129,26 @@ public final class ResultReview {
                 }
                 note = "finalized after the review window before our accept arrived";
             }
-            if (verdict.verified()) {
-                checks.trust().recordValid(chainId, provider);
+            if (verdict.ok() && verdict.verified()) {
+                checks.trust().recordValid(chainId, f.provider());
             } else {
-                checks.trust().recordUnchecked(chainId, provider);
+                checks.trust().recordUnchecked(chainId, f.provider());
             }
-            return new JobOutcome(id, JobOutcome.Status.ACCEPTED, provider, verdict, result, null, null, note, timing);
+            return new JobOutcome(id, JobOutcome.Status.ACCEPTED, f.provider(), verdict, f.result(), null, null, note, f.timing());
         }
-        checks.trust().recordInvalid(chainId, provider, id.toString());
+        if (verdict.ok()) {
+            Map<String, Object> details = new java.util.LinkedHashMap<>(verdict.details());
+            details.put("byHand", true);
+            verdict = new Verdict(false, verdict.verified(), verdict.kernel(),
+                    "disputed by the requester by hand; the automatic check found: " + verdict.reason(), details);
+        }
+        checks.trust().recordInvalid(chainId, f.provider(), id.toString());
         if (market.jobState(id) != JobState.SUBMITTED) {
-            return new JobOutcome(id, JobOutcome.Status.ENDED, provider, verdict, result, null, null,
+            return new JobOutcome(id, JobOutcome.Status.ENDED, f.provider(), verdict, f.result(), null, null,
                     "wrong, but the review window closed before the dispute (the job is " + market.jobState(id).name().toLowerCase(java.util.Locale.ROOT) + ")",
-                    timing);
+                    f.timing());
         }
-        return dispute(posted, provider, resultId, result, verdict, onChain, timing);
+        return dispute(f.posted(), f.provider(), f.resultId(), f.result(), verdict, market.job(id), f.timing());
     }
 
     private JobOutcome dispute(PostedJob posted, String provider, Cid resultId, byte[] result, Verdict verdict, MarketJob onChain,

@@ -45,6 +45,8 @@ class ProviderLimitsTest {
             await("the countdown", () -> agent.status().reason().contains("resuming after"));
             assertTrue(agent.status().reason().startsWith("the GPU is at 77 °C (limit 80 °C); resuming after "), agent.status().reason());
             await("running again", () -> agent.status().state() == ProviderStatus.State.RUNNING);
+            // The state turns to running just before the agent logs it: wait for the line, not only the state.
+            await("the resume logged", () -> agent.recentLog().stream().map(AgentLog.Line::text).anyMatch("Resumed"::equals));
             List<String> log = agent.recentLog().stream().map(AgentLog.Line::text).toList();
             assertTrue(log.contains("Paused: the GPU is at 84 °C (limit 80 °C)") && log.contains("Resumed"), log.toString());
             agent.stop();

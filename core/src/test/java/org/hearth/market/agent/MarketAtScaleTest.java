@@ -47,8 +47,8 @@ import org.web3j.crypto.Hash;
 /**
  * The issue's market at scale on one anvil: 200 small gemm jobs from one requester, run by three provider
  * agents in market mode and one scripted provider that tampers with every result. Every tampered result is
- * disputed, and each dispute's proposal passes a real vote (delegated votes cast For, the whole (shortened) voting period
- * mined, queued, the timelock delay passed) and executes, slashing the cheater; the honest agents are paid,
+ * disputed, and each dispute's proposal passes a real vote (delegated votes cast For, the day-long voting period
+ * passed in chain time, queued, the timelock delay passed) and executes, slashing the cheater; the honest agents are paid,
  * and the treasury's fees and every balance add up to the wei.
  */
 class MarketAtScaleTest {
@@ -62,7 +62,6 @@ class MarketAtScaleTest {
     private static final int[] AGENT_INDEXES = {3, 6, 7};
     private static final String VOTER = AnvilDevKeys.address(8);
     private static final BigInteger FUNDS = hrth(1_000);
-    private static final long VOTING_PERIOD_BLOCKS = 300;
     private static final BigInteger BPS = BigInteger.valueOf(10_000);
 
     @TempDir
@@ -86,7 +85,6 @@ class MarketAtScaleTest {
                     new ResultReview.Checks(SpotCheckPolicy.standard(), new ProviderTrustRepository(w.db), ResultVerifier.standard()),
                     Requester.Options.defaults());
             r.ensureAllowance(FUNDS);
-            shortenVotingPeriod(w);
 
             // The cheater runs the first jobs (before any agent is up) and tampers with each: two errors in one row.
             cheater.register();
@@ -102,18 +100,22 @@ class MarketAtScaleTest {
                 assertNotNull(d.proposalId(), d.note());
             }
 
-            // Each dispute's proposal: voted For by the delegate, the voting period mined, queued, delayed, executed.
+            // Each dispute's proposal: voted For by the delegate, the day-long voting period passed (the governor
+            // counts seconds, so chain time moves at once), queued, delayed, executed: inside the market's resolve window.
             Governor governor = new Governors(w.session).pick(null);
+            assertEquals(Governor.Clock.TIMESTAMP, governor.clock());
             Proposals proposals = new Proposals(w.session);
             proposals.sync(governor);
             List<StoredProposal> stored = disputes.stream().map(d -> proposals.require(governor, d.proposalId())).toList();
+            BigInteger votingDelay = (BigInteger) calls.readOne(governor.address(), "votingDelay()(uint256)");
+            w.passTime(votingDelay.longValueExact() + 1);
             for (StoredProposal p : stored) {
                 assertEquals(1, state(calls, governor, p), "active");
                 w.dev.call(VOTER, governor.address(), "castVote(uint256,uint8)", p.id(), 1);
             }
             BigInteger period = (BigInteger) calls.readOne(governor.address(), "votingPeriod()(uint256)");
-            assertEquals(BigInteger.valueOf(VOTING_PERIOD_BLOCKS), period);
-            w.dev.mine(period.longValueExact() + 1);
+            assertEquals(BigInteger.valueOf(86_400), period, "one day, in seconds");
+            w.passTime(period.longValueExact() + 1);
             for (StoredProposal p : stored) {
                 assertEquals(4, state(calls, governor, p), "succeeded");
                 w.dev.call(VOTER, governor.address(), "queue(address[],uint256[],bytes[],bytes32)", lifecycle(p));
@@ -185,27 +187,6 @@ class MarketAtScaleTest {
             BigInteger cheaterTotal = wallet(w, calls, cheater.address).add(c.stake()).add(c.locked());
             assertEquals(FUNDS.subtract(slashed), cheaterTotal, "the cheater loses one bond per tampered job and earns nothing");
         }
-    }
-
-    /**
-     * The demo governor votes for 43,200 blocks, and anvil mines only a few hundred empty blocks a second
-     * here (43,200 took over 3 minutes): before any dispute is proposed, rewrite the period in the governor's
-     * settings slot (OpenZeppelin's GovernorSettings packs the uint48 delay and the uint32 period in one
-     * slot; found by its current value, not by a hard-coded index). Votes, quorum, queue, delay and execute stay real.
-     */
-    private static void shortenVotingPeriod(MarketWorld w) {
-        String governor = w.contracts.get("HearthGovernor");
-        BigInteger delay = (BigInteger) new ContractCalls(w.chain.rpc()).readOne(governor, "votingDelay()(uint256)");
-        BigInteger current = BigInteger.valueOf(43_200).shiftLeft(48).or(delay);
-        for (int slot = 0; slot < 32; slot++) {
-            String at = org.hearth.chain.Hex.quantity(slot);
-            if (new BigInteger(w.chain.rpc().call("eth_getStorageAt", governor, at, "latest").asText().substring(2), 16).equals(current)) {
-                String value = String.format("0x%064x", BigInteger.valueOf(VOTING_PERIOD_BLOCKS).shiftLeft(48).or(delay));
-                w.chain.rpc().call("anvil_setStorageAt", governor, at, value);
-                return;
-            }
-        }
-        throw new AssertionError("no GovernorSettings slot holding the delay and a 43,200-block period");
     }
 
     private static PostedJob post(Requester r, int i) throws InterruptedException {

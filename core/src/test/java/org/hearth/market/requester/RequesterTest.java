@@ -124,12 +124,18 @@ class RequesterTest {
                     actions.getFirst().call().arguments().stream().map(a -> a.value()).toList(), "resolve(job, requester wins, the whole bond, evidence)");
             BigInteger state = (BigInteger) new org.hearth.chain.abi.ContractCalls(w.session.rpc()).readOne(governor.address(), "state(uint256)(uint8)", disputed.proposalId());
             assertTrue(state.intValue() <= 1, "pending or active: " + state);
-            // The demo governor votes for 43,200 blocks; its timelock runs the passed action. Run exactly that action as the timelock.
-            String timelock = w.market.timelock();
-            w.chain.rpc().call("anvil_setBalance", timelock, "0xde0b6b3a7640000");
-            w.chain.rpc().call("anvil_impersonateAccount", timelock);
-            w.dev.send(timelock, p.targets().getFirst(), p.values().getFirst(), p.calldatas().getFirst());
-            w.chain.rpc().call("anvil_stopImpersonatingAccount", timelock);
+            // The demo governor counts seconds: the proposal passes a real vote at once (the owner's votes For, the day-long
+            // period passed in chain time), then is queued and executed through the timelock.
+            org.hearth.chain.abi.ContractCalls read = new org.hearth.chain.abi.ContractCalls(w.session.rpc());
+            w.passTime(((BigInteger) read.readOne(governor.address(), "votingDelay()(uint256)")).longValueExact() + 1);
+            w.dev.call(MarketWorld.OWNER, governor.address(), "castVote(uint256,uint8)", disputed.proposalId(), 1);
+            w.passTime(((BigInteger) read.readOne(governor.address(), "votingPeriod()(uint256)")).longValueExact() + 1);
+            Object[] lifecycle = {p.targets(), p.values(), p.calldatas(),
+                    org.web3j.crypto.Hash.sha3(p.description().getBytes(java.nio.charset.StandardCharsets.UTF_8))};
+            w.dev.call(MarketWorld.OWNER, governor.address(), "queue(address[],uint256[],bytes[],bytes32)", lifecycle);
+            w.passTime(((BigInteger) read.readOne(w.market.timelock(), "getMinDelay()(uint256)")).longValueExact() + 1);
+            w.dev.call(MarketWorld.OWNER, governor.address(), "execute(address[],uint256[],bytes[],bytes32)", lifecycle);
+            assertEquals(BigInteger.valueOf(7), read.readOne(governor.address(), "state(uint256)(uint8)", disputed.proposalId()), "executed");
             assertEquals(JobState.RESOLVED, w.market.jobState(second.id()));
             assertEquals(timelockBefore.add(bond), w.market.credits(w.market.timelock()), "the whole bond slashed to the treasury");
             assertEquals(PRICE.add(bond), w.market.credits(requester), "price and dispute bond back to the requester");
