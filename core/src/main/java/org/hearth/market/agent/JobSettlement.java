@@ -65,23 +65,21 @@ final class JobSettlement {
             case SETTLED -> {
                 JobEvent paid = last(job, List.of("JobAccepted", "JobFinalized"));
                 if (paid == null) {
-                    // settled after the step's look at the logs: read them again rather than guess how it was paid
-                    index.sync(config.session(), config.market().address());
-                    paid = last(job, List.of("JobAccepted", "JobFinalized"));
-                    if (paid == null) {
-                        return; // the next step sees the event
-                    }
+                    return; // settled on chain after this step's index sync: how it was paid is read at the next step
                 }
-                BigInteger amount = paid == null ? null : new BigInteger(paid.field("paid"));
-                String how = paid != null && paid.name().equals("JobAccepted") ? "accepted by the requester"
+                BigInteger amount = new BigInteger(paid.field("paid"));
+                String how = paid.name().equals("JobAccepted") ? "accepted by the requester"
                         : "finalized after the review window (the requester stayed silent)";
                 finish(job, JobOutcome.PAID, how + "; " + amount(amount) + " credited", amount);
             }
             case DISPUTED -> {
                 if (job.outcome() != JobOutcome.DISPUTED) {
                     JobEvent d = last(job, List.of("JobDisputed"));
+                    if (d == null) {
+                        return; // disputed on chain after this step's index sync: the evidence is read at the next step
+                    }
                     update(job, job.stage(), JobOutcome.DISPUTED, "disputed by the requester (evidence "
-                            + (d == null ? "unknown" : d.field("evidence")) + "); the DAO resolves it", null);
+                            + d.field("evidence") + "); the DAO resolves it", null);
                 }
             }
             case RESOLVED -> {
