@@ -131,7 +131,7 @@ public final class MarketBenchmark {
 
             long accepted = outcomes.stream().filter(o -> o.status() == JobOutcome.Status.ACCEPTED).count();
             Reference reference = directCompute(posted, store, Scene.parse(scene));
-            Share all = new Share(), gemm = new Share(), render = new Share();
+            Share all = new Share(), gemm = new Share(), render = new Share(), shapeOnly = new Share();
             long fetchNanos = 0;
             for (int i = 0; i < outcomes.size(); i++) {
                 JobOutcome o = outcomes.get(i);
@@ -139,6 +139,8 @@ public final class MarketBenchmark {
                 all.add(o, reference, i);
                 if (o.verdict() != null && o.verdict().verified()) {
                     (posted.get(i).manifest() instanceof JobManifest.Gemm ? gemm : render).add(o, reference, i);
+                } else if (o.verdict() != null) {
+                    shapeOnly.add(o, reference, i);
                 }
             }
             System.out.printf(Locale.ROOT, "market bench: %d jobs (gemm %d^3, render %dx%d tiles at %d spp) through %d provider agents (CPU worker), %d cores, load %.2f%n",
@@ -154,6 +156,8 @@ public final class MarketBenchmark {
             System.out.printf(Locale.ROOT, "  one full check, CPU share of its own job's compute: gemm %.1f%% (%d checks, %.2f ms each, median %.2f ms), render %.1f%% (%d checks, %.2f ms each, median %.2f ms)%n",
                     gemm.cpuShare(), gemm.count, gemm.cpu / 1e6 / Math.max(1, gemm.count), gemm.medianMillis(),
                     render.cpuShare(), render.count, render.cpu / 1e6 / Math.max(1, render.count), render.medianMillis());
+            System.out.printf(Locale.ROOT, "  sampled out (size and finite values only): %d results, %.3f s CPU (median %.3f ms)%n",
+                    shapeOnly.count, shapeOnly.cpu / 1e9, shapeOnly.medianMillis());
             System.out.printf(Locale.ROOT, "  not counted above: fetching the results over HTTP with their hash check, %.3f s wall%n", fetchNanos / 1e9);
         } finally {
             for (int i = open.size() - 1; i >= 0; i--) {
