@@ -99,12 +99,21 @@ public final class NodeView {
         VBox.setVgrow(log, Priority.ALWAYS);
         log.setMinHeight(90);
 
-        VBox box = new VBox(14,
-                new ScreenHeader(text.getString("node.title"), text.getString("node.subtitle")),
+        Label logTitle = Labels.section(text.getString("node.log"));
+        // The log is the embedded anvil's: on another network it says nothing about the chain shown here.
+        var onLocalChain = Bindings.createBooleanBinding(() -> chain.state.get() != NodeState.ATTACHED, chain.state);
+        for (Node n : new Node[] {logTitle, log}) {
+            n.visibleProperty().bind(onLocalChain);
+            n.managedProperty().bind(onLocalChain);
+        }
+        ScreenHeader header = new ScreenHeader(text.getString("node.title"), text.getString("node.subtitle"));
+        header.subtitleProperty().bind(Bindings.createStringBinding(() -> text.getString(
+                onLocalChain.get() ? "node.subtitle" : "node.subtitleNetwork"), onLocalChain));
+        VBox box = new VBox(14, header,
                 facts, actions, message,
                 Labels.section(text.getString("node.endpoints")), EndpointsTable.create(text, chain),
                 Labels.section(text.getString("node.contracts")), contracts,
-                Labels.section(text.getString("node.log")), log);
+                logTitle, log);
         box.setPadding(new Insets(24));
         // On a short window the tables keep a few rows and the screen scrolls rather than squeezing them.
         ScrollPane scroll = new ScrollPane(box);
