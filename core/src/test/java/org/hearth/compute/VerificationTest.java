@@ -43,7 +43,7 @@ class VerificationTest {
 
     @Test
     void oneWrongElementAboveTheGuaranteedThresholdIsCaughtAndItsRowReported() {
-        // Real-valued vectors: an element off by DETECTION_FACTOR row tolerances escapes a round at most 1/4 of the time.
+        // Real-valued vectors: an element off by DETECTION_FACTOR row tolerances escapes a round at most 1/DETECTION_FACTOR of the time.
         double rowTolerance = rowTolerance(job, 300);
         for (long seed = 0; seed < 10; seed++) {
             float[] tampered = product.clone();

@@ -83,7 +83,7 @@ class MarketPostCliTest {
         assertEquals(0, done.exit(), done.out() + done.err());
         assertTrue(done.out().contains("call:            approve(spender: " + market.address()), done.out());
         assertTrue(done.out().contains("job " + next + " posted: gemm, 2.5 HRTH escrowed"), done.out());
-        assertTrue(done.out().contains("job " + next + ": accepted (Freivalds' check passed 10 rounds)"), done.out());
+        assertTrue(done.out().contains("job " + next + ": accepted (Freivalds' check passed " + org.hearth.compute.verify.Freivalds.DEFAULT_ROUNDS + " rounds)"), done.out());
         assertArrayEquals(computed, Files.readAllBytes(out), "the verified result, raw little-endian f32");
         assertEquals(JobState.SETTLED, market.jobState(next));
 

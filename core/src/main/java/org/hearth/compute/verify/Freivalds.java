@@ -14,16 +14,18 @@ import org.hearth.compute.job.GemmJob;
  * Freivalds' check of a claimed C = A·B in O(mk + kn + mn) per round: for a random vector r, A·(B·r)
  * must equal C·r within a tolerance. All sums are in double.
  *
- * <p>Vectors: real values drawn uniformly from [−1, 1] by a {@link SecureRandom} after the result is
- * in, so the provider cannot predict them. ±1 vectors are not enough against a provider who knows the
- * check: two errors of equal size and opposite sign in one row cancel whenever their two signs agree,
+ * <p>Vectors: real values drawn uniformly from (−1, 1) after the result is in, by a generator seeded
+ * for this check from a {@link SecureRandom}, so the provider cannot predict them. ±1 vectors are not
+ * enough against a provider who knows the check: two errors of equal size and opposite sign in one row cancel whenever their two signs agree,
  * half the time. With real values, let row i be wrong and δ its largest element error, at column j.
  * Whatever the other entries of r are, the round passes only if r_j falls in an interval of length
- * 2τᵢ/δ, which has probability at most τᵢ/δ (r_j's density is 1/2). So a row with an element off by
+ * 2τᵢ/δ, which has probability at most τᵢ/δ + 2⁻³² (r_j is uniform on a grid of step 2⁻³¹). So a row with an element off by
  * δ ≥ {@value #DETECTION_FACTOR}·τᵢ passes one round with probability at most 1/{@value #DETECTION_FACTOR},
- * and all {@value #DEFAULT_ROUNDS} independent rounds with at most 4⁻¹⁰ < 10⁻⁶: caught at least 99.9999%
- * of the time however the errors were crafted (cancelling pairs, whole rows, many small errors).
- * Errors between τᵢ and 4τᵢ are still caught most of the time, just not with that guarantee.
+ * and all {@value #DEFAULT_ROUNDS} independent rounds with at most 16⁻⁵ < 10⁻⁶: caught at least 99.9999%
+ * of the time (the market asks 99.99%) however the errors were crafted (cancelling pairs, whole rows, many
+ * small errors). An element off by δ between τᵢ and 16τᵢ escapes all rounds with at most (τᵢ/δ)⁵: 3% at
+ * 2τᵢ, 0.1% at 4τᵢ, 0.003% at 8τᵢ. Five rounds are one pass over each matrix ({@link DoubleDot#GROUP});
+ * ten would double the check's cost to tighten that band only.
  *
  * <p>Tolerance: an honest f32 product may differ from the exact one by rounding. For each element
  * the error of an f32 dot product of length k is about u·√k·(|A|·|B|)ᵢⱼ (u = 2⁻²⁴, random-walk
@@ -36,22 +38,22 @@ public final class Freivalds {
     /** Rounding error bound factor over u·√k: generous, since honest results must never fail. */
     public static final double SAFETY = 8.0;
     /** An element off by this many row tolerances is caught with the guarantee above. */
-    public static final int DETECTION_FACTOR = 4;
-    /** Rounds of the market's check: a crafted error of {@link #DETECTION_FACTOR}·τ escapes at most 4⁻¹⁰ of the time. */
-    public static final int DEFAULT_ROUNDS = 10;
+    public static final int DETECTION_FACTOR = 16;
+    /** Rounds of the market's check: a crafted error of {@link #DETECTION_FACTOR}·τ escapes at most 16⁻⁵ of the time. */
+    public static final int DEFAULT_ROUNDS = 5;
     private static final double U = 0x1.0p-24;
 
     private final int rounds;
     private final RandomGenerator random;
 
-    /** The market's check: {@link #DEFAULT_ROUNDS} rounds, vectors from a {@link SecureRandom}. */
+    /** The market's check: {@link #DEFAULT_ROUNDS} rounds, vectors from a generator seeded by a {@link SecureRandom}. */
     public static Freivalds standard() {
         return new Freivalds(DEFAULT_ROUNDS);
     }
 
-    /** {@code rounds} rounds with vectors from a {@link SecureRandom} ({@link SecretRandom}: the party checked must not predict r). */
+    /** {@code rounds} rounds with vectors from a generator seeded by a {@link SecureRandom} for this check ({@link SecretRandom}: the party checked must not predict r). */
     public Freivalds(int rounds) {
-        this(rounds, SecretRandom.shared());
+        this(rounds, SecretRandom.freshGenerator());
     }
 
     /** Reproducible vectors for tests and benchmarks only: anyone who knows the seed knows r. */
@@ -67,9 +69,9 @@ public final class Freivalds {
         this.random = random;
     }
 
-    /** Upper bound on the chance that a row with an element off by {@code factor}·τ passes {@code rounds} rounds. */
+    /** Upper bound on the chance that a row with an element off by {@code factor}·τ passes {@code rounds} rounds (the vectors' grid adds 2⁻³² a round). */
     public static double escapeBound(int rounds, double factor) {
-        return Math.pow(1.0 / factor, rounds);
+        return Math.pow(1.0 / factor + 0x1.0p-32, rounds);
     }
 
     /**
@@ -172,14 +174,19 @@ public final class Freivalds {
         return new Result(true, 0, worstRow, worst);
     }
 
-    /** n values uniform in [−1, 1): one bulk draw of random bytes (a SecureRandom is slow per call). */
+    /**
+     * n values uniform on a grid of step 2⁻³¹ across (−1, 1): 32 random bits each, in one bulk draw (a
+     * SecureRandom, which tests may pass, is slow per call). The grid adds at
+     * most 2⁻³² to a round's escape chance ({@link #escapeBound}): an interval of length L holds at most
+     * L/2 + 2⁻³² of the values' mass instead of L/2.
+     */
     private double[] uniformVector(int n) {
-        byte[] bytes = new byte[n * 8];
+        byte[] bytes = new byte[n * 4];
         random.nextBytes(bytes);
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         double[] v = new double[n];
         for (int j = 0; j < n; j++) {
-            v[j] = (buf.getLong() >>> 11) * 0x1.0p-52 - 1.0;
+            v[j] = ((buf.getInt() & 0xffffffffL) + 0.5) * 0x1.0p-31 - 1.0;
         }
         return v;
     }

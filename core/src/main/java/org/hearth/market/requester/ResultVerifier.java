@@ -16,7 +16,7 @@ import org.hearth.compute.verify.RenderVerifier;
 /**
  * Checks a provider's result blob against the job, with the platform's checks: Freivalds' check for
  * gemm (real-valued secret vectors, {@value Freivalds#DEFAULT_ROUNDS} rounds: an element off by
- * {@value Freivalds#DETECTION_FACTOR} row tolerances or more passes at most 4⁻¹⁰ of the time, however the
+ * {@value Freivalds#DETECTION_FACTOR} row tolerances or more passes at most 16⁻⁵ of the time, however the
  * errors were crafted) and re-rendering random pixels for render (detection rate of a wrong patch:
  * {@link #renderDetectionRate}). A result sampled out by the spot-check policy still gets the cheap
  * checks: exact size and only finite values.

@@ -73,6 +73,26 @@ class FreivaldsTamperingTest {
     }
 
     @Test
+    void errorsBelowTheGuaranteedThresholdEscapeAtMostTheirBound() {
+        // Between τ and DETECTION_FACTOR·τ the guarantee is (τ/δ)^rounds: an element off by 4τ escapes all rounds
+        // at most 4⁻⁵ ≈ 0.1% of the time.
+        double factor = 4.04;
+        int escaped = 0;
+        for (int t = 0; t < TRIALS; t++) {
+            float[] c = honest.clone();
+            SplittableRandom rnd = new SplittableRandom(t * 31L + 17);
+            int i = rnd.nextInt(M), j = rnd.nextInt(N);
+            c[i * N + j] += (float) (sign(rnd) * factor * tolerance[i]);
+            if (new Freivalds(Freivalds.DEFAULT_ROUNDS, 7_777L * t + 3).check(job, c).ok()) {
+                escaped++;
+            }
+        }
+        double bound = TRIALS * Freivalds.escapeBound(Freivalds.DEFAULT_ROUNDS, factor);
+        System.out.printf("Freivalds: one element at %.2f tolerances escaped %d of %d trials (bound %.1f)%n", factor, escaped, TRIALS, bound);
+        assertTrue(escaped <= bound + 4 * Math.sqrt(bound), "escaped " + escaped + " of " + TRIALS);
+    }
+
+    @Test
     void theCheckOnBlobBytesIsTheCheckOnFloats() {
         for (long seed = 0; seed < 20; seed++) {
             float[] c = honest.clone();
