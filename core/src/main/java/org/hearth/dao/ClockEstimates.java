@@ -1,8 +1,7 @@
 package org.hearth.dao;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
-import org.hearth.chain.Hex;
+import org.hearth.chain.ChainClock;
 import org.hearth.chain.RpcClient;
 
 /**
@@ -36,7 +35,6 @@ public final class ClockEstimates {
     }
 
     private long timestamp(long block) {
-        JsonNode b = rpc.call("eth_getBlockByNumber", Hex.quantity(block), false);
-        return Hex.quantity(b.path("timestamp").asText("0x0"), () -> new IllegalStateException("no block timestamp")).longValueExact();
+        return ChainClock.at(rpc, block);
     }
 }

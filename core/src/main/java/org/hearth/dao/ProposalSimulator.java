@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hearth.chain.Addresses;
+import org.hearth.chain.ChainClock;
 import org.hearth.chain.Hex;
 import org.hearth.chain.RpcClient;
 import org.hearth.chain.RpcException;
@@ -122,8 +123,7 @@ public final class ProposalSimulator {
     }
 
     private static long timestamp(RpcClient rpc) {
-        JsonNode b = rpc.call("eth_getBlockByNumber", "latest", false);
-        return Hex.quantity(b.path("timestamp").asText("0x0"), () -> new IllegalStateException("no block timestamp")).longValueExact();
+        return ChainClock.latest(rpc);
     }
 
     /** The revert reason in words (custom errors named from the shipped ABIs), or the node's own message. */

@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.hearth.app.desktop.Messages;
 import org.hearth.app.desktop.UiThread;
+import org.hearth.chain.ChainClock;
 import org.hearth.chain.session.ChainSession;
 import org.hearth.compute.blob.BlobStore;
 import org.hearth.compute.blob.JobManifest;
@@ -76,14 +77,18 @@ public final class RequestsModel {
         });
     }
 
-    /** Who decides on each checked result: the check, or the user when automatic verification is off. */
-    private ResultReview.Judge judge() {
+    /** Who decides on each checked result: the check, or the user when automatic verification is off (until the review window closes on this chain). */
+    private ResultReview.Judge judge(ChainSession session) {
         return finding -> {
             if (automatic.get()) {
-                return finding.verdict().ok();
+                return ResultReview.Judge.AUTOMATIC.decide(finding);
             }
             UiThread.run(() -> status.set(String.format(text.getString("requests.waitingForYou"), finding.posted().id())));
-            return manual.accept(finding);
+            ResultReview.Decision decision = manual.decide(finding, () -> ChainClock.latest(session.rpc()));
+            if (decision == ResultReview.Decision.LAPSED) {
+                UiThread.run(() -> status.set(String.format(text.getString("requests.lapsed"), finding.posted().id())));
+            }
+            return decision;
         };
     }
 
@@ -125,7 +130,7 @@ public final class RequestsModel {
                     status.set(String.format(text.getString("requests.waiting"), posted.size()));
                 });
                 for (PostedJob job : posted) {
-                    JobOutcome outcome = requester.await(job, Duration.ofMinutes(10), judge());
+                    JobOutcome outcome = requester.await(job, Duration.ofMinutes(10), judge(session));
                     TileState state = new TileState(job, outcome);
                     UiThread.run(() -> {
                         noteDispute(outcome);
@@ -167,7 +172,7 @@ public final class RequestsModel {
                 Requester requester = requester(session, contract, blobs, served, account, gate);
                 PostedJob job = requester.postGemm(Files.readAllBytes(a), Files.readAllBytes(b), m, n, k, price);
                 UiThread.run(() -> status.set(String.format(text.getString("requests.gemmWaiting"), job.id())));
-                JobOutcome outcome = requester.await(job, Duration.ofMinutes(10), judge());
+                JobOutcome outcome = requester.await(job, Duration.ofMinutes(10), judge(session));
                 UiThread.run(() -> {
                     noteDispute(outcome);
                     gemmOutcome.set(outcome);

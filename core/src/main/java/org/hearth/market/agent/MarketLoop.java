@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.hearth.chain.ChainClock;
 import org.hearth.chain.abi.ContractCalls;
 import org.hearth.chain.tx.TxWouldRevertException;
 import org.hearth.compute.blob.BlobException;
@@ -311,8 +312,7 @@ public final class MarketLoop implements JobSource {
     }
 
     private long chainTime() {
-        return config.session().rpc().call("eth_getBlockByNumber", "latest", false).path("timestamp").asText("0x0").transform(
-                hex -> new BigInteger(hex.substring(2), 16).longValueExact());
+        return ChainClock.latest(config.session().rpc());
     }
 
     private static String describe(JobInputs.Loaded loaded) {

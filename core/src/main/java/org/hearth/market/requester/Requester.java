@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hearth.chain.ChainClock;
 import org.hearth.chain.session.ChainSession;
 import org.hearth.chain.tx.TxSigner;
 import org.hearth.compute.blob.BlobStore;
@@ -231,8 +232,7 @@ public final class Requester {
     }
 
     private long chainTime() {
-        return org.web3j.utils.Numeric.toBigInt(session.rpc().call("eth_getBlockByNumber", "latest", false).path("timestamp").asText("0x0"))
-                .longValueExact();
+        return ChainClock.latest(session.rpc());
     }
 
     private PostedJob post(JobKind kind, JobManifest manifest, BigInteger price) throws InterruptedException {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hearth.chain.Addresses;
+import org.hearth.chain.ChainClock;
 import org.hearth.chain.abi.ContractCalls;
 import org.hearth.chain.session.ChainSession;
 import org.hearth.compute.blob.BlobException;
@@ -70,18 +71,48 @@ public final class ResultReview {
                           long termsId, JobOutcome.Timing timing) {
     }
 
-    /** Decides on each finding: accept (true) or dispute (false). May block (a screen waits for its user). */
+    /** What a judge made of a finding. */
+    public enum Decision {
+        /** Pay the provider. */
+        ACCEPT,
+        /** Dispute with the evidence. */
+        DISPUTE,
+        /**
+         * No decision before the review window closed: nothing is sent. The result can no longer be
+         * disputed, and anyone may finalize the job, which pays the provider.
+         */
+        LAPSED
+    }
+
+    /** Decides on each finding. May block (a screen waits for its user). */
     @FunctionalInterface
     public interface Judge {
-        boolean accept(Finding finding) throws InterruptedException;
+        Decision decide(Finding finding) throws InterruptedException;
 
         /** The check decides: accept what passed, dispute what failed. */
-        Judge AUTOMATIC = finding -> finding.verdict().ok();
+        Judge AUTOMATIC = finding -> finding.verdict().ok() ? Decision.ACCEPT : Decision.DISPUTE;
     }
 
     JobOutcome review(PostedJob posted, IndexedJob indexed, Judge judge) throws InterruptedException {
         Finding finding = inspect(posted, indexed);
-        return decide(finding, judge.accept(finding));
+        Decision decision = judge.decide(finding);
+        return decision == Decision.LAPSED ? lapsed(finding) : decide(finding, decision == Decision.ACCEPT);
+    }
+
+    /** The review window closed undecided: the provider's trust follows what the check found; nothing is sent. */
+    private JobOutcome lapsed(Finding f) {
+        long chainId = session.chainId();
+        Verdict verdict = f.verdict();
+        if (!verdict.ok()) {
+            checks.trust().recordInvalid(chainId, f.provider(), f.posted().id().toString());
+        } else if (verdict.verified()) {
+            checks.trust().recordValid(chainId, f.provider());
+        } else {
+            checks.trust().recordUnchecked(chainId, f.provider());
+        }
+        return new JobOutcome(f.posted().id(), JobOutcome.Status.ENDED, f.provider(), verdict, f.result(), null, null,
+                "the review window closed before a decision: nothing was sent, and the provider is paid when anyone finalizes the job",
+                f.timing());
     }
 
     /** Fetches the result and checks it as the spot-check policy draws for this provider; sends nothing. */
@@ -195,7 +226,7 @@ public final class ResultReview {
             }
         }
         bases.addAll(options.gateways());
-        long chainNow = Numeric.toBigInt(session.rpc().call("eth_getBlockByNumber", "latest", false).path("timestamp").asText("0x0")).longValueExact();
+        long chainNow = ChainClock.latest(session.rpc());
         long stopAt = System.nanoTime() + Math.max(1, (reviewDeadline - chainNow) / 2) * 1_000_000_000L;
         while (true) {
             try {

@@ -2,12 +2,12 @@ package org.hearth.market.share;
 
 import java.math.BigInteger;
 import java.util.Optional;
+import org.hearth.chain.ChainClock;
 import org.hearth.chain.abi.ContractCalls;
 import org.hearth.chain.session.ChainSession;
 import org.hearth.market.JobKind;
 import org.hearth.market.MarketContract;
 import org.hearth.market.MarketJob;
-import org.web3j.utils.Numeric;
 
 /**
  * What the user weighs when sharing stops while the agent holds a claimed job: which job (kind, price),
@@ -22,8 +22,7 @@ public record StopQuote(long jobId, Optional<JobKind> kind, BigInteger price, lo
         MarketJob job = market.job(BigInteger.valueOf(jobId));
         BigInteger bond = market.terms(job.termsId()).bond();
         BigInteger penaltyBps = (BigInteger) new ContractCalls(session.rpc()).readOne(market.address(), "EXPIRE_PENALTY_BPS()(uint256)");
-        long now = Numeric.toBigInt(session.rpc().call("eth_getBlockByNumber", "latest", false).path("timestamp").asText("0x0"))
-                .longValueExact();
+        long now = ChainClock.latest(session.rpc());
         return new StopQuote(jobId, JobKind.of(job.kind()), job.price(), Math.max(0, job.deadline() - now), bond,
                 bond.multiply(penaltyBps).divide(BPS));
     }
