@@ -12,7 +12,8 @@ import org.hearth.money.Amounts;
 
 /**
  * Asks what to do with the market job the agent holds when sharing is turned off: finish it, then stop
- * (the default), release it now (saying what that costs), or cancel. Shown without blocking the FX thread.
+ * (the default), release it now (saying what that costs), or cancel. Shown without blocking the FX thread;
+ * the exec window's time left counts down while the dialog is open.
  */
 final class StopDialog {
 
@@ -38,7 +39,13 @@ final class StopDialog {
             b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the choices are read in full, never cut short
             ButtonBar.setButtonUniformSize(b, false);
         }
+        long shownAt = System.nanoTime();
+        javafx.animation.Timeline countdown = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1),
+                e -> body.setText(body(text, jobId, quote == null ? null : quote.after((System.nanoTime() - shownAt) / 1_000_000_000L)))));
+        countdown.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        countdown.play();
         alert.setOnHidden(e -> {
+            countdown.stop();
             ButtonType chosen = alert.getResult();
             answer.accept(chosen == finish ? SharingStop.Choice.FINISH : chosen == release ? SharingStop.Choice.RELEASE : SharingStop.Choice.CANCEL);
         });

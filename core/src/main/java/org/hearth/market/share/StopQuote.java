@@ -18,6 +18,11 @@ public record StopQuote(long jobId, Optional<JobKind> kind, BigInteger price, lo
 
     private static final BigInteger BPS = BigInteger.valueOf(10_000);
 
+    /** The same quote {@code seconds} later (the exec window runs on chain time, which keeps pace with the wall clock). */
+    public StopQuote after(long seconds) {
+        return new StopQuote(jobId, kind, price, Math.max(0, secondsLeft - seconds), bond, releasePenalty);
+    }
+
     public static StopQuote read(ChainSession session, MarketContract market, long jobId) {
         MarketJob job = market.job(BigInteger.valueOf(jobId));
         BigInteger bond = market.terms(job.termsId()).bond();
