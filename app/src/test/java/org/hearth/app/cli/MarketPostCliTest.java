@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import javax.imageio.ImageIO;
 import org.hearth.compute.job.GemmBlobs;
@@ -23,6 +22,7 @@ import org.hearth.store.Database;
 import org.hearth.store.DemoWorldRepository;
 import org.hearth.testing.DevTx;
 import org.hearth.testing.TestChain;
+import org.hearth.testing.TestMatrices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,8 +72,8 @@ class MarketPostCliTest {
     @Test
     void anHonestGemmIsVerifiedAcceptedAndWrittenAndATamperedOneDisputed() throws Exception {
         int m = 12, n = 8, k = 10;
-        Path a = Files.write(dir.resolve("a.f32"), matrix(m * k, 1));
-        Path b = Files.write(dir.resolve("b.f32"), matrix(k * n, 2));
+        Path a = Files.write(dir.resolve("a.f32"), TestMatrices.random(m * k, 1));
+        Path b = Files.write(dir.resolve("b.f32"), TestMatrices.random(k * n, 2));
         Path out = dir.resolve("c.f32");
         BigInteger next = market.jobCount().add(BigInteger.ONE);
         CompletableFuture<Cli.Run> run = CompletableFuture.supplyAsync(() -> post("gemm", "--a", a.toString(), "--b", b.toString(),
@@ -139,14 +139,5 @@ class MarketPostCliTest {
                 "--password-file", password.toString(), "--yes"));
         all.addAll(List.of(args));
         return Cli.run(data, all.toArray(String[]::new));
-    }
-
-    private static byte[] matrix(int count, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        float[] v = new float[count];
-        for (int i = 0; i < count; i++) {
-            v[i] = (float) rnd.nextDouble(-1, 1);
-        }
-        return GemmBlobs.encodeMatrix(v);
     }
 }

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.hearth.chain.Addresses;
 import org.hearth.chain.abi.ContractCalls;
 import org.hearth.compute.blob.BlobServer;
@@ -40,6 +39,7 @@ import org.hearth.market.requester.TxGate;
 import org.hearth.testing.DevTx;
 import org.hearth.testing.MarketWorld;
 import org.hearth.testing.ScriptedProvider;
+import org.hearth.testing.TestMatrices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Hash;
@@ -191,7 +191,7 @@ class MarketAtScaleTest {
 
     private static PostedJob post(Requester r, int i) throws InterruptedException {
         // an odd number of wei on each price, so the fee's rounding is exercised job by job
-        return r.postGemm(matrix(DIM * DIM, 2L * i), matrix(DIM * DIM, 2L * i + 1), DIM, DIM, DIM, hrth(1).add(BigInteger.valueOf(2L * i + 1)));
+        return r.postGemm(TestMatrices.random(DIM * DIM, 2L * i), TestMatrices.random(DIM * DIM, 2L * i + 1), DIM, DIM, DIM, hrth(1).add(BigInteger.valueOf(2L * i + 1)));
     }
 
     private static byte[] tamper(byte[] bytes) {
@@ -211,14 +211,5 @@ class MarketAtScaleTest {
 
     private static Object[] lifecycle(StoredProposal p) {
         return new Object[] {p.targets(), p.values(), p.calldatas(), Hash.sha3(p.description().getBytes(StandardCharsets.UTF_8))};
-    }
-
-    private static byte[] matrix(int count, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        float[] v = new float[count];
-        for (int i = 0; i < count; i++) {
-            v[i] = (float) rnd.nextDouble(-1, 1);
-        }
-        return GemmBlobs.encodeMatrix(v);
     }
 }

@@ -9,10 +9,8 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.hearth.compute.blob.BlobServer;
 import org.hearth.compute.blob.BlobStore;
-import org.hearth.compute.job.GemmBlobs;
 import org.hearth.market.MarketJobs;
 import org.hearth.market.requester.AnvilDevKeys;
 import org.hearth.market.requester.JobOutcome;
@@ -25,6 +23,7 @@ import org.hearth.market.requester.SpotCheckPolicy;
 import org.hearth.market.requester.TxGate;
 import org.hearth.node.DemoWorld;
 import org.hearth.testing.MarketWorld;
+import org.hearth.testing.TestMatrices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +48,7 @@ class RequesterWithAgentTest {
                     new ResultReview.Checks(SpotCheckPolicy.standard(), trust, ResultVerifier.standard()), Requester.Options.defaults());
             try (ProviderHarness p = new ProviderHarness(w, dir.resolve("provider-blobs"), ProviderHarness.ALWAYS, (j, l) -> { }).start()) {
                 await("the registration", () -> w.market.provider(ProviderHarness.PROVIDER).registered());
-                PostedJob gemm = r.postGemm(matrix(40 * 24, 1), matrix(24 * 32, 2), 40, 32, 24, hrth(5));
+                PostedJob gemm = r.postGemm(TestMatrices.random(40 * 24, 1), TestMatrices.random(24 * 32, 2), 40, 32, 24, hrth(5));
                 List<PostedJob> tiles = r.postRender(org.hearth.compute.bench.BenchScene.scene().toJson(), 32, 16, 4, 2, 3, hrth(2));
                 JobOutcome g = r.await(gemm, Duration.ofSeconds(90));
                 assertEquals(JobOutcome.Status.ACCEPTED, g.status(), String.valueOf(g));
@@ -67,14 +66,5 @@ class RequesterWithAgentTest {
                         && calls.readOne(w.token(), "balanceOf(address)(uint256)", ProviderHarness.PROVIDER).equals(expected));
             }
         }
-    }
-
-    private static byte[] matrix(int count, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        float[] v = new float[count];
-        for (int i = 0; i < count; i++) {
-            v[i] = (float) rnd.nextDouble(-1, 1);
-        }
-        return GemmBlobs.encodeMatrix(v);
     }
 }

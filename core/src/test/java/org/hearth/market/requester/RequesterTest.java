@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.hearth.chain.review.CallDecoder;
 import org.hearth.chain.review.TxReview;
 import org.hearth.compute.blob.BlobFetcher;
@@ -32,6 +31,7 @@ import org.hearth.node.DemoWorld;
 import org.hearth.testing.DevTx;
 import org.hearth.testing.MarketWorld;
 import org.hearth.testing.ScriptedProvider;
+import org.hearth.testing.TestMatrices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,7 +71,7 @@ class RequesterTest {
 
             // Honest: posted with escrow (approve, then postJob, both reviewed), verified, accepted, paid.
             int m = 24, k = 20, n = 16;
-            PostedJob honest = r.postGemm(matrix(m * k, 1), matrix(k * n, 2), m, n, k, PRICE);
+            PostedJob honest = r.postGemm(TestMatrices.random(m * k, 1), TestMatrices.random(k * n, 2), m, n, k, PRICE);
             assertEquals(List.of("approve(address,uint256)", "postJob(uint8,bytes32,string,uint256,uint64,uint64)"),
                     reviews.stream().map(v -> v.call().function().signature()).toList());
             assertEquals(JobState.OPEN, w.market.jobState(honest.id()));
@@ -86,7 +86,7 @@ class RequesterTest {
             assertEquals(1, trust.find(w.session.chainId(), provider.address).validStreak());
 
             // Tampered: two errors that cancel under ±1 vectors, in one row. Disputed with evidence; trust reset.
-            PostedJob second = r.postGemm(matrix(m * k, 3), matrix(k * n, 4), m, n, k, PRICE);
+            PostedJob second = r.postGemm(TestMatrices.random(m * k, 3), TestMatrices.random(k * n, 4), m, n, k, PRICE);
             provider.complete(second.id(), served.base(), second.spec(), bytes -> {
                 float[] c = GemmBlobs.decodeMatrix(bytes, m, n);
                 c[3 * n + 2] += 0.25f;
@@ -192,7 +192,7 @@ class RequesterTest {
                     served.base(), AnvilDevKeys.signer(REQUESTER_INDEX), TxGate.always(),
                     new ResultReview.Checks(SpotCheckPolicy.standard(), new ProviderTrustRepository(w.db), ResultVerifier.standard()),
                     Requester.Options.defaults());
-            PostedJob job = r.postGemm(matrix(8 * 8, 5), matrix(8 * 8, 6), 8, 8, 8, PRICE);
+            PostedJob job = r.postGemm(TestMatrices.random(8 * 8, 5), TestMatrices.random(8 * 8, 6), 8, 8, 8, PRICE);
             w.marketCall(stalling.address, org.hearth.market.MarketContract.claim(job.id()));
             w.passTime(Requester.Options.defaults().execWindowSeconds() + 1);
             Thread reclaim = Thread.ofPlatform().start(() -> {
@@ -212,14 +212,5 @@ class RequesterTest {
             BigInteger penalty = DemoWorld.MARKET_CLAIM_BOND.divide(BigInteger.TWO);
             assertEquals(penalty, w.market.credits(requester), "half the staller's bond to the requester");
         }
-    }
-
-    private static byte[] matrix(int count, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        float[] v = new float[count];
-        for (int i = 0; i < count; i++) {
-            v[i] = (float) rnd.nextDouble(-1, 1);
-        }
-        return GemmBlobs.encodeMatrix(v);
     }
 }

@@ -9,16 +9,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.hearth.chain.review.TxReview;
 import org.hearth.compute.blob.BlobServer;
 import org.hearth.compute.blob.BlobStore;
-import org.hearth.compute.job.GemmBlobs;
 import org.hearth.market.JobState;
 import org.hearth.market.MarketJobs;
 import org.hearth.testing.DevTx;
 import org.hearth.testing.MarketWorld;
 import org.hearth.testing.ScriptedProvider;
+import org.hearth.testing.TestMatrices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +49,7 @@ class ReviewLapseTest {
                     served.base(), AnvilDevKeys.signer(REQUESTER_INDEX), reviews::add,
                     new ResultReview.Checks(SpotCheckPolicy.standard(), trust, ResultVerifier.standard()), Requester.Options.defaults());
             int m = 8, k = 12, n = 6;
-            PostedJob job = r.postGemm(matrix(m * k, 1), matrix(k * n, 2), m, n, k, PRICE);
+            PostedJob job = r.postGemm(TestMatrices.random(m * k, 1), TestMatrices.random(k * n, 2), m, n, k, PRICE);
             provider.complete(job.id(), served.base(), job.spec(), b -> b);
             int sentBefore = reviews.size();
             List<ResultReview.Finding> seen = new ArrayList<>();
@@ -75,14 +74,5 @@ class ReviewLapseTest {
             assertEquals(JobState.SETTLED, w.market.jobState(job.id()));
             assertTrue(w.market.credits(provider.address).signum() > 0, "the provider is paid");
         }
-    }
-
-    private static byte[] matrix(int count, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        float[] v = new float[count];
-        for (int i = 0; i < count; i++) {
-            v[i] = (float) rnd.nextDouble(-1, 1);
-        }
-        return GemmBlobs.encodeMatrix(v);
     }
 }
