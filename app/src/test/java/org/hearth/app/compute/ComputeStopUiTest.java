@@ -8,9 +8,7 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -29,6 +27,7 @@ import org.hearth.market.JobState;
 import org.hearth.market.MarketContract;
 import org.hearth.market.agent.JobOutcome;
 import org.hearth.market.earnings.JobHistory;
+import org.hearth.testing.ClaimHold;
 import org.hearth.testing.DevTx;
 import org.hearth.testing.MarketWorld;
 import org.hearth.testing.TestRequester;
@@ -58,15 +57,12 @@ class ComputeStopUiTest {
     private HearthApplication app;
     private MarketWorld world;
     private TestRequester requester;
-    /** While set, the market loop waits right after a claim (inside its log line), so the job stays held. */
-    private final AtomicReference<CountDownLatch> hold = new AtomicReference<>();
+    /** Armed, the market loop waits right after a claim (inside its log line), so the job stays held. */
+    private final ClaimHold hold = new ClaimHold();
 
     @AfterEach
     void close() throws Exception {
-        CountDownLatch latch = hold.getAndSet(null);
-        if (latch != null) {
-            latch.countDown();
-        }
+        hold.release();
         FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
         if (requester != null) {
@@ -104,14 +100,7 @@ class ComputeStopUiTest {
         app.services().provider().subscribe(new ProviderAgent.Listener() {
             @Override
             public void log(String line) {
-                CountDownLatch latch = hold.get();
-                if (latch != null && line.contains(": claimed ")) {
-                    try {
-                        latch.await();
-                    } catch (InterruptedException stopped) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
+                hold.onLine(line);
             }
         });
         FxClicks.click(robot, "#nav-wallet");
@@ -123,8 +112,7 @@ class ComputeStopUiTest {
         FxClicks.click(robot, "#policy-idle"); // the build keeps this machine busy
 
         // 1. finish: the held job is run and submitted, then sharing stops by itself
-        CountDownLatch first = new CountDownLatch(1);
-        hold.set(first);
+        hold.arm();
         share();
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> text("#compute-status").equals("Sharing on the market: taking jobs"));
         TestRequester.Gemm finished = requester.postGemm(32, 32, 32, 21, PRICE, 600, 300);
@@ -147,8 +135,7 @@ class ComputeStopUiTest {
         assertTrue(app.services().provider().status().active(), "still running while the job is held");
         shot("compute-stop-finishing");
         TestRequester.Gemm later = requester.postGemm(32, 32, 32, 22, PRICE, 600, 300);
-        hold.set(null);
-        first.countDown();
+        hold.release();
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> world.market.jobState(finished.id()) == JobState.SUBMITTED);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !app.services().provider().status().active());
         assertEquals(JobState.OPEN, world.market.jobState(later.id()), "nothing new claimed while finishing");
@@ -157,8 +144,7 @@ class ComputeStopUiTest {
         assertFalse(app.compute().sharing.get());
 
         // 2. release: sharing stops at once, the job is not submitted and is listed as released
-        CountDownLatch second = new CountDownLatch(1);
-        hold.set(second);
+        hold.arm();
         share();
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> AgentStop.heldJob(app.services().provider()).isPresent());
         assertEquals(later.id().longValue(), AgentStop.heldJob(app.services().provider()).getAsLong());

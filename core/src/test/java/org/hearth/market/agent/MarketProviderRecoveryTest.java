@@ -12,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import org.hearth.compute.blob.Cid;
 import org.hearth.compute.provider.ProviderPolicy;
 import org.hearth.compute.provider.ProviderStatus;
@@ -21,6 +19,7 @@ import org.hearth.market.JobKind;
 import org.hearth.market.JobState;
 import org.hearth.market.MarketContract;
 import org.hearth.node.DemoWorld;
+import org.hearth.testing.ClaimHold;
 import org.hearth.testing.CountingHttpServer;
 import org.hearth.testing.DevTx;
 import org.hearth.testing.MarketWorld;
@@ -46,20 +45,9 @@ class MarketProviderRecoveryTest {
             ProviderJobs stored = new ProviderJobs(w.db);
             long chain = w.session.chainId();
             String market = w.market.address();
-            // the listener holds the loop right after a claim is written down, until the agent is stopped
-            AtomicReference<CountDownLatch> hold = new AtomicReference<>();
-            MarketLoop.Listener holding = (job, line) -> {
-                CountDownLatch latch = hold.get();
-                if (latch != null && line.contains(": claimed ")) {
-                    try {
-                        latch.await();
-                    } catch (InterruptedException stopped) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            };
+            ClaimHold holding = new ClaimHold(); // armed, the loop waits right after a claim until the agent is stopped
 
-            hold.set(new CountDownLatch(1));
+            holding.arm();
             ProviderHarness first = new ProviderHarness(w, dir.resolve("provider-blobs"), ProviderHarness.ALWAYS, holding).start();
             TestRequester.Gemm resumed = requester.postGemm(32, 32, 32, 5, PRICE, 600, 60);
             await("the claim", () -> outcome(stored, chain, market, resumed.id()) == JobOutcome.PENDING);
@@ -68,17 +56,17 @@ class MarketProviderRecoveryTest {
             ProviderJob left = stored.find(chain, market, resumed.id().longValue(), PROVIDER).orElseThrow();
             assertEquals(ProviderJob.Stage.CLAIMED, left.stage(), "the claim is remembered");
 
-            hold.set(null);
+            holding.disarm();
             try (ProviderHarness second = new ProviderHarness(w, dir.resolve("provider-blobs"), ProviderHarness.ALWAYS, holding).start()) {
                 await("the resumed job submitted", () -> w.market.jobState(resumed.id()) == JobState.SUBMITTED);
                 assertTrue(second.lines.stream().anyMatch(l -> l.equals("job " + resumed.id() + ": resumed on cpu")), second.lines.toString());
                 w.marketCall(REQUESTER, MarketContract.accept(resumed.id()));
                 await("the resumed job paid", () -> outcome(stored, chain, market, resumed.id()) == JobOutcome.PAID);
-                hold.set(new CountDownLatch(1));
+                holding.arm();
                 TestRequester.Gemm stalled = requester.postGemm(32, 32, 32, 6, PRICE, 600, 30);
                 await("the second claim", () -> outcome(stored, chain, market, stalled.id()) == JobOutcome.PENDING);
                 second.close();
-                hold.set(null);
+                holding.disarm();
 
                 w.passTime(31); // the exec window passes while no agent runs
                 try (ProviderHarness third = new ProviderHarness(w, dir.resolve("provider-blobs"), ProviderHarness.ALWAYS, holding).start()) {

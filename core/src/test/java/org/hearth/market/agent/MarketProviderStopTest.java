@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import org.hearth.compute.provider.AgentStop;
 import org.hearth.compute.provider.ProviderStatus;
 import org.hearth.market.JobState;
+import org.hearth.testing.ClaimHold;
 import org.hearth.testing.DevTx;
 import org.hearth.testing.MarketWorld;
 import org.hearth.testing.TestRequester;
@@ -38,23 +38,11 @@ class MarketProviderStopTest {
             ProviderJobs stored = new ProviderJobs(w.db);
             long chain = w.session.chainId();
             String market = w.market.address();
-            // the listener holds the loop right after a claim, until the test lets it go
-            AtomicReference<CountDownLatch> hold = new AtomicReference<>();
-            MarketLoop.Listener holding = (job, line) -> {
-                CountDownLatch latch = hold.get();
-                if (latch != null && line.contains(": claimed ")) {
-                    try {
-                        latch.await();
-                    } catch (InterruptedException stopped) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            };
+            ClaimHold holding = new ClaimHold(); // armed, the loop waits right after a claim until the test lets it go
 
             TestRequester.Gemm later;
             try (ProviderHarness p = new ProviderHarness(w, dir.resolve("provider-blobs"), ProviderHarness.ALWAYS, holding).start()) {
-                CountDownLatch latch = new CountDownLatch(1);
-                hold.set(latch);
+                holding.arm();
                 TestRequester.Gemm drained = requester.postGemm(32, 32, 32, 5, PRICE, 600, 60);
                 await("the claim", () -> outcome(stored, chain, market, drained.id()) == JobOutcome.PENDING);
                 await("the job held", () -> AgentStop.heldJob(p.agent).isPresent());
@@ -62,14 +50,14 @@ class MarketProviderStopTest {
                 AgentStop.whenDrained(p.agent);
                 later = requester.postGemm(16, 16, 16, 7, PRICE, 600, 30);
                 assertEquals(ProviderStatus.State.RUNNING, p.agent.status().state(), "still running while the job is held");
-                latch.countDown();
+                holding.release();
                 await("the drained job submitted", () -> w.market.jobState(drained.id()) == JobState.SUBMITTED);
                 await("the stop after the drain", () -> p.agent.status().state() == ProviderStatus.State.STOPPED);
                 assertEquals(JobState.OPEN, w.market.jobState(later.id()), "nothing new claimed while draining");
                 assertTrue(p.lines.contains("finishing the jobs it holds, claiming no more"), p.lines.toString());
             }
 
-            hold.set(new CountDownLatch(1));
+            holding.arm();
             try (ProviderHarness p = new ProviderHarness(w, dir.resolve("provider-blobs"), ProviderHarness.ALWAYS, holding).start()) {
                 TestRequester.Gemm released = later; // the job left open by the drain, claimed now
                 await("the second claim", () -> stored.find(chain, market, released.id().longValue(), PROVIDER).isPresent());
@@ -81,7 +69,7 @@ class MarketProviderStopTest {
                 ProviderJob left = stored.find(chain, market, released.id().longValue(), PROVIDER).orElseThrow();
                 assertEquals(JobOutcome.FAILED, left.outcome());
                 assertTrue(left.reason().startsWith("released when sharing stopped"), left.reason());
-                hold.set(null);
+                holding.disarm();
 
                 w.passTime(31); // its exec window passes
                 try (ProviderHarness next = new ProviderHarness(w, dir.resolve("provider-blobs"), ProviderHarness.ALWAYS, holding).start()) {
