@@ -57,7 +57,9 @@ import org.hearth.store.DemoWorldRepository;
  * runs on one thread while the run's four workers load the cores, so its wall time measures the
  * machine's load more than the check; the wall-time share is printed beside it. Verification is
  * everything from the result in hand to the verdict (reading the inputs, the checks); fetching the
- * result blob is printed apart. Run by bench/market-bench.sh; not a test.
+ * result blob is printed apart. Beside it, the same full checks run again after the agents stopped, alone
+ * as the reference runs ({@link ChecksAlone}): the ratio with both sides measured alike. Run by
+ * bench/market-bench.sh; not a test.
  */
 public final class MarketBenchmark {
 
@@ -131,6 +133,7 @@ public final class MarketBenchmark {
 
             long accepted = outcomes.stream().filter(o -> o.status() == JobOutcome.Status.ACCEPTED).count();
             Reference reference = directCompute(posted, store, Scene.parse(scene));
+            long[] alone = ChecksAlone.measure(posted, outcomes, store, Scene.parse(scene));
             Share all = new Share(), gemm = new Share(), render = new Share(), shapeOnly = new Share();
             long fetchNanos = 0;
             for (int i = 0; i < outcomes.size(); i++) {
@@ -156,6 +159,10 @@ public final class MarketBenchmark {
             System.out.printf(Locale.ROOT, "  one full check, CPU share of its own job's compute: gemm %.1f%% (%d checks, %.2f ms each, median %.2f ms), render %.1f%% (%d checks, %.2f ms each, median %.2f ms)%n",
                     gemm.cpuShare(), gemm.count, gemm.cpu / 1e6 / Math.max(1, gemm.count), gemm.medianMillis(),
                     render.cpuShare(), render.count, render.cpu / 1e6 / Math.max(1, render.count), render.medianMillis());
+            long aloneCpu = java.util.Arrays.stream(alone).sum();
+            long inRun = gemm.cpu + render.cpu;
+            System.out.printf(Locale.ROOT, "  the same %d full checks again after the run, alone like the reference (warm, inputs in memory): %.3f s CPU = %.1f%% of the reference's CPU time (during the run: %.3f s = %.1f%%)%n",
+                    gemm.count + render.count, aloneCpu / 1e9, 100.0 * aloneCpu / reference.cpuTotal(), inRun / 1e9, 100.0 * inRun / reference.cpuTotal());
             System.out.printf(Locale.ROOT, "  sampled out (size and finite values only): %d results, %.3f s CPU (median %.3f ms)%n",
                     shapeOnly.count, shapeOnly.cpu / 1e9, shapeOnly.medianMillis());
             System.out.printf(Locale.ROOT, "  not counted above: fetching the results over HTTP with their hash check, %.3f s wall%n", fetchNanos / 1e9);
