@@ -6,7 +6,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/scripts/java-home.sh"
 find_jdk25
 
-"$ROOT/hearth" --version >/dev/null            # builds the app when sources changed
+build_for_bench "$ROOT"                        # builds the app for these sources (a new commit or uncommitted changes)
 if [ ! -f "$ROOT/bench/node_modules/.package-lock.json" ] || [ "$ROOT/bench/package-lock.json" -nt "$ROOT/bench/node_modules/.package-lock.json" ]; then
   (cd "$ROOT/bench" && npm ci --no-audit --no-fund --silent)
 fi

@@ -9,7 +9,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/scripts/java-home.sh"
 find_jdk25
 
-"$ROOT/hearth" --version >/dev/null            # builds the app when sources changed
+build_for_bench "$ROOT"                        # builds the app for these sources (a new commit or uncommitted changes)
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -Dhearth.anvil="$ROOT/resources/target/anvil/anvil" \
   -Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider -Dslf4j.internal.verbosity=WARN \
   -cp "$ROOT/app/target/hearth-app.jar:$ROOT/app/target/lib/*" \

@@ -37,3 +37,11 @@ find_jdk25() {
   echo "Hearth needs JDK 25 or newer. Install one (e.g. Temurin 25) or set JAVA_HOME to it." >&2
   return 1
 }
+
+# For benchmarks: builds the app as ./hearth does (on a new commit), and also when tracked files have
+# uncommitted changes, so a figure is never taken from a build older than the sources it is reported for.
+build_for_bench() {
+  local root=$1 rebuild=()
+  if git -C "$root" status --porcelain --untracked-files=no 2>/dev/null | grep -q .; then rebuild=(--rebuild); fi
+  "$root/hearth" "${rebuild[@]}" --version >/dev/null
+}
