@@ -46,6 +46,8 @@ public final class RequestsModel {
     public final ObjectProperty<TileState> lastTile = new SimpleObjectProperty<>();
     /** The request's image size once posted, {width, height}. */
     public final ObjectProperty<int[]> size = new SimpleObjectProperty<>();
+    /** The request's tiles once posted (set after {@link #size}): the canvas outlines those still waiting. */
+    public final ObjectProperty<List<PostedJob>> postedTiles = new SimpleObjectProperty<>(List.of());
     /** Tiles reviewed so far, in the order they were reviewed. */
     public final javafx.collections.ObservableList<TileState> tiles = javafx.collections.FXCollections.observableArrayList();
     static final String AUTOMATIC_KEY = "compute.requests.automatic";
@@ -127,6 +129,7 @@ public final class RequestsModel {
                 List<PostedJob> posted = requester.postRender(sceneJson, width, height, samples, tileCount, System.nanoTime(), price);
                 UiThread.run(() -> {
                     size.set(new int[] {width, height});
+                    postedTiles.set(List.copyOf(posted));
                     status.set(String.format(text.getString("requests.waiting"), posted.size()));
                 });
                 for (PostedJob job : posted) {

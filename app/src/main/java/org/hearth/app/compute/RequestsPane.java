@@ -88,6 +88,7 @@ final class RequestsPane {
                 g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
             }
         });
+        model.postedTiles.addListener((obs, was, posted) -> posted.forEach(t -> outlineWaiting(canvas.getGraphicsContext2D(), t.manifest())));
         model.lastTile.addListener((obs, was, tile) -> {
             if (tile != null) {
                 paint(canvas.getGraphicsContext2D(), tile);
@@ -116,6 +117,18 @@ final class RequestsPane {
         return new VBox(10, row1, Labels.section(text.getString("requests.reviewTitle")), ManualReviewPane.create(text, model),
                 Labels.section(text.getString("requests.renderTitle")), scene.fileRow, row2, row3, status, canvas, legend, save,
                 Labels.section(text.getString("requests.gemmTitle")), gemm);
+    }
+
+    /** A posted tile not yet back: a dashed outline on the empty canvas, so the user sees how the image is cut up and what is still out. */
+    private static void outlineWaiting(GraphicsContext g, JobManifest manifest) {
+        if (!(manifest instanceof JobManifest.Render r)) {
+            return;
+        }
+        g.setStroke(Color.gray(0.55));
+        g.setLineWidth(1);
+        g.setLineDashes(4, 4);
+        g.strokeRect(r.tileX() * 2.0 + 1.5, r.tileY() * 2.0 + 1.5, r.tileW() * 2.0 - 3, r.tileH() * 2.0 - 3);
+        g.setLineDashes((double[]) null);
     }
 
     /** The tile's pixels at twice their size, framed green when verified and accepted, red and crossed when disputed. */
