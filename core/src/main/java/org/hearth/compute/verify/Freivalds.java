@@ -16,16 +16,17 @@ import org.hearth.compute.job.GemmJob;
  *
  * <p>Vectors: real values drawn uniformly from (−1, 1) after the result is in, by a generator seeded
  * for this check from a {@link SecureRandom}, so the provider cannot predict them. ±1 vectors are not
- * enough against a provider who knows the check: two errors of equal size and opposite sign in one row cancel whenever their two signs agree,
- * half the time. With real values, let row i be wrong and δ its largest element error, at column j.
- * Whatever the other entries of r are, the round passes only if r_j falls in an interval of length
- * 2τᵢ/δ, which has probability at most τᵢ/δ + 2⁻³² (r_j is uniform on a grid of step 2⁻³¹). So a row with an element off by
- * δ ≥ {@value #DETECTION_FACTOR}·τᵢ passes one round with probability at most 1/{@value #DETECTION_FACTOR},
- * and all {@value #DEFAULT_ROUNDS} independent rounds with at most 16⁻⁵ < 10⁻⁶: caught at least 99.9999%
- * of the time (the market asks 99.99%) however the errors were crafted (cancelling pairs, whole rows, many
- * small errors). An element off by δ between τᵢ and 16τᵢ escapes all rounds with at most (τᵢ/δ)⁵: 3% at
- * 2τᵢ, 0.1% at 4τᵢ, 0.003% at 8τᵢ. Five rounds are one pass over each matrix ({@link DoubleDot#GROUP});
- * ten would double the check's cost to tighten that band only.
+ * enough against a provider who knows the check: two errors of equal size and opposite sign in one row
+ * cancel whenever their two signs agree, half the time. With real values, let row i be wrong and δ its
+ * largest element error, at column j. Whatever the other entries of r are, the round passes only if r_j
+ * falls in an interval of length 2τᵢ/δ, which has probability at most τᵢ/δ + 2⁻³² (r_j is uniform on a
+ * grid of step 2⁻³¹). So a row with an element off by δ ≥ {@value #DETECTION_FACTOR}·τᵢ passes one
+ * round with probability at most 1/{@value #DETECTION_FACTOR}, and all {@value #DEFAULT_ROUNDS}
+ * independent rounds with at most 16⁻⁵ < 10⁻⁶: caught at least 99.9999% of the time (the market asks
+ * 99.99%) however the errors were crafted (cancelling pairs, whole rows, many small errors). An element
+ * off by δ between τᵢ and 16τᵢ escapes all rounds with at most (τᵢ/δ)⁵: 3% at 2τᵢ, 0.1% at 4τᵢ, 0.003%
+ * at 8τᵢ. Five rounds are one pass over each matrix ({@link DoubleDot#GROUP}); ten would double the
+ * check's cost to tighten that band only.
  *
  * <p>Tolerance: an honest f32 product may differ from the exact one by rounding. For each element
  * the error of an f32 dot product of length k is about u·√k·(|A|·|B|)ᵢⱼ (u = 2⁻²⁴, random-walk
