@@ -47,8 +47,10 @@ final class GovernanceModel {
     /** The last simulation asked for (null: none yet). */
     final SimpleObjectProperty<SimulationView.State> simulation = new SimpleObjectProperty<>();
     private final java.util.concurrent.atomic.AtomicLong powerAsked = new java.util.concurrent.atomic.AtomicLong();
-    private volatile boolean loading;
-    private volatile boolean again;
+    /** Guards {@link #loading} and {@link #again}: a refresh asked for just as a load ends must not be lost. */
+    private final Object loadState = new Object();
+    private boolean loading;
+    private boolean again;
     private volatile String wanted;
 
     /** Loads in the background; a refresh asked for during a load runs once after it. */
@@ -56,11 +58,13 @@ final class GovernanceModel {
         if (session == null) {
             return;
         }
-        if (loading) {
-            again = true;
-            return;
+        synchronized (loadState) {
+            if (loading) {
+                again = true;
+                return;
+            }
+            loading = true;
         }
-        loading = true;
         Governor chosen = governor.get();
         String pick = wanted != null ? wanted : chosen == null ? null : chosen.address();
         Thread.ofVirtual().name("governance-load").start(() -> {
@@ -72,9 +76,13 @@ final class GovernanceModel {
                 String message = Messages.describe(e);
                 Platform.runLater(() -> error.set(message));
             } finally {
-                loading = false;
-                if (again) {
+                boolean rerun;
+                synchronized (loadState) {
+                    loading = false;
+                    rerun = again;
                     again = false;
+                }
+                if (rerun) {
                     Platform.runLater(() -> refresh(session));
                 }
             }
