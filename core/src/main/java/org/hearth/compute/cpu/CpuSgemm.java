@@ -22,9 +22,7 @@ import org.hearth.compute.job.GemmJob;
  * threads still read block s. When all of packed B fits in 16 MiB (n = 2048 and below) it is packed
  * whole, once, and the threads then take row blocks through every block of B without meeting again:
  * on a busy 2-core machine each barrier can cost a descheduled thread's time slice, and this doubled
- * gemm at n = 1024. Whole packed B larger than L2 (n = 1024 to 2048) is not shared: the threads split C
- * by columns and each keeps its own KC slice of B in L2 while all row blocks pass over it, 15-20% faster on
- * a 2-core Sapphire Rapids. Block sizes were chosen by measurement on a 2-core AVX-512 EPYC: NC = 2048 (B block
+ * gemm at n = 1024. Block sizes were chosen by measurement on a 2-core AVX-512 EPYC: NC = 2048 (B block
  * in L3) was clearly slower. The cancel token is checked before each row block
  * (a few milliseconds of work). One multiply runs at a time per instance (its threads wait for each
  * other, so two interleaved multiplies on one pool could deadlock).
@@ -36,12 +34,6 @@ public final class CpuSgemm {
     static final int NC = 512;
     /** Packed B up to this many floats is packed whole, once, and the threads never meet again. */
     static final long WHOLE_B_FLOATS = 1L << 22;
-    /**
-     * Up to this many floats (1 MiB, n = 512) whole packed B is shared by the threads: it stays in L2 while the
-     * row blocks pass over it. Larger, each row block would fetch B from L3 again (the kernel's rate halves
-     * with B streaming from L3), so the threads split C by columns and each keeps its own KC slice of B in L2.
-     */
-    static final long SHARED_B_FLOATS = 1L << 18;
 
     private final ExecutorService pool;
     private final int threads;
@@ -83,8 +75,6 @@ public final class CpuSgemm {
         private final AtomicInteger[] nextRowBlock;
         private final Phaser barrier;
         private final boolean whole;
-        /** Whole B would not stay in L2: split C by columns instead of sharing packed B (0 when shared or not whole). */
-        private final int columnBlock;
         private final int[] stepOffset;
 
         Plan(GemmJob job, float[] c, int workers, CancelToken cancel) {
@@ -96,9 +86,8 @@ public final class CpuSgemm {
             int steps = ((job.n() + NC - 1) / NC) * ((job.k() + KC - 1) / KC);
             long wholeSize = (long) job.k() * roundUp(job.n(), NR);
             whole = wholeSize <= WHOLE_B_FLOATS;
-            columnBlock = whole && wholeSize > SHARED_B_FLOATS ? Math.min(NC, roundUp((job.n() + workers - 1) / workers, NR)) : 0;
             stepOffset = new int[steps + 1];
-            if (whole && columnBlock == 0) {
+            if (whole) {
                 int s = 0;
                 for (int jc = 0; jc < job.n(); jc += NC) {
                     for (int pc = 0; pc < job.k(); pc += KC, s++) {
@@ -107,7 +96,7 @@ public final class CpuSgemm {
                 }
                 bPack[0] = new float[stepOffset[steps]];
                 bPack[1] = bPack[0];
-            } else if (!whole) { // the barrier path shares a double buffer; by columns, each thread has its own
+            } else {
                 int size = kcMax * roundUp(Math.min(NC, job.n()), NR);
                 bPack[0] = new float[size];
                 bPack[1] = workers > 1 ? new float[size] : bPack[0];
@@ -121,9 +110,7 @@ public final class CpuSgemm {
 
         void work(int worker) {
             try {
-                if (columnBlock > 0) {
-                    runByColumns(worker);
-                } else if (whole) {
+                if (whole) {
                     runWhole(worker);
                 } else {
                     run(worker);
@@ -169,33 +156,6 @@ public final class CpuSgemm {
                         cancel.checkpoint();
                         SgemmPacking.packA(job.a(), k, ic, mc, pc, kc, aPack, MR);
                         macroKernel(aPack, b, stepOffset[step], kc, mc, nc, c, ic, jc, n, edge);
-                    }
-                }
-            }
-        }
-
-        /**
-         * Packed B past L2: the threads split C by columns. Each claims a column block, packs that block's B one KC
-         * slice at a time into a buffer of its own (at most KC×NC floats, which stays in L2) and runs every
-         * row block of A over it before the next slice: B comes from L3 once per slice instead of once per
-         * row block. Column blocks are disjoint, so no two threads write one element of C, and no barrier.
-         */
-        private void runByColumns(int worker) {
-            int m = job.m(), k = job.k(), n = job.n();
-            float[] aPack = new float[kcMax * roundUp(Math.min(MC, m), MR)];
-            float[] bOwn = new float[kcMax * roundUp(columnBlock, NR)];
-            float[] edge = new float[MR * NR];
-            AtomicInteger claim = nextRowBlock[0]; // here: the next column block
-            for (int jc = claim.getAndIncrement() * columnBlock; jc < n; jc = claim.getAndIncrement() * columnBlock) {
-                int nc = Math.min(columnBlock, n - jc);
-                for (int pc = 0; pc < k; pc += KC) {
-                    int kc = Math.min(KC, k - pc);
-                    SgemmPacking.packB(job.b(), n, pc, kc, jc, nc, bOwn, 0, NR);
-                    for (int ic = 0; ic < m; ic += MC) {
-                        cancel.checkpoint();
-                        int mc = Math.min(MC, m - ic);
-                        SgemmPacking.packA(job.a(), k, ic, mc, pc, kc, aPack, MR);
-                        macroKernel(aPack, bOwn, 0, kc, mc, nc, c, ic, jc, n, edge);
                     }
                 }
             }
