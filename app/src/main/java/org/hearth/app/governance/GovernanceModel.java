@@ -141,7 +141,9 @@ final class GovernanceModel {
             try {
                 VotingPower p = new Delegation(session.rpc()).of(g, account, snapshot);
                 Platform.runLater(() -> {
-                    if (asked == powerAsked.get()) { // an answer to an older question must not replace a newer one
+                    // an answer to an older question must not replace a newer one; an unchanged one changes nothing (the
+                    // screen reads the power every few seconds, and a new value rebuilds an active proposal's detail)
+                    if (asked == powerAsked.get() && !p.equals(power.get())) {
                         power.set(p);
                     }
                 });

@@ -50,6 +50,8 @@ public final class GovernanceView {
 
     /** Seconds between readings of the chain's clock while the screen is shown. */
     private static final int CLOCK_SYNC_TICKS = 5;
+    /** Seconds between readings of the account's voting power: a delegation made elsewhere shows without a reload. */
+    private static final int POWER_TICKS = 10;
 
     private GovernanceView() {
     }
@@ -62,9 +64,13 @@ public final class GovernanceView {
         SimpleLongProperty chainNow = new SimpleLongProperty();
         Runnable tick = () -> chainNow.set(System.currentTimeMillis() / 1000 + model.chainClockOffset.get());
         long[] ticks = {0};
+        Runnable[] powerTick = {() -> { }}; // the power reload, once it exists below
         Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
             if (++ticks[0] % CLOCK_SYNC_TICKS == 0) {
                 model.syncClock(chain.session().get());
+            }
+            if (ticks[0] % POWER_TICKS == 0) {
+                powerTick[0].run();
             }
             tick.run();
         }));
@@ -103,6 +109,7 @@ public final class GovernanceView {
             detail.getChildren().addAll(ProposalDetail.body(text, row));
         };
         Runnable reloadPower = () -> model.loadPower(chain.session().get(), account.get(), table.getSelectionModel().getSelectedItem());
+        powerTick[0] = reloadPower;
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, row) -> {
             showDetail.run();
             reloadPower.run();
