@@ -171,6 +171,15 @@ public final class MarketBenchmark {
                 open.get(i).close();
             }
             anvil.stop(Duration.ofSeconds(5));
+            deleteTree(work); // the chain, the blob stores and the database: about 800 MB a run
+        }
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
